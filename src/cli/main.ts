@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.ts';
+
+const program = new Command()
+  .name('tracegate')
+  .description('Tracegate: a safe, attribution-correct gateway to Metrc.')
+  .showHelpAfterError()
+  .configureHelp({ sortSubcommands: true });
+
+registerCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,6 @@
+export { AppError, defineErrors, type ErrorSpec, errorCatalogue, isAppError } from './app-error.ts';
+export { type Clock, createManualClock, systemClock, toTimestamp } from './clock.ts';
+export { commonErrors } from './common-errors.ts';
+export { randomToken, safeEqual, sha256Hex } from './ids.ts';
+export { createLogger, createSilentLogger, type Logger, REDACT_PATHS } from './logger.ts';
+export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';
