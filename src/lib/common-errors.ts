@@ -44,7 +44,8 @@ export const commonErrors = defineErrors('request', {
   SERVICE_UNAVAILABLE: {
     status: 503,
     message: 'The service is not ready.',
-    description: 'The database is unreachable or migrations are pending, or the server is stopping.',
+    description:
+      'The database is unreachable or migrations are pending, or the server is stopping.',
     retryable: true,
   },
 });

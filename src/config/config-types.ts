@@ -1,0 +1,19 @@
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/** The parsed configuration every process is built from (see docs/config.md). */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: string;
+  publicUrl: string | undefined;
+  metrcBaseUrlTemplate: string | undefined;
+  bodyLimitBytes: number;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  seedDemo: boolean;
+  shutdownTimeoutMs: number;
+}

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from './config-errors.ts';
+import { CONFIG_VARS, type ConfigVarName } from './config-spec.ts';
+import type { Config } from './config-types.ts';
+
+export const CONFIG_FILE_NAME = 'tracegate.config.json';
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where relative paths and `tracegate.config.json` are resolved from. */
+  cwd?: string;
+}
+
+/**
+ * Parses configuration once, from the environment over an optional `tracegate.config.json`
+ * (or the file named by `TRACEGATE_CONFIG`). Throws `ConfigError` listing every problem.
+ *
+ * @example
+ * const config = loadConfig({ env: { PORT: '9000' } });
+ * config.port; // 9000
+ */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const problems: string[] = [];
+  const fileValues = readConfigFile(env, cwd, problems);
+
+  const raw: Record<string, unknown> = {};
+  for (const name of Object.keys(CONFIG_VARS) as ConfigVarName[]) {
+    const fromEnv = env[name];
+    raw[name] = fromEnv !== undefined && fromEnv !== '' ? fromEnv : fileValues[name];
+  }
+
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(CONFIG_VARS)) {
+    const value = raw[name] ?? ('default' in spec ? spec.default : undefined);
+    const schema: z.ZodType = 'default' in spec ? spec.schema : spec.schema.optional();
+    const parsed = schema.safeParse(value);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name}: ${describeIssue(parsed.error)}`);
+  }
+  for (const key of Object.keys(fileValues)) {
+    if (!(key in CONFIG_VARS)) problems.push(`${key}: unknown setting in ${CONFIG_FILE_NAME}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toConfig(values, cwd);
+}
+
+function readConfigFile(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  problems: string[],
+): Record<string, unknown> {
+  const explicit = env.TRACEGATE_CONFIG;
+  const path = explicit ? resolve(cwd, explicit) : join(cwd, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (explicit) problems.push(`TRACEGATE_CONFIG: file not found: ${path}`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+    problems.push(`${path}: must hold a JSON object of settings`);
+  } catch {
+    problems.push(`${path}: not valid JSON`);
+  }
+  return {};
+}
+
+function describeIssue(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join('; ');
+}
+
+function toConfig(v: Record<string, unknown>, cwd: string): Config {
+  const dataDir = resolvePath(cwd, v.TRACEGATE_DATA_DIR as string);
+  const host = v.HOST as string;
+  const port = v.PORT as number;
+  const databaseUrl = v.DATABASE_URL as string | undefined;
+  return {
+    env: v.NODE_ENV as Config['env'],
+    host,
+    port,
+    dataDir,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'sqlite', path: join(dataDir, 'tracegate.db') },
+    logLevel: v.LOG_LEVEL as string,
+    publicUrl: v.PUBLIC_URL as string | undefined,
+    metrcBaseUrlTemplate: v.METRC_BASE_URL_TEMPLATE as string | undefined,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES as number,
+    sessionTtlMs: (v.SESSION_TTL_HOURS as number) * 3_600_000,
+    loginMaxFailures: v.LOGIN_MAX_FAILURES as number,
+    loginWindowSeconds: v.LOGIN_WINDOW_SECONDS as number,
+    seedDemo: v.SEED_DEMO as boolean,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
+  };
+}
+
+function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

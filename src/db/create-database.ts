@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/index.ts';
+import type { DB } from './db-types.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A Kysely instance plus what callers need to know about it. */
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Closes every connection; the instance is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** How long SQLite waits for another writer before failing (another process, e.g. the CLI). */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const PG_POOL_SIZE = 10;
+const PG_INT8_OID = 20;
+
+/**
+ * Opens the database described by `config`: embedded SQLite (WAL) or a PostgreSQL pool.
+ *
+ * @example
+ * const { db, close } = createDatabase({ kind: 'sqlite', path: './data/tracegate.db' });
+ */
+export function createDatabase(config: DatabaseConfig): Database {
+  if (config.kind === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    const sqlite = new SQLite(config.path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: PG_POOL_SIZE,
+    // count(*) and bigint columns arrive as strings by default; ours fit in a double.
+    types: {
+      getTypeParser: (oid: number, format?: string) =>
+        oid === PG_INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format as 'text'),
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,116 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Storage conventions (both dialects): integer ids, booleans as 0/1 integers, JSON as text,
+ * timestamps as ISO-8601 UTC text with milliseconds (`Date#toISOString()`), which sorts as text.
+ */
+
+/** ISO-8601 UTC text, e.g. `2026-11-22T06:30:00.000Z`. */
+export type Timestamp = string;
+/** 0 or 1. */
+export type Flag = number;
+
+export type Role = 'admin' | 'manager' | 'staff';
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_platform_admin: ColumnType<Flag, Flag | undefined, Flag>;
+  must_change_password: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  organization_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  role: Role;
+  token_hash: string;
+  /** The first characters of the token, shown to tell tokens apart. */
+  token_prefix: string;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  organization_id: number | null;
+  actor_user_id: number | null;
+  actor_token_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON text. */
+  details: string;
+  created_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LicensesTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** Metrc license number, e.g. `C11-0000001-LIC`. */
+  number: string;
+  /** Lowercase two-letter state code, e.g. `ca`. */
+  state: string;
+  license_type: string;
+  name: string;
+  /** JSON text: Metrc's FacilityType flags for this license. */
+  facility_type: string;
+  /** IANA zone, e.g. `America/Los_Angeles`; Metrc wants facility-local times. */
+  time_zone: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The whole schema, as Kysely sees it. */
+export interface DB {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  licenses: LicensesTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Session = Selectable<SessionsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
+export type License = Selectable<LicensesTable>;

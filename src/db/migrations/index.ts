@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../create-database.ts';
+import * as m0001 from './0001-foundation.ts';
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Append-only: never edit a migration that has shipped; add the next
+ * number instead, then run `npm run schema:snapshot`.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
+  ['0001-foundation', m0001],
+];

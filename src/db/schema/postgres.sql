@@ -1,0 +1,133 @@
+table api_tokens
+  columns:
+    id integer not null default nextval('api_tokens_id_seq'::regclass)
+    organization_id integer not null
+    name text not null
+    role text not null
+    token_hash text not null
+    token_prefix text not null
+    created_by_user_id integer
+    created_at text not null
+    last_used_at text
+    revoked_at text
+  constraints:
+    api_tokens_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    api_tokens_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    api_tokens_pkey PRIMARY KEY (id)
+    api_tokens_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'staff'::text])))
+    api_tokens_token_hash_key UNIQUE (token_hash)
+  indexes:
+    CREATE INDEX api_tokens_org_idx ON public.api_tokens USING btree (organization_id)
+    CREATE UNIQUE INDEX api_tokens_pkey ON public.api_tokens USING btree (id)
+    CREATE UNIQUE INDEX api_tokens_token_hash_key ON public.api_tokens USING btree (token_hash)
+
+table audit_events
+  columns:
+    id integer not null default nextval('audit_events_id_seq'::regclass)
+    organization_id integer
+    actor_user_id integer
+    actor_token_id integer
+    action text not null
+    target_type text
+    target_id text
+    details text not null
+    created_at text not null
+    prev_hash text not null
+    hash text not null
+  constraints:
+    audit_events_hash_key UNIQUE (hash)
+    audit_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id)
+    audit_events_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE UNIQUE INDEX audit_events_hash_key ON public.audit_events USING btree (hash)
+    CREATE INDEX audit_events_org_idx ON public.audit_events USING btree (organization_id, id)
+    CREATE UNIQUE INDEX audit_events_pkey ON public.audit_events USING btree (id)
+  triggers:
+    audit_events_append_only BEFORE DELETE or UPDATE EXECUTE FUNCTION audit_events_append_only()
+
+table licenses
+  columns:
+    id integer not null default nextval('licenses_id_seq'::regclass)
+    organization_id integer not null
+    number text not null
+    state text not null
+    license_type text not null
+    name text not null
+    facility_type text not null
+    time_zone text not null
+    created_at text not null
+    updated_at text not null
+  constraints:
+    licenses_org_state_number_unique UNIQUE (organization_id, state, number)
+    licenses_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    licenses_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE UNIQUE INDEX licenses_org_state_number_unique ON public.licenses USING btree (organization_id, state, number)
+    CREATE UNIQUE INDEX licenses_pkey ON public.licenses USING btree (id)
+
+table memberships
+  columns:
+    id integer not null default nextval('memberships_id_seq'::regclass)
+    organization_id integer not null
+    user_id integer not null
+    role text not null
+    created_at text not null
+  constraints:
+    memberships_org_user_unique UNIQUE (organization_id, user_id)
+    memberships_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    memberships_pkey PRIMARY KEY (id)
+    memberships_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'staff'::text])))
+    memberships_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+  indexes:
+    CREATE UNIQUE INDEX memberships_org_user_unique ON public.memberships USING btree (organization_id, user_id)
+    CREATE UNIQUE INDEX memberships_pkey ON public.memberships USING btree (id)
+    CREATE INDEX memberships_user_idx ON public.memberships USING btree (user_id)
+
+table organizations
+  columns:
+    id integer not null default nextval('organizations_id_seq'::regclass)
+    name text not null
+    slug text not null
+    created_at text not null
+  constraints:
+    organizations_pkey PRIMARY KEY (id)
+    organizations_slug_key UNIQUE (slug)
+  indexes:
+    CREATE UNIQUE INDEX organizations_pkey ON public.organizations USING btree (id)
+    CREATE UNIQUE INDEX organizations_slug_key ON public.organizations USING btree (slug)
+
+table sessions
+  columns:
+    id integer not null default nextval('sessions_id_seq'::regclass)
+    token_hash text not null
+    user_id integer not null
+    organization_id integer not null
+    created_at text not null
+    expires_at text not null
+    last_seen_at text not null
+  constraints:
+    sessions_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    sessions_pkey PRIMARY KEY (id)
+    sessions_token_hash_key UNIQUE (token_hash)
+    sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+  indexes:
+    CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
+    CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
+    CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+
+table users
+  columns:
+    id integer not null default nextval('users_id_seq'::regclass)
+    email text not null
+    name text not null
+    password_hash text not null
+    is_platform_admin integer not null default 0
+    must_change_password integer not null default 0
+    created_at text not null
+    updated_at text not null
+  constraints:
+    users_email_key UNIQUE (email)
+    users_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
+    CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
