@@ -1,0 +1,67 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiTokenService, SessionService } from '../../auth/index.ts';
+import { authErrors, type Principal, roleAtLeast } from '../../auth/index.ts';
+import type { Access } from '../route-access.ts';
+
+export const SESSION_COOKIE = 'tg_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller (API token or session cookie) and enforces the route's `config.access`,
+ * before the body is even read. Cookie-authenticated writes must carry the CSRF header.
+ */
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: { sessions: SessionService; apiTokens: ApiTokenService },
+): void {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access: Access | undefined = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const principal = await resolvePrincipal(request, deps);
+    if (!principal) throw authErrors.AUTH_REQUIRED();
+    request.principal = principal;
+    if (access === 'platform') {
+      if (!principal.isPlatformAdmin) throw authErrors.AUTH_FORBIDDEN();
+      return;
+    }
+    if (!roleAtLeast(principal.role, access)) throw authErrors.AUTH_FORBIDDEN();
+  });
+}
+
+async function resolvePrincipal(
+  request: FastifyRequest,
+  deps: { sessions: SessionService; apiTokens: ApiTokenService },
+): Promise<Principal | null> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw authErrors.AUTH_TOKEN_INVALID();
+    return deps.apiTokens.authenticate(match[1]);
+  }
+  const sessionToken = request.cookies[SESSION_COOKIE];
+  if (!sessionToken) return null;
+  const principal = await deps.sessions.authenticate(sessionToken);
+  if (!SAFE_METHODS.has(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    deps.sessions.checkCsrf(sessionToken, Array.isArray(header) ? header[0] : header);
+  }
+  return principal;
+}
+
+/** The caller of a non-public route (set by the onRequest hook). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw authErrors.AUTH_REQUIRED();
+  return request.principal;
+}

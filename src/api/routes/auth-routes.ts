@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { csrfTokenFor } from '../../auth/index.ts';
+import type { AppServices } from '../../main/services.ts';
+import { principalOf, SESSION_COOKIE } from '../plugins/authenticate.ts';
+import { errorResponses, organizationSchema, roleSchema, secretString } from '../schemas.ts';
+import type { ZodApp } from '../zod-app.ts';
+
+const sessionResponse = z.object({
+  user: z
+    .object({
+      id: z.number(),
+      email: z.string(),
+      name: z.string(),
+      mustChangePassword: z.boolean(),
+    })
+    .nullable(),
+  organization: organizationSchema,
+  role: roleSchema,
+  isPlatformAdmin: z.boolean(),
+  via: z.enum(['session', 'token']),
+  /** Send back as `x-csrf-token` on writes; null for API tokens, which need none. */
+  csrfToken: z.string().nullable(),
+});
+
+/** Sign-in, sign-out and "who am I". */
+export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
+  const secureCookie =
+    services.config.env === 'production' ||
+    services.config.publicUrl?.startsWith('https:') === true;
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: z.object({
+          email: z.string().min(3).max(320),
+          password: secretString(),
+          organization: z.string().min(1).max(64).optional(),
+        }),
+        response: { 200: sessionResponse, ...errorResponses, 429: errorResponses[401] },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.sessions.login({
+        email: request.body.email,
+        password: request.body.password,
+        organizationSlug: request.body.organization,
+        clientAddress: request.ip,
+      });
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookie,
+        path: '/',
+        maxAge: Math.floor(services.config.sessionTtlMs / 1000),
+      });
+      return {
+        user: result.user,
+        organization: result.organization,
+        role: result.principal.role,
+        isPlatformAdmin: result.principal.isPlatformAdmin,
+        via: 'session' as const,
+        csrfToken: result.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends this session and clears the cookie',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.sessionId !== null) await services.sessions.logout(principal.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The caller: person (or token), organization, role and CSRF token',
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const { organization, user } = await services.sessions.describe(principal);
+      const cookie = request.cookies[SESSION_COOKIE];
+      return {
+        user: user
+          ? {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              mustChangePassword: user.must_change_password === 1,
+            }
+          : null,
+        organization: organization ?? { id: principal.organizationId, name: '', slug: '' },
+        role: principal.role,
+        isPlatformAdmin: principal.isPlatformAdmin,
+        via: principal.kind,
+        csrfToken: principal.kind === 'session' && cookie ? csrfTokenFor(cookie) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (signs out your other sessions)',
+        body: z.object({ currentPassword: secretString(), newPassword: secretString() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.identity.changePassword(
+        principalOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+}

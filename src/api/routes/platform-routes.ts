@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { AppServices } from '../../main/services.ts';
+import { principalOf } from '../plugins/authenticate.ts';
+import { errorResponses, organizationSchema } from '../schemas.ts';
+import type { ZodApp } from '../zod-app.ts';
+
+/** Deployment-wide operations, for platform admins only. */
+export function registerPlatformRoutes(app: ZodApp, services: AppServices): void {
+  app.get(
+    '/api/platform/organizations',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Every organization of this deployment',
+        response: {
+          200: z.object({ organizations: z.array(organizationSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ organizations: await services.organizations.list() }),
+  );
+
+  app.post(
+    '/api/platform/organizations',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Create an organization with its first admin (one-time password returned once)',
+        body: z.object({
+          name: z.string().trim().min(1).max(200),
+          slug: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]{0,47}$/)
+            .optional(),
+          admin: z.object({ email: z.email().max(320), name: z.string().trim().min(1).max(200) }),
+        }),
+        response: {
+          201: z.object({
+            organization: organizationSchema,
+            adminUserId: z.number(),
+            oneTimePassword: z.string().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const created = await services.identity.createOrganization(principal, request.body);
+      return reply.status(201).send({
+        organization: created.organization,
+        adminUserId: created.admin.id,
+        oneTimePassword: created.oneTimePassword?.reveal() ?? null,
+      });
+    },
+  );
+
+  app.get(
+    '/api/platform/audit/verify',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Recompute the audit hash chain; reports the first tampered row',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            count: z.number(),
+            headHash: z.string(),
+            brokenAtId: z.number().optional(),
+            reason: z.string().optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => services.audit.verify(),
+  );
+}

@@ -1,0 +1,8 @@
+export { type ChainCheck, GENESIS_HASH, hashAuditEvent } from './audit-fns.ts';
+export { type AuditRepo, createAuditRepo } from './audit-repo.ts';
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditService,
+  createAuditService,
+} from './audit-service.ts';

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../db/index.ts';
+
+const PUBLIC_COLUMNS = [
+  'id',
+  'organization_id',
+  'name',
+  'role',
+  'token_prefix',
+  'created_by_user_id',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+] as const;
+
+/** The only code that queries `api_tokens`. Never selects the hash for listing. */
+export function createApiTokensRepo(db: Kysely<DB>) {
+  return {
+    insert: (
+      values: {
+        organization_id: number;
+        name: string;
+        role: Role;
+        token_hash: string;
+        token_prefix: string;
+        created_by_user_id: number | null;
+        created_at: string;
+      },
+      executor = db,
+    ) =>
+      executor
+        .insertInto('api_tokens')
+        .values(values)
+        .returning(PUBLIC_COLUMNS)
+        .executeTakeFirstOrThrow(),
+    findByHash: (tokenHash: string) =>
+      db
+        .selectFrom('api_tokens')
+        .select(PUBLIC_COLUMNS)
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst(),
+    find: (organizationId: number, id: number) =>
+      db
+        .selectFrom('api_tokens')
+        .select(PUBLIC_COLUMNS)
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    list: (organizationId: number) =>
+      db
+        .selectFrom('api_tokens')
+        .select(PUBLIC_COLUMNS)
+        .where('organization_id', '=', organizationId)
+        .orderBy('id')
+        .execute(),
+    revoke: (organizationId: number, id: number, at: string, executor = db) =>
+      executor
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute(),
+    touch: (id: number, at: string) =>
+      db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
+  };
+}
+
+export type ApiTokensRepo = ReturnType<typeof createApiTokensRepo>;
+export type ApiTokenRow = NonNullable<Awaited<ReturnType<ApiTokensRepo['find']>>>;

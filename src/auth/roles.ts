@@ -1,0 +1,16 @@
+import type { Role } from '../db/index.ts';
+
+export type { Role };
+
+export const ROLES: readonly Role[] = ['staff', 'manager', 'admin'];
+
+const RANK: Record<Role, number> = { staff: 0, manager: 1, admin: 2 };
+
+/** Whether `role` grants at least what `required` grants (admin ⊃ manager ⊃ staff). */
+export function roleAtLeast(role: Role, required: Role): boolean {
+  return RANK[role] >= RANK[required];
+}
+
+export function isRole(value: unknown): value is Role {
+  return value === 'admin' || value === 'manager' || value === 'staff';
+}

@@ -1,0 +1,10 @@
+export { licensesErrors } from './licenses-errors.ts';
+export { createLicensesRepo, type LicensesRepo } from './licenses-repo.ts';
+export {
+  createLicensesService,
+  type LicenseInput,
+  type LicensesService,
+  type LicenseView,
+  toLicenseView,
+} from './licenses-service.ts';
+export { isMetrcState, METRC_STATES, STATE_TIME_ZONES } from './state-time-zones.ts';

@@ -1,0 +1,53 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DB, LicensesTable } from '../db/index.ts';
+
+/** The only code that queries `licenses`. Every query is scoped by organization. */
+export function createLicensesRepo(db: Kysely<DB>) {
+  return {
+    list: (organizationId: number) =>
+      db
+        .selectFrom('licenses')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .orderBy('state')
+        .orderBy('number')
+        .execute(),
+    find: (organizationId: number, id: number, executor = db) =>
+      executor
+        .selectFrom('licenses')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    findByNumber: (organizationId: number, state: string, number: string, executor = db) =>
+      executor
+        .selectFrom('licenses')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('state', '=', state)
+        .where('number', '=', number)
+        .executeTakeFirst(),
+    insert: (values: Insertable<LicensesTable>, executor = db) =>
+      executor.insertInto('licenses').values(values).returningAll().executeTakeFirstOrThrow(),
+    update: (
+      organizationId: number,
+      id: number,
+      values: Updateable<LicensesTable>,
+      executor = db,
+    ) =>
+      executor
+        .updateTable('licenses')
+        .set(values)
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .execute(),
+    delete: (organizationId: number, id: number, executor = db) =>
+      executor
+        .deleteFrom('licenses')
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .execute(),
+  };
+}
+
+export type LicensesRepo = ReturnType<typeof createLicensesRepo>;

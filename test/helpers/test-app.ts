@@ -1,0 +1,151 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, SESSION_COOKIE } from '../../src/api/index.ts';
+import { type Config, loadConfig } from '../../src/config/index.ts';
+import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
+import { type AppServices, createServices } from '../../src/main/services.ts';
+import type { TestDatabase } from './test-db.ts';
+
+/** Collects every log line the app writes, so tests can search them. */
+export function createLogCollector() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  return { lines, stream };
+}
+
+export function testConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, cwd: '/nonexistent' });
+  return {
+    ...base,
+    database:
+      database.dialect === 'sqlite'
+        ? { kind: 'sqlite', path: database.location }
+        : { kind: 'postgres', url: database.location },
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: AppServices;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** The real app on a test database, with logs captured at debug level. */
+export async function createTestApp(
+  database: TestDatabase,
+  options: { config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestApp> {
+  const logs = createLogCollector();
+  const logger = createLogger({ level: 'debug', destination: logs.stream });
+  const services = createServices({
+    config: testConfig(database, options.config),
+    database,
+    clock: options.clock ?? systemClock,
+    logger,
+  });
+  const app = await buildApp(services);
+  return { app, services, logLines: logs.lines, close: () => app.close() };
+}
+
+/** A member with a known password, and how to call the API as them. */
+export interface TestMember {
+  id: number;
+  email: string;
+  password: string;
+  role: 'admin' | 'manager' | 'staff';
+}
+
+export interface TestOrganization {
+  id: number;
+  slug: string;
+  admin: TestMember;
+  manager: TestMember;
+  staff: TestMember;
+}
+
+let counter = 0;
+
+/** An organization with one admin, one manager and one staff member. */
+export async function createTestOrganization(
+  services: AppServices,
+  name = `Org ${++counter}`,
+): Promise<TestOrganization> {
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${process.pid}-${counter++}`;
+  const password = 'correct horse battery staple';
+  const adminEmail = `admin@${slug}.test`;
+  const created = await services.identity.createOrganization(
+    { userId: null, tokenId: null },
+    {
+      name,
+      slug,
+      admin: { email: adminEmail, name: `${name} Admin`, password: new Secret(password) },
+    },
+  );
+  const actor = {
+    organizationId: created.organization.id,
+    userId: created.admin.id,
+    tokenId: null,
+  };
+  const member = async (role: 'manager' | 'staff'): Promise<TestMember> => {
+    const email = `${role}@${slug}.test`;
+    const { member } = await services.identity.addMember(actor, {
+      email,
+      name: `${name} ${role}`,
+      role,
+      password: new Secret(password),
+    });
+    return { id: member.id, email, password, role };
+  };
+  return {
+    id: created.organization.id,
+    slug,
+    admin: { id: created.admin.id, email: adminEmail, password, role: 'admin' },
+    manager: await member('manager'),
+    staff: await member('staff'),
+  };
+}
+
+/** A signed-in console session: the cookie and the CSRF header to send. */
+export interface TestSession {
+  headers: { cookie: string; 'x-csrf-token': string };
+  body: Record<string, unknown>;
+}
+
+export async function login(
+  app: FastifyInstance,
+  member: Pick<TestMember, 'email' | 'password'>,
+  organization?: string,
+): Promise<TestSession> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: member.email, password: member.password, organization },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('login set no session cookie');
+  const body = res.json() as Record<string, unknown>;
+  return {
+    headers: {
+      cookie: `${SESSION_COOKIE}=${cookie.value}`,
+      'x-csrf-token': String(body.csrfToken),
+    },
+    body,
+  };
+}
+
+/** Parses an error response and returns its code (fails loudly if the body is not our shape). */
+export function errorCode(res: LightMyRequestResponse): string {
+  const body = res.json() as { code?: unknown; requestId?: unknown };
+  if (typeof body.code !== 'string' || typeof body.requestId !== 'string') {
+    throw new Error(`not an error body: ${res.body}`);
+  }
+  return body.code;
+}
