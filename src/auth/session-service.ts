@@ -118,7 +118,7 @@ export function createSessionService(deps: {
   /** Resolves a session cookie to a principal, with the member's current role. */
   async function authenticate(sessionToken: string): Promise<Principal> {
     const row = await sessions.findByTokenHash(sha256Hex(sessionToken));
-    if (!row || !row.role) throw authErrors.AUTH_SESSION_INVALID();
+    if (!row?.role) throw authErrors.AUTH_SESSION_INVALID();
     const now = clock.now();
     if (row.expires_at <= toTimestamp(now)) {
       await sessions.delete(row.id);
