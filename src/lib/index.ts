@@ -2,5 +2,11 @@ export { AppError, defineErrors, type ErrorSpec, errorCatalogue, isAppError } fr
 export { type Clock, createManualClock, systemClock, toTimestamp } from './clock.ts';
 export { commonErrors } from './common-errors.ts';
 export { randomToken, safeEqual, sha256Hex } from './ids.ts';
-export { createLogger, createSilentLogger, type Logger, REDACT_PATHS } from './logger.ts';
+export {
+  createLogger,
+  createSilentLogger,
+  type Logger,
+  REDACT_PATHS,
+  redactQuery,
+} from './logger.ts';
 export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';

@@ -48,9 +48,23 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       hooks: { streamWrite: (line) => scrubSecrets(line) },
       base: undefined,
+      serializers: { req: serializeRequest },
     },
     options.destination ?? pino.destination({ sync: false }),
   );
+}
+
+/** `/a?key=secret&x=1` → `/a?key=…&x=…`: a value in a query string could be a key. */
+export function redactQuery(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = [...new URLSearchParams(url.slice(at + 1)).keys()];
+  return `${url.slice(0, at)}?${names.map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
+}
+
+/** Requests are logged by method, path (query values dropped) and client address; never headers. */
+function serializeRequest(req: { method?: string; url?: string; ip?: string }) {
+  return { method: req.method, url: redactQuery(req.url ?? ''), remoteAddress: req.ip };
 }
 
 /** A logger that writes nowhere (for tests and CLI commands that print their own output). */

@@ -149,3 +149,26 @@ export function errorCode(res: LightMyRequestResponse): string {
   }
   return body.code;
 }
+
+/** A platform admin (deployment-wide rights), admin of their own organization. */
+export async function createPlatformAdmin(
+  services: AppServices,
+): Promise<TestMember & { slug: string }> {
+  const slug = `platform-${process.pid}-${counter++}`;
+  const email = `root@${slug}.test`;
+  const password = 'platform admin passphrase';
+  const created = await services.identity.createOrganization(
+    { userId: null, tokenId: null },
+    {
+      name: 'Platform',
+      slug,
+      admin: {
+        email,
+        name: 'Platform Admin',
+        password: new Secret(password),
+        isPlatformAdmin: true,
+      },
+    },
+  );
+  return { id: created.admin.id, email, password, role: 'admin', slug };
+}

@@ -5,6 +5,19 @@ import { authErrors, type Principal, roleAtLeast } from '../../auth/index.ts';
 import type { Access } from '../route-access.ts';
 
 export const SESSION_COOKIE = 'tg_session';
+
+/** One route and who may call it; `app.routeCatalogue` lists them all (docs, matrix test). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteAccess[];
+  }
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -16,6 +29,8 @@ export function registerAuthentication(
   deps: { sessions: SessionService; apiTokens: ApiTokenService },
 ): void {
   app.decorateRequest('principal', null);
+  const catalogue: RouteAccess[] = [];
+  app.decorate('routeCatalogue', catalogue);
 
   app.addHook('onRoute', (route) => {
     const url = route.url;
@@ -23,7 +38,11 @@ export function registerAuthentication(
       route.config = { ...route.config, access: 'public' };
       return;
     }
-    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url, access });
+    }
   });
 
   app.addHook('onRequest', async (request) => {
