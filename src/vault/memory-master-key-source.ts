@@ -10,6 +10,11 @@ export interface MemoryMasterKeySourceOptions {
   label?: string;
 }
 
+export interface MemoryMasterKeySource extends MasterKeySource {
+  /** Swap the keyring, as an operator or another process would. */
+  replace(keyring: Keyring | undefined): void;
+}
+
 /**
  * A key source held in memory, for tests. Several vault instances may share one to act like
  * processes sharing a key file; `replace` simulates an operator editing it.
@@ -17,7 +22,9 @@ export interface MemoryMasterKeySourceOptions {
  * @example
  * const source = createMemoryMasterKeySource({ keyring: generateKeyring() });
  */
-export function createMemoryMasterKeySource(options: MemoryMasterKeySourceOptions = {}) {
+export function createMemoryMasterKeySource(
+  options: MemoryMasterKeySourceOptions = {},
+): MemoryMasterKeySource {
   let current = options.keyring;
   let generation = 0;
   let locked = false;
