@@ -57,12 +57,10 @@ export function verifyKeyring(
   checks: readonly KeyCheck[],
   source: MasterKeySource,
 ): void {
+  // Active versions first: "the key that sealed your data is missing" matters most.
   for (const check of checks) {
     const version = check.masterKeyVersion;
-    if (check.retiredAt) {
-      if (version === keyring.primaryVersion) throw retired(source, version);
-      continue; // nothing is sealed under a retired version once its rotation finished
-    }
+    if (check.retiredAt) continue; // nothing stays sealed under a version once it is retired
     const key = keyring.keyFor(version);
     if (!key) {
       throw vaultErrors.VAULT_MASTER_KEY_MISSING({
@@ -77,6 +75,8 @@ export function verifyKeyring(
       });
     }
   }
+  const primary = checks.find((c) => c.masterKeyVersion === keyring.primaryVersion);
+  if (primary?.retiredAt) throw retired(source, primary.masterKeyVersion);
 }
 
 /**
@@ -101,7 +101,7 @@ export async function ensurePrimaryKeyCheck(deps: KeyringDeps, keyring: Keyring)
 
 function retired(source: MasterKeySource, version: number) {
   return vaultErrors.VAULT_MASTER_KEY_RETIRED({
-    message: `The primary master key in ${source.label} (version ${version}) was retired by a rotation. Update ${source.label} to the current keyring and restart. Nothing was sealed under it.`,
+    message: `The primary master key in ${source.label} (version ${version}) was retired by a rotation. Update ${source.label} to the current keyring and restart. What it sealed has been re-wrapped under a newer version.`,
     details: { keySource: source.label, version },
   });
 }
