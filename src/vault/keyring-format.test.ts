@@ -78,6 +78,17 @@ describe('key file format', () => {
     assert.deepEqual(parsed.keyFor(1), keyring.keyFor(1));
   });
 
+  it('takes the primary from the "primary" field, whatever the order of keys', () => {
+    const keyring = new Keyring([
+      { version: 1, key: randomBytes(32) },
+      { version: 2, key: randomBytes(32) },
+    ]);
+    const text = formatKeyringFile(keyring).replace('"primary": 1', '"primary": 2');
+    assert.equal(parseKeyringFile(text, '/x/master.key').primaryVersion, 2);
+    const dangling = formatKeyringFile(keyring).replace('"primary": 1', '"primary": 5');
+    assertInvalid(() => parseKeyringFile(dangling, '/x/master.key'), '"key"', 'primary');
+  });
+
   it('rejects other JSON and broken entries, naming the path', () => {
     const path = '/data/master.key';
     assertInvalid(() => parseKeyringFile('{"a":1}', path), '"a"', path);

@@ -44,7 +44,7 @@ export function parseKeyringFile(text: string, path: string): Keyring {
   } catch {
     throw invalid(`the master key file ${path} is not valid JSON`);
   }
-  const file = data as { kind?: unknown; format?: unknown; keys?: unknown };
+  const file = data as { kind?: unknown; format?: unknown; primary?: unknown; keys?: unknown };
   if (typeof data !== 'object' || data === null || file.kind !== KEY_FILE_KIND) {
     throw invalid(
       `the master key file ${path} is not a Tracegate keyring (kind "${KEY_FILE_KIND}")`,
@@ -64,7 +64,13 @@ export function parseKeyringFile(text: string, path: string): Keyring {
     }
     return { version, key: decodeKey(key, where) };
   });
-  return buildKeyring(entries, `the master key file ${path}`);
+  // `primary` is authoritative (a person may reorder keys by hand); it must name one of them.
+  const primary = entries.find((e) => e.version === file.primary);
+  if (!primary) {
+    throw invalid(`the master key file ${path} has no key for its "primary" version`);
+  }
+  const ordered = [primary, ...entries.filter((e) => e !== primary)];
+  return buildKeyring(ordered, `the master key file ${path}`);
 }
 
 /** The key file's content: JSON, primary first. Written only by `writeFileAtomic` with mode 0600. */

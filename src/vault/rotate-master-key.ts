@@ -147,8 +147,14 @@ async function rewrapOne(
   row: WrappedDataKey,
 ): Promise<boolean> {
   const parts = parseWrapped(row.wrappedKey);
+  if (parts.masterKeyVersion !== row.masterKeyVersion) {
+    throw vaultErrors.VAULT_DECRYPT_FAILED({
+      message: `Rotation stopped: the data key of ${row.ref} names master-key version ${parts.masterKeyVersion} but its row says ${row.masterKeyVersion} (it was altered). Delete that secret and run the rotation again.`,
+      details: { ref: row.ref, reason: 'version-mismatch' },
+    });
+  }
   const masterKey = keyring.keyFor(parts.masterKeyVersion);
-  if (!masterKey || parts.masterKeyVersion !== row.masterKeyVersion) {
+  if (!masterKey) {
     throw vaultErrors.VAULT_MASTER_KEY_MISSING({
       message: `Rotation stopped: the data key of ${row.ref} is wrapped under master-key version ${parts.masterKeyVersion}, which ${deps.source.label} does not contain. ${deps.source.missingHint}`,
       details: { ref: row.ref, version: parts.masterKeyVersion },
