@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { reportFailure } from './cli-context.ts';
 import { registerCommands } from './commands/index.ts';
 
 const program = new Command()
@@ -9,4 +10,4 @@ const program = new Command()
 
 registerCommands(program);
 
-await program.parseAsync(process.argv);
+await program.parseAsync(process.argv).catch(reportFailure);

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerAdminCommand } from './admin-command.ts';
+import { registerMigrateCommand } from './migrate-command.ts';
+import { registerStartCommand } from './start-command.ts';
+import { registerTokenCommand } from './token-command.ts';
 
 /** Every CLI command, registered in one place so `tracegate --help` lists them all. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerAdminCommand(program);
+  registerTokenCommand(program);
 }

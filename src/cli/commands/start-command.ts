@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { startTracegate } from '../../main/server.ts';
+import { loadCliConfig } from '../cli-context.ts';
+
+/** `tracegate start`: API server + worker (+ built-in Metrc emulator when none is configured). */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description(
+      'Serve the API and console and run the worker (uses the built-in Metrc emulator unless METRC_BASE_URL_TEMPLATE is set)',
+    )
+    .option('--host <host>', 'interface to listen on (overrides HOST)')
+    .option('--port <port>', 'port to listen on (overrides PORT)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { host?: string; port?: number }) => {
+      const config = loadCliConfig({
+        ...(options.host !== undefined && { host: options.host }),
+        ...(options.port !== undefined && { port: options.port }),
+      });
+      const running = await startTracegate(config);
+      printBanner(running, config.database.kind);
+
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        process.stderr.write(`\n${signal}: stopping (waiting for in-flight requests)…\n`);
+        const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs);
+        force.unref();
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
+    });
+}
+
+function printBanner(running: Awaited<ReturnType<typeof startTracegate>>, database: string): void {
+  const lines = [
+    '',
+    '  Tracegate is running',
+    `    Console:   ${running.url}/`,
+    `    API docs:  ${running.url}/api/docs`,
+    `    Database:  ${database === 'sqlite' ? 'embedded SQLite' : 'PostgreSQL'}`,
+    `    Metrc:     ${running.metrcBaseUrlTemplate}`,
+  ];
+  if (running.demoAdmin) {
+    lines.push(
+      '',
+      '  First start: a demo organization was created. Sign in as',
+      `    E-mail:    ${running.demoAdmin.email}`,
+      `    Password:  ${running.demoAdmin.password.reveal()}   (shown once; change it after signing in)`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,75 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { buildApp } from '../api/index.ts';
+import type { Config } from '../config/index.ts';
+import { createDatabase, migrateToLatest } from '../db/index.ts';
+import { createLogger, type Logger, type Secret, systemClock } from '../lib/index.ts';
+import { seedDemo } from './demo-seed.ts';
+import { startMetrcStandIn } from './metrc-stand-in.ts';
+import { createServices } from './services.ts';
+import { createWorker } from './worker.ts';
+
+export interface RunningTracegate {
+  url: string;
+  metrcBaseUrlTemplate: string;
+  /** Set on the first start of a fresh deployment only. */
+  demoAdmin: { email: string; password: Secret } | null;
+  close(): Promise<void>;
+}
+
+/**
+ * `tracegate start`: migrates, starts the built-in Metrc when none is configured, seeds the demo
+ * organization on first start, serves the API and runs the worker.
+ */
+export async function startTracegate(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<RunningTracegate> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const database = createDatabase(config.database);
+  const closers: Array<() => Promise<void>> = [() => database.close()];
+  try {
+    const applied = await migrateToLatest(database.db, database.dialect);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+
+    let metrcBaseUrlTemplate = config.metrcBaseUrlTemplate;
+    if (!metrcBaseUrlTemplate) {
+      const metrc = await startMetrcStandIn();
+      closers.unshift(metrc.close);
+      metrcBaseUrlTemplate = metrc.baseUrlTemplate;
+    }
+
+    const services = createServices({
+      config: { ...config, metrcBaseUrlTemplate },
+      database,
+      clock: systemClock,
+      logger,
+    });
+    const demoAdmin = config.seedDemo ? await seedDemo(services) : null;
+    const app = await buildApp(services);
+    closers.unshift(() => app.close());
+    const address = await app.listen({ host: config.host, port: config.port });
+    const worker = createWorker(services);
+    worker.start();
+    closers.unshift(worker.stop);
+
+    const port = new URL(address).port;
+    const url = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
+    (app.log as FastifyBaseLogger).info({ url, database: database.dialect }, 'tracegate started');
+    return {
+      url,
+      metrcBaseUrlTemplate,
+      demoAdmin,
+      close: async () => {
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => {});
+    throw error;
+  }
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { it } from 'node:test';
+import { cliEnv, runCli, startCli } from '../helpers/run-cli.ts';
+import { describeEachDialect } from '../helpers/test-db.ts';
+
+describeEachDialect('tracegate CLI', (ctx) => {
+  it('start: serves health, prints a working one-time admin password, and stops cleanly on SIGTERM', async () => {
+    const env = cliEnv(ctx, { PORT: '0' });
+    const { child, url, banner } = await startCli(env);
+    try {
+      const health = await fetch(`${url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.equal((await fetch(`${url}/readyz`)).status, 200);
+      const password = /Password:\s+(\S+)/.exec(banner)?.[1];
+      const email = /E-mail:\s+(\S+)/.exec(banner)?.[1];
+      assert.ok(password && email, banner);
+      const loginRes = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      assert.equal(loginRes.status, 200);
+      assert.equal(((await loginRes.json()) as { isPlatformAdmin: boolean }).isPlatformAdmin, true);
+      const spec = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: object };
+      assert.ok(Object.keys(spec.paths).includes('/api/licenses'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+  });
+
+  it('start: refuses an invalid setting with a message naming the variable, and exits 2', async () => {
+    const result = await runCli(['start'], cliEnv(ctx, { PORT: 'eighty', LOG_LEVEL: 'loud' }));
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /PORT:/);
+    assert.match(result.stderr, /LOG_LEVEL:/);
+  });
+
+  it('migrate, admin create, token create: print JSON with --json', async () => {
+    const env = cliEnv(ctx);
+    const migrated = await runCli(['migrate', '--json'], env);
+    assert.equal(migrated.code, 0, migrated.stderr);
+    assert.equal(JSON.parse(migrated.stdout).dialect, ctx.dialect);
+
+    const slug = `cli-${ctx.dialect}-${process.pid}`;
+    const created = await runCli(
+      [
+        'admin',
+        'create',
+        '--email',
+        `boss@${slug}.test`,
+        '--name',
+        'Boss',
+        '--org',
+        slug,
+        '--json',
+      ],
+      env,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const admin = JSON.parse(created.stdout);
+    assert.equal(admin.organization, slug);
+    assert.match(admin.oneTimePassword, /^[A-Za-z0-9]{20}$/);
+
+    const token = await runCli(
+      ['token', 'create', '--org', slug, '--name', 'POS 1', '--json'],
+      env,
+    );
+    assert.equal(token.code, 0, token.stderr);
+    assert.match(JSON.parse(token.stdout).token, /^tg_/);
+
+    const reset = await runCli(
+      ['admin', 'reset-password', '--email', `boss@${slug}.test`, '--json'],
+      env,
+    );
+    assert.notEqual(JSON.parse(reset.stdout).oneTimePassword, admin.oneTimePassword);
+  });
+
+  it('explains failures in one line with their code', async () => {
+    const env = cliEnv(ctx);
+    const missing = await runCli(['token', 'create', '--org', 'no-such-org', '--name', 'x'], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^error NOT_FOUND: No organization "no-such-org"\.\n$/);
+    const role = await runCli(
+      ['token', 'create', '--org', 'x', '--name', 'x', '--role', 'owner'],
+      env,
+    );
+    assert.match(role.stderr, /REQUEST_INVALID/);
+  });
+});
