@@ -1,6 +1,7 @@
 import { type Config, ConfigError, loadConfig } from '../config/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createSilentLogger, isAppError, systemClock } from '../lib/index.ts';
+import { openDatabaseVault } from '../main/open-vault.ts';
 import { type AppServices, createServices } from '../main/services.ts';
 
 /** Exit codes: 1 = the operation failed, 2 = bad configuration or usage. */
@@ -15,12 +16,9 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
   const database = createDatabase(config.database);
   try {
     await migrateToLatest(database.db, database.dialect);
-    const services = createServices({
-      config,
-      database,
-      clock: systemClock,
-      logger: createSilentLogger(),
-    });
+    const logger = createSilentLogger();
+    const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
+    const services = createServices({ config, database, clock: systemClock, logger, vault });
     return await fn(services);
   } finally {
     await database.close();

@@ -3,7 +3,11 @@ import { CONFIG_VARS, type ConfigVar } from './config-spec.ts';
 /** Renders docs/config.md from the schema, so the page cannot drift from the code. */
 export function renderConfigDocs(): string {
   const rows = Object.entries(CONFIG_VARS as Record<string, ConfigVar>).map(([name, spec]) => {
-    const dflt = spec.secret ? '—' : spec.default === undefined ? '(unset)' : `\`${spec.default}\``;
+    const dflt = spec.secret
+      ? '— (secret)'
+      : spec.default === undefined
+        ? '(unset)'
+        : `\`${spec.default}\``;
     const example = spec.example ? ` Example: \`${spec.example}\`.` : '';
     return `| \`${name}\` | ${dflt} | ${spec.description}${example} |`;
   });

@@ -72,6 +72,12 @@ export const CONFIG_VARS = {
       'Metrc base URL with a `{state}` placeholder. When unset, `tracegate start` runs the built-in emulator and uses it.',
     example: 'https://api-{state}.metrc.com',
   },
+  TRACEGATE_MASTER_KEY: {
+    schema: z.string().min(1).optional(),
+    secret: true,
+    description:
+      'Master key of the vault that encrypts Metrc keys: base64 of 32 random bytes, or a keyring `2:<b64>,1:<b64>` (first is primary) during a rotation. When unset, a key file `<TRACEGATE_DATA_DIR>/master.key` (mode 0600) is created on first start. Never stored in the database.',
+  },
   BODY_LIMIT_BYTES: {
     schema: positiveInt,
     default: 1_048_576,

@@ -1,3 +1,5 @@
+import type { Secret } from '../lib/index.ts';
+
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /** The parsed configuration every process is built from (see docs/config.md). */
@@ -10,6 +12,8 @@ export interface Config {
   logLevel: string;
   publicUrl: string | undefined;
   metrcBaseUrlTemplate: string | undefined;
+  /** From TRACEGATE_MASTER_KEY; undefined means the key file in `dataDir`. */
+  masterKey: Secret | undefined;
   bodyLimitBytes: number;
   sessionTtlMs: number;
   loginMaxFailures: number;

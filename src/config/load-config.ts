@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { Secret } from '../lib/secret.ts';
 import { ConfigError } from './config-errors.ts';
 import { CONFIG_VARS, type ConfigVarName } from './config-spec.ts';
 import type { Config } from './config-types.ts';
@@ -91,6 +92,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     logLevel: v.LOG_LEVEL as string,
     publicUrl: v.PUBLIC_URL as string | undefined,
     metrcBaseUrlTemplate: v.METRC_BASE_URL_TEMPLATE as string | undefined,
+    masterKey: v.TRACEGATE_MASTER_KEY ? new Secret(v.TRACEGATE_MASTER_KEY as string) : undefined,
     bodyLimitBytes: v.BODY_LIMIT_BYTES as number,
     sessionTtlMs: (v.SESSION_TTL_HOURS as number) * 3_600_000,
     loginMaxFailures: v.LOGIN_MAX_FAILURES as number,

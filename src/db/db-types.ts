@@ -94,6 +94,23 @@ export interface LicensesTable {
   updated_at: Timestamp;
 }
 
+export interface VaultKeyChecksTable {
+  master_key_version: number;
+  check_value: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface VaultDataKeysTable {
+  key_id: string;
+  /** The row the secret belongs to, e.g. `credential:42`. */
+  ref: string;
+  master_key_version: number;
+  wrapped_key: string;
+  created_at: Timestamp;
+  rewrapped_at: Timestamp | null;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface DB {
   organizations: OrganizationsTable;
@@ -103,6 +120,8 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   licenses: LicensesTable;
+  vault_key_checks: VaultKeyChecksTable;
+  vault_data_keys: VaultDataKeysTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -5,6 +5,7 @@ import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createLogger, type Logger, type Secret, systemClock } from '../lib/index.ts';
 import { seedDemo } from './demo-seed.ts';
 import { startMetrcStandIn } from './metrc-stand-in.ts';
+import { openDatabaseVault } from './open-vault.ts';
 import { createServices } from './services.ts';
 import { createWorker } from './worker.ts';
 
@@ -13,6 +14,8 @@ export interface RunningTracegate {
   metrcBaseUrlTemplate: string;
   /** Set on the first start of a fresh deployment only. */
   demoAdmin: { email: string; password: Secret } | null;
+  /** Where the master key comes from, and whether this start created it. */
+  vaultKey: { source: string; created: boolean };
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function startTracegate(
   try {
     const applied = await migrateToLatest(database.db, database.dialect);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
 
     let metrcBaseUrlTemplate = config.metrcBaseUrlTemplate;
     if (!metrcBaseUrlTemplate) {
@@ -43,6 +47,7 @@ export async function startTracegate(
       database,
       clock: systemClock,
       logger,
+      vault,
     });
     const demoAdmin = config.seedDemo ? await seedDemo(services) : null;
     const app = await buildApp(services);
@@ -59,6 +64,7 @@ export async function startTracegate(
       url,
       metrcBaseUrlTemplate,
       demoAdmin,
+      vaultKey: { source: vault.status().keySource, created: vault.status().createdKey },
       close: async () => {
         for (const close of closers) await close();
       },

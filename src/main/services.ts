@@ -13,6 +13,7 @@ import type { Config } from '../config/index.ts';
 import type { Database } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
+import type { Vault } from '../vault/index.ts';
 
 /** What every process is built from. */
 export interface CoreDeps {
@@ -20,6 +21,8 @@ export interface CoreDeps {
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** Opened (and the master key proven) before anything else starts. */
+  vault: Vault;
 }
 
 /**

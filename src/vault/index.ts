@@ -23,5 +23,6 @@ export {
 } from './rotate-master-key.ts';
 export { selectMasterKeySource } from './select-master-key-source.ts';
 export { vaultErrors } from './vault-errors.ts';
+export { createVaultRepo } from './vault-repo.ts';
 export { openVault, type Vault, type VaultDeps, type VaultStatus } from './vault-service.ts';
 export type { KeyCheck, VaultMetaStore, WrappedDataKey, WrappedKeyStore } from './vault-stores.ts';

@@ -8,7 +8,9 @@ const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
 
 /** Environment for a CLI process on this suite's dialect: a fresh data dir, or the test database. */
 export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tg-cli-'));
+  // PostgreSQL suites share one database per file, so they share its vault key file too.
+  const dataDir =
+    ctx.dialect === 'postgres' ? sharedDataDir(ctx) : mkdtempSync(join(tmpdir(), 'tg-cli-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -19,6 +21,16 @@ export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}):
   };
   if (ctx.dialect === 'postgres') env.DATABASE_URL = ctx.database.location;
   return env;
+}
+
+const dataDirs = new Map<string, string>();
+function sharedDataDir(ctx: DialectContext): string {
+  let dir = dataDirs.get(ctx.database.location);
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'tg-cli-'));
+    dataDirs.set(ctx.database.location, dir);
+  }
+  return dir;
 }
 
 /** Runs `tracegate <args>` to completion. */

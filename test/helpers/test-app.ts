@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, SESSION_COOKIE } from '../../src/api/index.ts';
 import { type Config, loadConfig } from '../../src/config/index.ts';
 import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
+import { openDatabaseVault } from '../../src/main/open-vault.ts';
 import { type AppServices, createServices } from '../../src/main/services.ts';
 import type { TestDatabase } from './test-db.ts';
 
@@ -18,10 +22,22 @@ export function createLogCollector() {
   return { lines, stream };
 }
 
+/** One data dir (and so one vault key file) per test database, however many apps use it. */
+const dataDirs = new WeakMap<TestDatabase, string>();
+function dataDirFor(database: TestDatabase): string {
+  let dir = dataDirs.get(database);
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'tg-app-'));
+    dataDirs.set(database, dir);
+  }
+  return dir;
+}
+
 export function testConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, cwd: '/nonexistent' });
   return {
     ...base,
+    dataDir: dataDirFor(database),
     database:
       database.dialect === 'sqlite'
         ? { kind: 'sqlite', path: database.location }
@@ -44,12 +60,10 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const logs = createLogCollector();
   const logger = createLogger({ level: 'debug', destination: logs.stream });
-  const services = createServices({
-    config: testConfig(database, options.config),
-    database,
-    clock: options.clock ?? systemClock,
-    logger,
-  });
+  const config = testConfig(database, options.config);
+  const clock = options.clock ?? systemClock;
+  const vault = await openDatabaseVault({ config, database, clock, logger });
+  const services = createServices({ config, database, clock, logger, vault });
   const app = await buildApp(services);
   return { app, services, logLines: logs.lines, close: () => app.close() };
 }

@@ -3,6 +3,7 @@ import { registerAdminCommand } from './admin-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerTokenCommand } from './token-command.ts';
+import { registerVaultCommand } from './vault-command.ts';
 
 /** Every CLI command, registered in one place so `tracegate --help` lists them all. */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerAdminCommand(program);
   registerTokenCommand(program);
+  registerVaultCommand(program);
 }

@@ -42,6 +42,7 @@ function printBanner(running: Awaited<ReturnType<typeof startTracegate>>, databa
     `    API docs:  ${running.url}/api/docs`,
     `    Database:  ${database === 'sqlite' ? 'embedded SQLite' : 'PostgreSQL'}`,
     `    Metrc:     ${running.metrcBaseUrlTemplate}`,
+    `    Vault key: ${running.vaultKey.source}${running.vaultKey.created ? '  (created now: back it up; without it stored Metrc keys cannot be read)' : ''}`,
   ];
   if (running.demoAdmin) {
     lines.push(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../create-database.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-vault.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -12,4 +13,5 @@ interface MigrationModule {
  */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['0001-foundation', m0001],
+  ['0002-vault', m0002],
 ];

@@ -131,3 +131,29 @@ table users
   indexes:
     CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
     CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
+
+table vault_data_keys
+  columns:
+    key_id text not null
+    ref text not null
+    master_key_version integer not null
+    wrapped_key text not null
+    created_at text not null
+    rewrapped_at text
+  constraints:
+    vault_data_keys_pkey PRIMARY KEY (key_id)
+  indexes:
+    CREATE UNIQUE INDEX vault_data_keys_pkey ON public.vault_data_keys USING btree (key_id)
+    CREATE INDEX vault_data_keys_ref_idx ON public.vault_data_keys USING btree (ref)
+    CREATE INDEX vault_data_keys_version_idx ON public.vault_data_keys USING btree (master_key_version)
+
+table vault_key_checks
+  columns:
+    master_key_version integer not null
+    check_value text not null
+    created_at text not null
+    retired_at text
+  constraints:
+    vault_key_checks_pkey PRIMARY KEY (master_key_version)
+  indexes:
+    CREATE UNIQUE INDEX vault_key_checks_pkey ON public.vault_key_checks USING btree (master_key_version)

@@ -12,6 +12,10 @@ CREATE TABLE "sessions" ("id" integer primary key autoincrement, "token_hash" te
 
 CREATE TABLE "users" ("id" integer primary key autoincrement, "email" text not null unique, "name" text not null, "password_hash" text not null, "is_platform_admin" integer default 0 not null, "must_change_password" integer default 0 not null, "created_at" text not null, "updated_at" text not null);
 
+CREATE TABLE "vault_data_keys" ("key_id" text primary key, "ref" text not null, "master_key_version" integer not null, "wrapped_key" text not null, "created_at" text not null, "rewrapped_at" text);
+
+CREATE TABLE "vault_key_checks" ("master_key_version" integer primary key, "check_value" text not null, "created_at" text not null, "retired_at" text);
+
 CREATE INDEX "api_tokens_org_idx" on "api_tokens" ("organization_id");
 
 CREATE INDEX "audit_events_org_idx" on "audit_events" ("organization_id", "id");
@@ -19,6 +23,10 @@ CREATE INDEX "audit_events_org_idx" on "audit_events" ("organization_id", "id");
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
+
+CREATE INDEX "vault_data_keys_ref_idx" on "vault_data_keys" ("ref");
+
+CREATE INDEX "vault_data_keys_version_idx" on "vault_data_keys" ("master_key_version");
 
 CREATE TRIGGER audit_events_no_delete before delete on audit_events
         begin select raise(abort, 'audit_events is append-only'); end;
