@@ -111,6 +111,75 @@ export interface VaultDataKeysTable {
   rewrapped_at: Timestamp | null;
 }
 
+export type MetrcEnvironment = 'production' | 'sandbox';
+export type CredentialKind = 'facility' | 'user';
+export type CredentialStatus = 'unverified' | 'valid' | 'invalid' | 'expired';
+
+/** The integrator's Metrc key for one state and environment (deployment-wide). */
+export interface VendorKeysTable {
+  id: Generated<number>;
+  state: string;
+  environment: MetrcEnvironment;
+  /** The vault ref the key is sealed under (`vendor_key:<uuid>`). */
+  secret_ref: string;
+  sealed_key: string;
+  fingerprint: string;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A Metrc user API key held for an organization: a license's facility key or a person's own. */
+export interface CredentialsTable {
+  id: Generated<number>;
+  organization_id: number;
+  provider: ColumnType<string, string | undefined, string>;
+  state: string;
+  environment: MetrcEnvironment;
+  kind: CredentialKind;
+  owner_user_id: number | null;
+  secret_ref: string;
+  sealed_key: string;
+  fingerprint: string;
+  status: CredentialStatus;
+  /** Diagnosis code when not valid, e.g. `KEY_REJECTED`, `LICENSE_ACCESS_REMOVED`. */
+  status_reason: string | null;
+  status_changed_at: Timestamp;
+  /** When Tracegate first saw this key value; keys last about a year. */
+  key_first_seen_at: Timestamp;
+  last_verified_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  /** JSON text: the last verification report. */
+  verification_report: string | null;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CredentialLicensesTable {
+  id: Generated<number>;
+  credential_id: number;
+  license_id: number;
+  organization_id: number;
+  provider: string;
+  kind: CredentialKind;
+}
+
+/** A one-time link that lets a person enter their own key without anyone else seeing it. */
+export interface CredentialIntakeLinksTable {
+  id: Generated<number>;
+  organization_id: number;
+  token_hash: string;
+  user_id: number;
+  state: string;
+  environment: MetrcEnvironment;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface DB {
   organizations: OrganizationsTable;
@@ -122,6 +191,10 @@ export interface DB {
   licenses: LicensesTable;
   vault_key_checks: VaultKeyChecksTable;
   vault_data_keys: VaultDataKeysTable;
+  vendor_keys: VendorKeysTable;
+  credentials: CredentialsTable;
+  credential_licenses: CredentialLicensesTable;
+  credential_intake_links: CredentialIntakeLinksTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -133,3 +206,6 @@ export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type License = Selectable<LicensesTable>;
+export type VendorKeyRow = Selectable<VendorKeysTable>;
+export type CredentialRow = Selectable<CredentialsTable>;
+export type CredentialIntakeLink = Selectable<CredentialIntakeLinksTable>;

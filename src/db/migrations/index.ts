@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../create-database.ts';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-vault.ts';
+import * as m0003 from './0003-credentials.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -14,4 +15,5 @@ interface MigrationModule {
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['0001-foundation', m0001],
   ['0002-vault', m0002],
+  ['0003-credentials', m0003],
 ];

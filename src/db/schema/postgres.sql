@@ -45,6 +45,85 @@ table audit_events
   triggers:
     audit_events_append_only BEFORE DELETE or UPDATE EXECUTE FUNCTION audit_events_append_only()
 
+table credential_intake_links
+  columns:
+    id integer not null default nextval('credential_intake_links_id_seq'::regclass)
+    organization_id integer not null
+    token_hash text not null
+    user_id integer not null
+    state text not null
+    environment text not null
+    created_by_user_id integer
+    created_at text not null
+    expires_at text not null
+    used_at text
+    revoked_at text
+  constraints:
+    credential_intake_links_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    credential_intake_links_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    credential_intake_links_pkey PRIMARY KEY (id)
+    credential_intake_links_token_hash_key UNIQUE (token_hash)
+    credential_intake_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+  indexes:
+    CREATE UNIQUE INDEX credential_intake_links_pkey ON public.credential_intake_links USING btree (id)
+    CREATE UNIQUE INDEX credential_intake_links_token_hash_key ON public.credential_intake_links USING btree (token_hash)
+
+table credential_licenses
+  columns:
+    id integer not null default nextval('credential_licenses_id_seq'::regclass)
+    credential_id integer not null
+    license_id integer not null
+    organization_id integer not null
+    provider text not null
+    kind text not null
+  constraints:
+    credential_licenses_credential_id_fkey FOREIGN KEY (credential_id) REFERENCES credentials(id) ON DELETE CASCADE
+    credential_licenses_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    credential_licenses_pair_unique UNIQUE (credential_id, license_id)
+    credential_licenses_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE UNIQUE INDEX credential_licenses_facility_unique ON public.credential_licenses USING btree (license_id, provider) WHERE (kind = 'facility'::text)
+    CREATE UNIQUE INDEX credential_licenses_pair_unique ON public.credential_licenses USING btree (credential_id, license_id)
+    CREATE UNIQUE INDEX credential_licenses_pkey ON public.credential_licenses USING btree (id)
+
+table credentials
+  columns:
+    id integer not null default nextval('credentials_id_seq'::regclass)
+    organization_id integer not null
+    provider text not null default 'metrc'::text
+    state text not null
+    environment text not null
+    kind text not null
+    owner_user_id integer
+    secret_ref text not null
+    sealed_key text not null
+    fingerprint text not null
+    status text not null
+    status_reason text
+    status_changed_at text not null
+    key_first_seen_at text not null
+    last_verified_at text
+    last_used_at text
+    verification_report text
+    created_by_user_id integer
+    created_at text not null
+    updated_at text not null
+  constraints:
+    credentials_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    credentials_environment_check CHECK ((environment = ANY (ARRAY['production'::text, 'sandbox'::text])))
+    credentials_kind_check CHECK ((kind = ANY (ARRAY['facility'::text, 'user'::text])))
+    credentials_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    credentials_owner_matches_kind CHECK ((((kind = 'user'::text) AND (owner_user_id IS NOT NULL)) OR ((kind = 'facility'::text) AND (owner_user_id IS NULL))))
+    credentials_owner_user_id_fkey FOREIGN KEY (owner_user_id) REFERENCES users(id) ON DELETE CASCADE
+    credentials_pkey PRIMARY KEY (id)
+    credentials_secret_ref_key UNIQUE (secret_ref)
+    credentials_status_check CHECK ((status = ANY (ARRAY['unverified'::text, 'valid'::text, 'invalid'::text, 'expired'::text])))
+  indexes:
+    CREATE INDEX credentials_org_idx ON public.credentials USING btree (organization_id, state)
+    CREATE UNIQUE INDEX credentials_pkey ON public.credentials USING btree (id)
+    CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
+    CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
+
 table licenses
   columns:
     id integer not null default nextval('licenses_id_seq'::regclass)
@@ -157,3 +236,25 @@ table vault_key_checks
     vault_key_checks_pkey PRIMARY KEY (master_key_version)
   indexes:
     CREATE UNIQUE INDEX vault_key_checks_pkey ON public.vault_key_checks USING btree (master_key_version)
+
+table vendor_keys
+  columns:
+    id integer not null default nextval('vendor_keys_id_seq'::regclass)
+    state text not null
+    environment text not null
+    secret_ref text not null
+    sealed_key text not null
+    fingerprint text not null
+    created_by_user_id integer
+    created_at text not null
+    updated_at text not null
+  constraints:
+    vendor_keys_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    vendor_keys_environment_check CHECK ((environment = ANY (ARRAY['production'::text, 'sandbox'::text])))
+    vendor_keys_pkey PRIMARY KEY (id)
+    vendor_keys_secret_ref_key UNIQUE (secret_ref)
+    vendor_keys_state_environment_unique UNIQUE (state, environment)
+  indexes:
+    CREATE UNIQUE INDEX vendor_keys_pkey ON public.vendor_keys USING btree (id)
+    CREATE UNIQUE INDEX vendor_keys_secret_ref_key ON public.vendor_keys USING btree (secret_ref)
+    CREATE UNIQUE INDEX vendor_keys_state_environment_unique ON public.vendor_keys USING btree (state, environment)

@@ -1,0 +1,97 @@
+import { defineErrors } from '../lib/index.ts';
+
+export const credentialsErrors = defineErrors('credentials', {
+  VENDOR_KEY_MISSING: {
+    status: 409,
+    message: 'No vendor key is set for this state and environment.',
+    description:
+      'Every Metrc call also needs the integrator (vendor) key of the state. A platform admin sets it with `tracegate vendor-key set --state XX` or `PUT /api/platform/vendor-keys/{state}`.',
+  },
+  CREDENTIAL_MANAGER_CANNOT_SET: {
+    status: 403,
+    message: 'Managers can see key status but cannot set or remove keys.',
+    description: 'Ask an admin, or set your own personal key as staff would.',
+  },
+  CREDENTIAL_STAFF_OWN_ONLY: {
+    status: 403,
+    message: 'You can only set your own personal key.',
+    description: 'Staff (and staff or manager API tokens) may set a user key only for themselves.',
+  },
+  CREDENTIAL_FACILITY_ADMIN_ONLY: {
+    status: 403,
+    message: "Only admins set a license's facility key.",
+    description: 'Facility keys download data and report for everyone without a key of their own.',
+  },
+  CREDENTIAL_OWNER_UNKNOWN: {
+    status: 404,
+    message: 'That person is not a member of this organization.',
+    description: 'A user credential belongs to a member of your organization.',
+  },
+  CREDENTIAL_LICENSE_TAKEN: {
+    status: 409,
+    message: 'A license already has a facility key.',
+    description:
+      'Each license is tied to one facility credential per provider (`details.licenses` names them and their credential). Change that credential instead.',
+  },
+  CREDENTIAL_USER_STATE_EXISTS: {
+    status: 409,
+    message: 'This person already has a key for this state.',
+    description:
+      'A person has one user credential per state; replace its key (`PATCH /api/credentials/{id}`) instead.',
+  },
+  CREDENTIAL_KEY_MALFORMED: {
+    status: 400,
+    message: 'That does not look like a Metrc API key.',
+    description:
+      'A key is 16–200 letters, digits and `-_+/=` without spaces. Copy it again from Metrc (profile → API Keys), or upload a photo of its QR code.',
+  },
+  CREDENTIAL_QR_UNREADABLE: {
+    status: 422,
+    message: 'No QR code could be read from that image.',
+    description: 'Upload a sharper photo or a screenshot of the QR code Metrc shows for the key.',
+  },
+  CREDENTIAL_KEY_REJECTED: {
+    status: 422,
+    message: 'Metrc rejected this key. Nothing was saved.',
+    description:
+      'Metrc answered 401 to the key itself: it was mistyped, regenerated, has expired, or its owner was deactivated. `details.diagnosis` says which is most likely.',
+  },
+  CREDENTIAL_LICENSES_NOT_COVERED: {
+    status: 422,
+    message: 'This key does not cover every selected license. Nothing was saved.',
+    description:
+      "`details.uncovered` lists the licenses Metrc does not give this key's owner; `details.covered` those it does.",
+  },
+  CREDENTIAL_NO_LICENSES: {
+    status: 422,
+    message: 'This key covers no license in this state.',
+    description: "Metrc lists no facility for this key's owner in this state.",
+  },
+  CREDENTIAL_METRC_UNAVAILABLE: {
+    status: 503,
+    message: 'Metrc could not be reached to verify the key. Nothing was saved; try again.',
+    description: 'Metrc timed out, answered 5xx or was rate limited during verification.',
+    retryable: true,
+  },
+  CREDENTIAL_DELETE_NOT_CONFIRMED: {
+    status: 400,
+    message: 'To delete a key, confirm with its fingerprint (the last four characters shown).',
+    description:
+      'Deletion destroys the key for good; send `{"confirm": "<fingerprint>"}` to show you mean it.',
+  },
+  INTAKE_LINK_INVALID: {
+    status: 404,
+    message: 'This link is not valid.',
+    description: 'The one-time key link is unknown or was revoked. Ask your admin for a new one.',
+  },
+  INTAKE_LINK_EXPIRED: {
+    status: 410,
+    message: 'This link has expired.',
+    description: 'One-time key links last 24 hours. Ask your admin for a new one.',
+  },
+  INTAKE_LINK_USED: {
+    status: 410,
+    message: 'This link has already been used.',
+    description: 'A one-time key link works once. Ask your admin for a new one to change the key.',
+  },
+});

@@ -1,0 +1,101 @@
+import type { Clock } from '../lib/index.ts';
+import { toTimestamp } from '../lib/index.ts';
+import { METRC_SECTIONS } from './metrc-sections.ts';
+import {
+  diagnoseAcceptedKey,
+  diagnoseRejectedKey,
+  sectionCheck,
+  UNAVAILABLE_DIAGNOSIS,
+} from './verification-fns.ts';
+import type {
+  KeyTarget,
+  LicenseCheck,
+  MetrcFacilitySummary,
+  MetrcKeyProbe,
+  VerificationReport,
+} from './verification-types.ts';
+
+export interface VerifyKeyInput {
+  target: KeyTarget;
+  /** License numbers the key is (to be) assigned to. */
+  licenseNumbers: string[];
+  /** With no license numbers: check every license Metrc lists (true) or none (false). */
+  allIfEmpty?: boolean;
+  /** Days since Tracegate first saw the key, to rank the causes of a rejection. */
+  keyAgeDays: number | null;
+}
+
+export type VerifyKeyResult =
+  | { outcome: 'rejected'; report: VerificationReport }
+  | { outcome: 'unavailable'; report: VerificationReport }
+  | { outcome: 'accepted'; report: VerificationReport; facilities: MetrcFacilitySummary[] };
+
+/**
+ * Verifies a key against Metrc: lists the licenses it covers, then probes every section of every
+ * assigned, covered license at once (the shared limiter paces them).
+ */
+export async function verifyKey(
+  deps: { probe: MetrcKeyProbe; clock: Clock },
+  input: VerifyKeyInput,
+): Promise<VerifyKeyResult> {
+  const base = {
+    verifiedAt: toTimestamp(deps.clock.now()),
+    state: input.target.state,
+    environment: input.target.environment,
+  };
+  const listed = await deps.probe.facilities(input.target);
+  if (!listed.ok) {
+    const rejected = listed.reason === 'rejected';
+    const report: VerificationReport = {
+      ...base,
+      keyAccepted: false,
+      available: [],
+      licenses: [],
+      uncovered: [],
+      diagnosis: rejected ? diagnoseRejectedKey(input.keyAgeDays) : UNAVAILABLE_DIAGNOSIS,
+    };
+    return rejected ? { outcome: 'rejected', report } : { outcome: 'unavailable', report };
+  }
+
+  const byNumber = new Map(listed.facilities.map((f) => [f.number, f]));
+  const wanted =
+    input.licenseNumbers.length > 0 || input.allIfEmpty === false
+      ? input.licenseNumbers
+      : [...byNumber.keys()];
+  const uncovered = wanted.filter((number) => !byNumber.has(number));
+  const licenses: LicenseCheck[] = await Promise.all(
+    wanted.map(async (number): Promise<LicenseCheck> => {
+      const facility = byNumber.get(number);
+      if (!facility) return { number, name: '', licenseType: '', covered: false, sections: [] };
+      const sections = await Promise.all(
+        METRC_SECTIONS.map(async (section) => {
+          const status = await deps.probe.probe(input.target, number, section);
+          return sectionCheck(section, status, section.expected(facility.facilityType));
+        }),
+      );
+      return {
+        number,
+        name: facility.name,
+        licenseType: facility.licenseType,
+        covered: true,
+        sections,
+      };
+    }),
+  );
+  return {
+    outcome: 'accepted',
+    facilities: listed.facilities,
+    report: {
+      ...base,
+      keyAccepted: true,
+      available: listed.facilities.map(({ number, name, licenseType }) => ({
+        number,
+        name,
+        licenseType,
+      })),
+      licenses,
+      uncovered,
+      diagnosis: diagnoseAcceptedKey(uncovered, licenses),
+    },
+  };
+}
