@@ -1,0 +1,47 @@
+export {
+  type CredentialHealthService,
+  createCredentialHealthService,
+} from './credential-health-service.ts';
+export {
+  assertMaySetKey,
+  KEY_EXPIRY_WARNING_DAYS,
+  keyAgeDays,
+  normaliseKeyText,
+} from './credential-rules-fns.ts';
+export type { CredentialView } from './credential-views.ts';
+export { credentialsErrors } from './credentials-errors.ts';
+export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.ts';
+export {
+  type CredentialsService,
+  createCredentialsService,
+  type NewCredentialInput,
+} from './credentials-service.ts';
+export { createIntakeLinksRepo } from './intake-links-repo.ts';
+export {
+  createIntakeLinksService,
+  INTAKE_LINK_TTL_MS,
+  type IntakeLinksService,
+} from './intake-links-service.ts';
+export {
+  type LicenseFeatures,
+  licenseFeatures,
+  METRC_SECTIONS,
+  type MetrcSection,
+} from './metrc-sections.ts';
+export { decodeKeyFromImage, MAX_QR_IMAGE_BYTES } from './qr-key-decoder.ts';
+export { createVendorKeysRepo } from './vendor-keys-repo.ts';
+export {
+  createVendorKeysService,
+  type VendorKeysService,
+  type VendorKeyView,
+} from './vendor-keys-service.ts';
+export type {
+  Diagnosis,
+  FacilitiesOutcome,
+  KeyTarget,
+  MetrcFacilitySummary,
+  MetrcKeyProbe,
+  SectionStatus,
+  VerificationReport,
+} from './verification-types.ts';
+export { verifyKey } from './verify-key.ts';
