@@ -22,12 +22,7 @@ export {
   INTAKE_LINK_TTL_MS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
-export {
-  type LicenseFeatures,
-  licenseFeatures,
-  METRC_SECTIONS,
-  type MetrcSection,
-} from './metrc-sections.ts';
+export { METRC_SECTIONS, type MetrcSection } from './metrc-sections.ts';
 export { decodeKeyFromImage, MAX_QR_IMAGE_BYTES } from './qr-key-decoder.ts';
 export { createVendorKeysRepo } from './vendor-keys-repo.ts';
 export {

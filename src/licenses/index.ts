@@ -1,3 +1,9 @@
+export {
+  type FacilityTypeFlags,
+  type LicenseFeatures,
+  licenseFeatures,
+  PREDICTORS,
+} from './license-features.ts';
 export { licensesErrors } from './licenses-errors.ts';
 export { createLicensesRepo, type LicensesRepo } from './licenses-repo.ts';
 export {

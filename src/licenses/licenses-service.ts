@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { DB, License } from '../db/index.ts';
 import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
+import { type LicenseFeatures, licenseFeatures } from './license-features.ts';
 import { licensesErrors } from './licenses-errors.ts';
 import type { LicensesRepo } from './licenses-repo.ts';
 import { isMetrcState, isValidTimeZone, STATE_TIME_ZONES } from './state-time-zones.ts';
@@ -13,6 +14,8 @@ export interface LicenseView {
   licenseType: string;
   name: string;
   facilityType: Record<string, unknown>;
+  /** What this license type can do in Metrc, from its FacilityType flags (rule 11). */
+  features: LicenseFeatures;
   timeZone: string;
   createdAt: string;
   updatedAt: string;
@@ -28,13 +31,15 @@ export interface LicenseInput {
 }
 
 export function toLicenseView(row: License): LicenseView {
+  const facilityType = JSON.parse(row.facility_type) as Record<string, unknown>;
   return {
     id: row.id,
     number: row.number,
     state: row.state,
     licenseType: row.license_type,
     name: row.name,
-    facilityType: JSON.parse(row.facility_type) as Record<string, unknown>,
+    facilityType,
+    features: licenseFeatures(facilityType),
     timeZone: row.time_zone,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
