@@ -151,7 +151,7 @@ export async function handleMetrcRequest(
   // Latency is server time: the GET holds its in-flight slot meanwhile.
   if (faults.latencyMs > 0) await sleep(faults.latencyMs);
 
-  if (body.kind === 'too-large') return replyError(metrcReplies.tooLarge(0));
+  if (body.kind === 'too-large') return replyError(metrcReplies.bodyTooLarge());
   if (body.kind === 'wrong-type')
     return replyError(metrcReplies.unsupportedMediaType(body.contentType));
   if (body.kind === 'invalid')
