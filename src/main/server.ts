@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../api/index.ts';
+import { type RunningEmulator, startEmulator } from '../emulator/index.ts';
 import type { Config } from '../config/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createLogger, type Logger, type Secret, systemClock } from '../lib/index.ts';
 import { seedDemo } from './demo-seed.ts';
-import { startMetrcStandIn } from './metrc-stand-in.ts';
 import { openDatabaseVault } from './open-vault.ts';
 import { createServices } from './services.ts';
 import { createWorker } from './worker.ts';
@@ -36,10 +36,11 @@ export async function startTracegate(
     const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
 
     let metrcBaseUrlTemplate = config.metrcBaseUrlTemplate;
+    let emulator: RunningEmulator | null = null;
     if (!metrcBaseUrlTemplate) {
-      const metrc = await startMetrcStandIn();
-      closers.unshift(metrc.close);
-      metrcBaseUrlTemplate = metrc.baseUrlTemplate;
+      emulator = await startEmulator({ port: 0, scenario: 'demo' });
+      closers.unshift(emulator.close);
+      metrcBaseUrlTemplate = emulator.baseUrlTemplate;
     }
 
     const services = createServices({
