@@ -1,0 +1,28 @@
+/** Every Metrc operation the emulator serves, and the retired ones that answer 405. */
+import type { OperationSpec } from '../operation-types.ts';
+import { catalogueOperations } from './catalogue-ops.ts';
+import { facilityOperations } from './facilities-ops.ts';
+import { lookupOperations } from './lookup-ops.ts';
+import { packageChangeOperations } from './packages-change-ops.ts';
+import { packageCreateOperations } from './packages-create-op.ts';
+import { packageReadOperations } from './packages-read-ops.ts';
+import { probeOperations } from './probe-ops.ts';
+import { salesReadOperations } from './sales-read-ops.ts';
+import { salesWriteOperations } from './sales-write-ops.ts';
+import { tagOperations } from './tags-ops.ts';
+
+export const METRC_OPERATIONS: readonly OperationSpec[] = [
+  ...facilityOperations,
+  ...lookupOperations,
+  ...catalogueOperations,
+  ...tagOperations,
+  ...packageReadOperations,
+  ...packageCreateOperations,
+  ...packageChangeOperations,
+  ...salesReadOperations,
+  ...salesWriteOperations,
+  ...probeOperations,
+];
+
+/** Bulletin 90 removed these; they "return a HTTP 405" (metrc-api.md §3.1). */
+export const RETIRED_PATHS: readonly string[] = ['/sales/v1/receipts', '/sales/v1/deliveries'];

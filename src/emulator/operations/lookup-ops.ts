@@ -1,0 +1,72 @@
+/**
+ * State-wide lookups. Metrc answers most as bare arrays (units, package types, customer types,
+ * lab test states, growth phases: TM 2026 and NY audits, where OM models an envelope) and the
+ * paged ones (categories, location types, adjust reasons, lab test types…) in the envelope.
+ */
+import { envelope } from '../list-response.ts';
+import {
+  ADJUST_REASONS,
+  CUSTOMER_TYPES,
+  GROWTH_PHASES,
+  HARVEST_WASTE_TYPES,
+  ITEM_CATEGORIES,
+  LAB_TEST_TYPES,
+  LAB_TESTING_STATES,
+  LOCATION_TYPES,
+  PACKAGE_TYPES,
+  PLANT_BATCH_TYPES,
+  TRANSFER_TYPES,
+} from '../metrc-catalog.ts';
+import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import { UNITS_OF_MEASURE } from '../units-of-measure.ts';
+import { wireItemCategory, wireLocationType, wireUnit } from '../wire-inventory.ts';
+
+const bare = (values: readonly unknown[]) => () => ({ body: [...values] });
+const paged =
+  <T>(values: readonly T[], render: (value: T) => unknown = (value) => value) =>
+  (ctx: OperationContext) => ({ body: envelope(ctx, values, render) });
+
+const units = UNITS_OF_MEASURE.map(wireUnit);
+
+export const lookupOperations: OperationSpec[] = [
+  operation('GET', '/unitsofmeasure/v2/active', { license: 'none' }, bare(units)),
+  operation('GET', '/unitsofmeasure/v2/inactive', { license: 'none' }, bare([])),
+  operation('GET', '/unitsofmeasure/v1/active', { license: 'none' }, bare(units)),
+  operation('GET', '/packages/v2/types', { license: 'none' }, bare(PACKAGE_TYPES)),
+  operation('GET', '/sales/v2/customertypes', { license: 'none' }, bare(CUSTOMER_TYPES)),
+  operation('GET', '/labtests/v2/states', { license: 'none' }, bare(LAB_TESTING_STATES)),
+  operation('GET', '/plants/v2/growthphases', { license: 'optional' }, bare(GROWTH_PHASES)),
+  operation('GET', '/labtests/v2/types', { license: 'none' }, paged(LAB_TEST_TYPES)),
+  operation(
+    'GET',
+    '/items/v2/categories',
+    { license: 'optional' },
+    paged(ITEM_CATEGORIES, wireItemCategory),
+  ),
+  operation(
+    'GET',
+    '/locations/v2/types',
+    { license: 'required', permissions: [['Manage Locations']], gate: 'inventoryPlaces' },
+    paged(LOCATION_TYPES, wireLocationType),
+  ),
+  operation(
+    'GET',
+    '/packages/v2/adjust/reasons',
+    { license: 'required' },
+    paged(ADJUST_REASONS, (reason) => ({
+      Name: reason.name,
+      RequiresNote: reason.requiresNote,
+      RequiresWasteWeight: false,
+      RequiresImmatureWasteWeight: false,
+      RequiresMatureWasteWeight: false,
+    })),
+  ),
+  operation('GET', '/transfers/v2/types', { license: 'required' }, paged(TRANSFER_TYPES)),
+  operation('GET', '/plantbatches/v2/types', { license: 'none' }, paged(PLANT_BATCH_TYPES)),
+  operation(
+    'GET',
+    '/harvests/v2/waste/types',
+    { license: 'none' },
+    paged(HARVEST_WASTE_TYPES, (name) => ({ Name: name })),
+  ),
+];

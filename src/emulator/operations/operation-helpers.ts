@@ -1,0 +1,54 @@
+/** Small helpers shared by the operation modules. */
+import type { LicenseRecord } from '../emulator-types.ts';
+import { metrcReplies } from '../metrc-replies.ts';
+import type { OperationContext } from '../operation-types.ts';
+
+/** The checked license of an operation declared with `license: 'required'`. */
+export function licenseOf(ctx: OperationContext): LicenseRecord {
+  if (!ctx.license) throw new Error(`operation needs a license but none was resolved (${ctx.url})`);
+  return ctx.license;
+}
+
+/**
+ * A record by id or label that must belong to the calling license: unknown → 404; another
+ * license's → 401 ("If the ID is not valid for the specified License Number, a 401
+ * Unauthorized status will be returned", OM on every `/{id}` GET).
+ */
+export function ownedRecord<K, T extends { license: string }>(
+  ctx: OperationContext,
+  index: ReadonlyMap<K, T>,
+  key: K,
+  what: string,
+): T {
+  const record = index.get(key);
+  if (!record) throw metrcReplies.objectNotFound(what);
+  if (record.license !== licenseOf(ctx).number) throw metrcReplies.unauthorized();
+  return record;
+}
+
+/** A numeric path parameter (routes only match digits for `{id}`). */
+export function idParam(ctx: OperationContext, name = 'id'): number {
+  return Number(ctx.params[name]);
+}
+
+/** Finds a record by name among a license's records, case-insensitively (Metrc matches names so). */
+export function byName<T extends { name: string; archived?: boolean }>(
+  records: Iterable<T>,
+  name: string | undefined,
+): T | undefined {
+  if (name === undefined) return undefined;
+  const wanted = name.trim().toLowerCase();
+  for (const record of records) {
+    if (!record.archived && record.name.toLowerCase() === wanted) return record;
+  }
+  return undefined;
+}
+
+/** Permission groups used by several sections. */
+export const PERMS = {
+  viewPackages: ['View Packages'],
+  createPackages: ['Create/Submit/Discontinue Packages'],
+  managePackagesInventory: ['Manage Packages Inventory'],
+  viewSales: ['View Sales', 'Manage Sales'],
+  manageSales: ['Manage Sales'],
+} as const;

@@ -1,0 +1,54 @@
+/** Package lists and lookups: active, on hold, inactive, `/{id}` and `/{label}`. */
+import type { PackageRecord } from '../emulator-types.ts';
+import { listResponse } from '../list-response.ts';
+import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import { wirePackage } from '../wire-inventory.ts';
+import { idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+
+/** Packages leave active inventory only by finish, discontinue (DELETE) or transfer. */
+export function isActivePackage(pkg: PackageRecord): boolean {
+  return pkg.finishedDate === null && pkg.archivedAt === null;
+}
+
+function list(which: (pkg: PackageRecord) => boolean) {
+  return (ctx: OperationContext) => {
+    function* matching() {
+      for (const pkg of licenseOf(ctx).packages.values()) if (which(pkg)) yield pkg;
+    }
+    return listResponse(ctx, matching(), (pkg) => wirePackage(ctx.state, pkg), {
+      window: 'lastModified',
+      bare: 'recent',
+      envelope: true,
+    });
+  };
+}
+
+const active = isActivePackage;
+const onHold = (pkg: PackageRecord) => isActivePackage(pkg) && pkg.isOnHold;
+const inactive = (pkg: PackageRecord) => !isActivePackage(pkg);
+const view = { license: 'required', permissions: [PERMS.viewPackages] } as const;
+
+export const packageReadOperations: OperationSpec[] = [
+  operation('GET', '/packages/v2/active', view, list(active)),
+  operation('GET', '/packages/v2/onhold', view, list(onHold)),
+  operation('GET', '/packages/v2/inactive', view, list(inactive)),
+  operation('GET', '/packages/v1/active', view, list(active)),
+  operation('GET', '/packages/v1/onhold', view, list(onHold)),
+  operation('GET', '/packages/v1/inactive', view, list(inactive)),
+  // `/{id}` and `/{label}` share one route shape: digits are an Id, anything else a Label.
+  operation('GET', '/packages/v2/{id}', view, (ctx) => ({
+    body: wirePackage(
+      ctx.state,
+      ownedRecord(ctx, ctx.state.index.packages, idParam(ctx), `Package ${ctx.params.id}`),
+    ),
+  })),
+  operation('GET', '/packages/v2/{label}', view, (ctx) => {
+    const label = (ctx.params.label ?? '').toUpperCase();
+    return {
+      body: wirePackage(
+        ctx.state,
+        ownedRecord(ctx, ctx.state.index.packageByLabel, label, `Package ${label}`),
+      ),
+    };
+  }),
+];

@@ -1,0 +1,60 @@
+/** Sales receipts: active/inactive lists, `/{id}` with lines, and lookup by external number. */
+import type { ReceiptRecord } from '../emulator-types.ts';
+import { envelope, listResponse } from '../list-response.ts';
+import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import { wireReceipt } from '../wire-sales.ts';
+import { idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+
+/**
+ * Finalised receipts leave the active set like voided ones: Metrc moved "finalized/finished
+ * data out of active sets" to cut load (NV_IB_0039); unfinalize brings them back.
+ */
+export function isActiveReceipt(receipt: ReceiptRecord): boolean {
+  return receipt.archivedAt === null && !receipt.isFinal;
+}
+
+function list(active: boolean) {
+  return (ctx: OperationContext) => {
+    function* matching() {
+      for (const receipt of licenseOf(ctx).receipts.values()) {
+        if (isActiveReceipt(receipt) === active) yield receipt;
+      }
+    }
+    return listResponse(ctx, matching(), (receipt) => wireReceipt(ctx.state, receipt, false), {
+      window: 'lastModifiedOrSales',
+      // Receipts without any window: none at all (NY production; metrc-api.md fact 6).
+      bare: 'nothing',
+      salesDateTime: (receipt) => receipt.salesDateTime,
+      envelope: true,
+    });
+  };
+}
+
+/**
+ * `GET /sales/v2/receipts/external/{externalNumber}`: an envelope (OM), because Metrc does not
+ * dedupe external numbers and several receipts may match; none → an empty envelope [U].
+ */
+function byExternalNumber(ctx: OperationContext) {
+  const wanted = ctx.params.externalNumber ?? '';
+  const matches = [...licenseOf(ctx).receipts.values()].filter(
+    (receipt) => receipt.externalReceiptNumber === wanted,
+  );
+  return { body: envelope(ctx, matches, (receipt) => wireReceipt(ctx.state, receipt, false)) };
+}
+
+const view = { license: 'required', permissions: [PERMS.viewSales], gate: 'sales' } as const;
+
+export const salesReadOperations: OperationSpec[] = [
+  operation('GET', '/sales/v2/receipts/active', view, list(true)),
+  operation('GET', '/sales/v2/receipts/inactive', view, list(false)),
+  operation('GET', '/sales/v1/receipts/active', view, list(true)),
+  operation('GET', '/sales/v1/receipts/inactive', view, list(false)),
+  operation('GET', '/sales/v2/receipts/{id}', view, (ctx) => ({
+    body: wireReceipt(
+      ctx.state,
+      ownedRecord(ctx, ctx.state.index.receipts, idParam(ctx), `Receipt ${ctx.params.id}`),
+      true,
+    ),
+  })),
+  operation('GET', '/sales/v2/receipts/external/{externalNumber}', view, byExternalNumber),
+];

@@ -1,0 +1,323 @@
+/**
+ * `demo`: California and Colorado, a license of every type, a license owner with every
+ * permission, and staff with partial permissions — one without Sales, one without Packages —
+ * with realistic items, strains, locations, tags, packages, plants, harvests, receipts and
+ * transfers. What `tracegate emulator` and `npm start` show a newcomer.
+ */
+import {
+  addLicense,
+  addUser,
+  addVendorKey,
+  employ,
+  type LicenseInput,
+} from '../emulator-people.ts';
+import type { LicenseRecord, PackageRecord, UserRecord } from '../emulator-types.ts';
+import { ALL_PERMISSIONS, permissionsExcept } from '../metrc-permissions.ts';
+import { METRC_STATE_TIME_ZONES, type MetrcState } from '../metrc-states.ts';
+import { formatLocalDateTime } from '../metrc-time.ts';
+import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
+import { type SeededInventory, seedInventory } from './seed-inventory.ts';
+
+type DemoLicense = Omit<LicenseInput, 'state'>;
+
+const CA_LICENSES: DemoLicense[] = [
+  {
+    kind: 'cultivator',
+    number: 'CCL18-0000101',
+    name: 'Emerald Bay Farms',
+    licenseType: 'Adult-Use Cultivation',
+  },
+  {
+    kind: 'manufacturer',
+    number: 'CDPH-10003102',
+    name: 'Golden State Extracts',
+    licenseType: 'Adult-Use Manufacturer',
+  },
+  {
+    kind: 'distributor',
+    number: 'C11-0000103-LIC',
+    name: 'Pacific Coast Distribution',
+    licenseType: 'Adult-Use Distributor',
+  },
+  {
+    kind: 'transporter',
+    number: 'C11-0000104-LIC',
+    name: 'Redwood Transport',
+    licenseType: 'Distributor-Transport Only',
+  },
+  {
+    kind: 'testingLab',
+    number: 'C8-0000105-LIC',
+    name: 'Bayview Analytical Labs',
+    licenseType: 'Testing Laboratory',
+  },
+  {
+    kind: 'retailer',
+    number: 'C10-0000106-LIC',
+    name: 'Mission Street Dispensary',
+    licenseType: 'Adult-Use Retailer',
+  },
+  {
+    kind: 'microbusiness',
+    number: 'C12-0000107-LIC',
+    name: 'Hilltop Microbusiness',
+    licenseType: 'Adult-Use Microbusiness',
+  },
+];
+
+const CO_LICENSES: DemoLicense[] = [
+  {
+    kind: 'cultivator',
+    number: '403R-00201',
+    name: 'Rocky Mountain Cultivation',
+    licenseType: 'Retail Cultivation',
+  },
+  {
+    kind: 'manufacturer',
+    number: '404R-00202',
+    name: 'Front Range Infusions',
+    licenseType: 'Retail Marijuana Products Manufacturer',
+  },
+  {
+    kind: 'transporter',
+    number: '406R-00203',
+    name: 'Peak Logistics',
+    licenseType: 'Retail Transporter',
+  },
+  {
+    kind: 'testingLab',
+    number: '405R-00204',
+    name: 'Summit Testing Lab',
+    licenseType: 'Retail Testing Facility',
+  },
+  {
+    kind: 'retailer',
+    number: '402R-00205',
+    name: 'Mile High Dispensary',
+    licenseType: 'Retail Marijuana Store',
+  },
+  {
+    kind: 'retailer',
+    program: 'medical',
+    number: '402-00206',
+    name: 'Mile High Medical Center',
+    licenseType: 'Medical Marijuana Center',
+  },
+];
+
+export function buildDemoScenario(b: ScenarioBuilder): void {
+  const { state } = b;
+  addVendorKey(state, { state: 'ca' });
+  addVendorKey(state, { state: 'co' });
+
+  const ca = addLicenses(b, 'ca', CA_LICENSES);
+  const [, , , , , caStore, caMicro] = ca.map(({ license }) => license);
+  const caOwner = addUser(state, {
+    state: 'ca',
+    id: 'ca-owner',
+    name: 'Alex Rivera',
+    email: 'alex@emeraldbay.example',
+  });
+  const caManager = addUser(state, {
+    state: 'ca',
+    id: 'ca-manager',
+    name: 'Jordan Lee',
+    email: 'jordan@missionst.example',
+  });
+  const caBudtender = addUser(state, { state: 'ca', id: 'ca-budtender', name: 'Casey Morgan' });
+  const caGrower = addUser(state, { state: 'ca', id: 'ca-grower', name: 'Taylor Kim' });
+  for (const { license } of ca)
+    employ(state, {
+      license: license.number,
+      userId: caOwner.id,
+      permissions: ALL_PERMISSIONS,
+      isOwner: true,
+    });
+  if (!caStore || !caMicro) throw new Error('demo licenses missing');
+  // Store manager: everything except Sales. Budtender: everything except Packages.
+  for (const license of [caStore, caMicro]) {
+    employ(state, {
+      license: license.number,
+      userId: caManager.id,
+      permissions: permissionsExcept('sales'),
+      isManager: true,
+    });
+  }
+  employ(state, {
+    license: caStore.number,
+    userId: caBudtender.id,
+    permissions: permissionsExcept('packages', 'administration'),
+  });
+  employ(state, {
+    license: CA_LICENSES[0]?.number ?? '',
+    userId: caGrower.id,
+    permissions: permissionsExcept('sales', 'administration', 'transfers'),
+  });
+
+  const co = addLicenses(b, 'co', CO_LICENSES);
+  const coStore = co[4]?.license;
+  const coMedical = co[5]?.license;
+  const coMip = co[1]?.license;
+  const coOwner = addUser(state, {
+    state: 'co',
+    id: 'co-owner',
+    name: 'Morgan Diaz',
+    email: 'morgan@milehigh.example',
+  });
+  const coBudtender = addUser(state, { state: 'co', id: 'co-budtender', name: 'Riley Chen' });
+  const coInventory = addUser(state, { state: 'co', id: 'co-inventory', name: 'Jamie Park' });
+  for (const { license } of co)
+    employ(state, {
+      license: license.number,
+      userId: coOwner.id,
+      permissions: ALL_PERMISSIONS,
+      isOwner: true,
+    });
+  if (!coStore || !coMedical || !coMip) throw new Error('demo licenses missing');
+  for (const license of [coStore, coMedical]) {
+    employ(state, {
+      license: license.number,
+      userId: coBudtender.id,
+      permissions: permissionsExcept('packages', 'administration'),
+    });
+  }
+  for (const license of [coStore, coMip]) {
+    employ(state, {
+      license: license.number,
+      userId: coInventory.id,
+      permissions: permissionsExcept('sales', 'administration'),
+    });
+  }
+
+  for (const { license, inventory } of [...ca, ...co]) {
+    if (license.facilityType.CanSellToConsumers || license.facilityType.CanSellToPatients) {
+      const cashiers = license.state === 'ca' ? [caOwner, caBudtender] : [coOwner, coBudtender];
+      seedReceipts(b, license, inventory, cashiers);
+    }
+    if (license.facilityType.CanTakePackagesOnTrip) seedFleet(b, license);
+  }
+  seedPatients(b, coMedical);
+  seedTransfers(b, ca, caOwner);
+  seedTransfers(b, co, coOwner);
+}
+
+function addLicenses(b: ScenarioBuilder, state: MetrcState, licenses: DemoLicense[]) {
+  return licenses.map((input) => {
+    const license = addLicense(b.state, { ...input, state });
+    return { license, inventory: seedInventory(b, license) };
+  });
+}
+
+function seedReceipts(
+  b: ScenarioBuilder,
+  license: LicenseRecord,
+  inventory: SeededInventory,
+  cashiers: UserRecord[],
+) {
+  const sellable = inventory.packages.filter((pkg) => pkg.unit === 'Each' && !pkg.isOnHold);
+  if (sellable.length === 0) return;
+  const medical = license.program === 'medical';
+  for (let i = 0; i < 10; i++) {
+    const lines = [0, 1].slice(0, b.random.int(1, 2)).map((n) => {
+      const pkg = sellable[(i + n) % sellable.length] as PackageRecord;
+      const quantity = b.random.int(1, 3);
+      return { pkg, quantity, totalAmount: quantity * b.random.pick([12, 25, 35, 45]) };
+    });
+    const ageMs = i < 7 ? b.random.int(1, 22) * HOUR_MS : b.random.int(2, 5) * DAY_MS;
+    b.receipt(license, cashiers[i % cashiers.length] ?? (cashiers[0] as UserRecord), ageMs, lines, {
+      externalReceiptNumber: i % 4 === 3 ? null : `POS-${license.facilityId}-${1000 + i}`,
+      salesCustomerType: medical ? 'Patient' : 'Consumer',
+      patientLicenseNumber: medical ? `CO-PT-${40000 + i}` : null,
+      isFinal: i === 8,
+      archivedAt: i === 9 ? b.stampAgo(ageMs - HOUR_MS) : null,
+    });
+  }
+}
+
+function seedFleet(b: ScenarioBuilder, license: LicenseRecord) {
+  const names = ['Dana Brooks', 'Luis Ortega'];
+  names.forEach((name, i) => {
+    license.drivers.put({
+      id: b.state.nextId('driver'),
+      lastModified: b.stampAgo((10 + i) * DAY_MS),
+      license: license.number,
+      name,
+      employeeId: `EMP-${license.facilityId}-${i + 1}`,
+      driversLicenseNumber: `D${1000000 + license.facilityId * 10 + i}`,
+    });
+  });
+  license.vehicles.put({
+    id: b.state.nextId('vehicle'),
+    lastModified: b.stampAgo(12 * DAY_MS),
+    license: license.number,
+    make: 'Ford',
+    model: 'Transit',
+    licensePlateNumber: `${license.state.toUpperCase()}${license.facilityId}TR`,
+  });
+}
+
+function seedPatients(b: ScenarioBuilder, license: LicenseRecord) {
+  for (let i = 0; i < 3; i++) {
+    license.patients.put({
+      id: b.state.nextId('patient'),
+      lastModified: b.stampAgo((i + 1) * DAY_MS),
+      license: license.number,
+      patientLicenseNumber: `CO-PT-${40000 + i}`,
+      registrationDate: b.dateAgo(200 * DAY_MS),
+      effectiveStart: b.dateAgo(200 * DAY_MS),
+      effectiveEnd: b.dateAgo(-165 * DAY_MS),
+      recommendedPlants: 6,
+      recommendedSmokableQuantity: 56.7,
+    });
+  }
+}
+
+/** Cultivator → distributor or store (received), and one still on its way. */
+function seedTransfers(
+  b: ScenarioBuilder,
+  licenses: { license: LicenseRecord; inventory: SeededInventory }[],
+  by: UserRecord,
+) {
+  const find = (kind: string) => licenses.find((entry) => entry.license.kind === kind);
+  const grower = find('cultivator');
+  const receiver = find('distributor') ?? find('retailer');
+  const store = find('retailer');
+  const transporter = find('transporter');
+  if (!grower || !receiver || !store) return;
+  const labels = (entry: { inventory: SeededInventory }) =>
+    entry.inventory.packages.slice(0, 3).map((pkg) => pkg.label);
+  const zone = METRC_STATE_TIME_ZONES[grower.license.state];
+  const local = (ms: number) => formatLocalDateTime(b.now - ms, zone);
+  b.transfer(
+    {
+      shipperLicense: grower.license.number,
+      recipientLicense: receiver.license.number,
+      transporterLicense: transporter?.license.number ?? null,
+      driverName: 'Dana Brooks',
+      packageLabels: labels(grower),
+      createdAt: b.now - 2 * DAY_MS,
+      createdBy: by.name,
+      estimatedDeparture: local(2 * DAY_MS - HOUR_MS),
+      estimatedArrival: local(2 * DAY_MS - 3 * HOUR_MS),
+      receivedAt: b.now - 2 * DAY_MS + 4 * HOUR_MS,
+      rejected: false,
+    },
+    20 * HOUR_MS,
+  );
+  b.transfer(
+    {
+      shipperLicense: receiver.license.number,
+      recipientLicense: store.license.number,
+      transporterLicense: transporter?.license.number ?? null,
+      driverName: 'Luis Ortega',
+      packageLabels: labels(receiver),
+      createdAt: b.now - 3 * HOUR_MS,
+      createdBy: by.name,
+      estimatedDeparture: local(2 * HOUR_MS),
+      estimatedArrival: local(-HOUR_MS),
+      receivedAt: null,
+      rejected: false,
+    },
+    2 * HOUR_MS,
+  );
+}
