@@ -18,11 +18,17 @@ export interface MetrcLimits {
    * different clocks and requests arrive with jitter; 5 % headroom keeps 429s at zero.
    */
   utilization: number;
-  /** Bucket depth in seconds of rate: small, so no one-second window ever exceeds the rate. */
+  /**
+   * Bucket depth in seconds of rate (at least 2 tokens): small, so that no one-second span ever
+   * holds more than the rate, yet enough that a pump woken a few milliseconds late loses nothing.
+   */
   burstSeconds: number;
   /** Writes per second per license: Metrc does not limit writes, but floods hurt it. */
   licenseWritesPerSecond: number;
 }
+
+/** Two tokens: a second request may follow at once when the first was granted late. */
+export const MIN_BURST_TOKENS = 2;
 
 export const METRC_LIMITS: Readonly<MetrcLimits> = {
   licenseGetsPerSecond: 50,
@@ -30,7 +36,7 @@ export const METRC_LIMITS: Readonly<MetrcLimits> = {
   vendorGetsPerSecond: 150,
   vendorGetsInFlight: 30,
   utilization: 0.95,
-  burstSeconds: 0.05,
+  burstSeconds: 0.02,
   licenseWritesPerSecond: 5,
 };
 
@@ -87,7 +93,7 @@ function bucket(key: string, perSecond: number, inFlight: number, limits: MetrcL
   return {
     key,
     ratePerSecond: rate,
-    burst: Math.max(1, rate * limits.burstSeconds),
+    burst: Math.max(MIN_BURST_TOKENS, rate * limits.burstSeconds),
     maxInFlight: inFlight,
   };
 }

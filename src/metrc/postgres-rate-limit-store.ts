@@ -136,9 +136,12 @@ async function setUp(pool: pg.Pool, table: string): Promise<void> {
         insert into ${table}_buckets (key, tokens, updated_ms)
           select k, b, v_now from unnest(p_keys, p_bursts) as u(k, b) order by k
           on conflict (key) do nothing;
+        perform 1 from ${table}_buckets where key = any(p_keys) order by key for update;
+        -- Read the clock only once the rows are ours: a time taken before waiting for the lock
+        -- would be older than the holder's, and writing it back would refill tokens twice.
+        v_now := extract(epoch from clock_timestamp()) * 1000;
         for i in 1..v_n loop
-          select tokens, updated_ms into v_t, v_u from ${table}_buckets
-            where key = p_keys[i] for update;
+          select tokens, updated_ms into v_t, v_u from ${table}_buckets where key = p_keys[i];
           if p_rates[i] > 0 then
             v_t := least(p_bursts[i], v_t + greatest(0, v_now - v_u) * p_rates[i] / 1000);
             v_tokens[i] := v_t;
