@@ -158,7 +158,8 @@ export function sendWithoutBody(
 
 /** A license's paged list endpoint: `(api, query) => page`. */
 export function licenseList<S extends z.ZodType>(path: string, item: S) {
-  return (api: MetrcApi, query: ListQuery): Promise<MetrcPage<z.infer<S>>> =>
+  // async: a bad query rejects like any other failure instead of throwing synchronously.
+  return async (api: MetrcApi, query: ListQuery): Promise<MetrcPage<z.infer<S>>> =>
     getPage(api, listSpec(api, path, query), item);
 }
 

@@ -198,8 +198,14 @@ export class MetrcValidationError extends MetrcError {
   readonly metrcMessage: string | undefined;
 
   constructor(init: MetrcErrorInit & { rows: MetrcRowError[]; metrcMessage: string | undefined }) {
+    const said = init.rows
+      .slice(0, 3)
+      .map((r) => (r.row === null ? r.message : `row ${r.row}: ${r.message}`).replace(/\.$/, ''));
+    if (said.length === 0 && init.metrcMessage) said.push(init.metrcMessage);
     super('METRC_VALIDATION', {
       ...init,
+      // Metrc's own words: they name the row and the field, never a key.
+      message: `Metrc rejected the request as invalid (400)${said.length ? `: ${said.join('; ').slice(0, 300)}` : ''}.`,
       extra: { ...init.extra, rows: init.rows, metrcMessage: init.metrcMessage },
     });
     this.rows = init.rows;

@@ -35,7 +35,7 @@ export interface ReceiptListQuery extends ListQuery {
 }
 
 function receiptList(path: string) {
-  return (api: MetrcApi, query: ReceiptListQuery): Promise<MetrcPage<MetrcReceipt>> => {
+  return async (api: MetrcApi, query: ReceiptListQuery): Promise<MetrcPage<MetrcReceipt>> => {
     const { salesDateStart, salesDateEnd } = query;
     const problems: string[] = [];
     if ((salesDateStart === undefined) !== (salesDateEnd === undefined)) {
