@@ -219,3 +219,15 @@ export const TRANSFER_TYPES = [
 }));
 
 export const HARVEST_WASTE_TYPES = ['Plant Material', 'Fibrous', 'Root Ball'] as const;
+
+/** Why plants or plant batches are destroyed (`/plants/v2/waste/reasons`). */
+export const WASTE_REASONS: readonly AdjustReason[] = [
+  { name: 'Contamination', requiresNote: false },
+  { name: 'Male Plants', requiresNote: false },
+  { name: 'Mandatory State Destruction', requiresNote: true },
+  { name: 'Pests', requiresNote: false },
+  { name: 'Unhealthy or Dead', requiresNote: false },
+];
+
+/** How waste is made unusable (`/plants/v2/waste/methods/all`). */
+export const WASTE_METHODS = ['Compost', 'Grinder', 'Incinerator', 'Mixed with Soil'] as const;

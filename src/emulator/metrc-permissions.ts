@@ -47,9 +47,8 @@ export const PERMISSION_GROUPS = {
     'Manage Transfer Hub',
     'Manage Transporters',
   ],
-  sales: [
-    'View Sales',
-    'Manage Sales',
+  sales: ['View Sales', 'Manage Sales'],
+  salesDelivery: [
     'View Sales Delivery',
     'Manage Sales Delivery',
     'Manage Sales Delivery Hub',

@@ -1,7 +1,8 @@
 /**
  * One Metrc request, in Metrc's order of checks: route (501 unknown, 405 retired, 404 absent in
- * this state) → outage → auth (401) → GET limits (429) → injected latency and faults → license,
- * license type and permission (401) → the operation → optionally drop the answer after commit.
+ * this state) → outage (503) → injected 5xx/429/timeout/reset → auth (401) → GET limits (429) →
+ * injected latency → license, license type and permission (401) → the operation → optionally
+ * drop the answer after the write committed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -114,23 +115,12 @@ export async function handleMetrcRequest(
   log.vendorKeyId = auth.vendorKey?.id ?? null;
   log.userId = auth.user?.id ?? null;
   log.userName = auth.user?.name ?? null;
-  if (!auth.ok) return replyError(metrcReplies.unauthorized());
 
-  let release: (() => void) | undefined;
-  if (method === 'GET') {
-    release = core.limiter.tryAcquire(
-      auth.vendorKey.id,
-      log.license ? `${metrcState}:${log.license}` : undefined,
-    );
-    if (!release)
-      return replyError(metrcReplies.tooManyRequests(core.config.limits.retryAfterSeconds));
-    res.once('close', release);
-  }
-
-  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+  // Injected failures hit whatever the credentials: a proxy or a sick server does not care.
   const injected = faults.before;
   if (injected) {
     log.fault = injected.id;
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     if (injected.kind === 'status')
       return replyError(metrcReplies.serverError(injected.status ?? 500));
     if (injected.kind === 'rate-limit') {
@@ -141,16 +131,27 @@ export async function handleMetrcRequest(
       resetConnection(res);
       return;
     }
-    if (injected.kind === 'timeout') {
-      outcome = 'timeout';
-      core.held.add(res);
-      res.once('close', () => core.held.delete(res));
-      if (injected.afterMs !== undefined) setTimeout(() => res.socket?.destroy(), injected.afterMs);
-      return;
-    }
+    outcome = 'timeout';
+    core.held.add(res);
+    res.once('close', () => core.held.delete(res));
+    if (injected.afterMs !== undefined) setTimeout(() => res.socket?.destroy(), injected.afterMs);
+    return;
   }
 
-  if (body.kind === 'too-large') return replyError(metrcReplies.tooLarge(0));
+  if (!auth.ok) return replyError(metrcReplies.unauthorized());
+  if (method === 'GET') {
+    const release = core.limiter.tryAcquire(
+      auth.vendorKey.id,
+      log.license ? `${metrcState}:${log.license}` : undefined,
+    );
+    if (!release)
+      return replyError(metrcReplies.tooManyRequests(core.config.limits.retryAfterSeconds));
+    res.once('close', release);
+  }
+  // Latency is server time: the GET holds its in-flight slot meanwhile.
+  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+
+  if (body.kind === 'too-large') return replyError(metrcReplies.bodyTooLarge());
   if (body.kind === 'wrong-type')
     return replyError(metrcReplies.unsupportedMediaType(body.contentType));
   if (body.kind === 'invalid')

@@ -44,6 +44,7 @@ export const metrcReplies = {
     }),
   tooLarge: (max: number) =>
     new MetrcReply(413, { Message: `No more than ${max} objects may be submitted per request.` }),
+  bodyTooLarge: () => new MetrcReply(413, { Message: 'The request body is too large.' }),
   unsupportedMediaType: (type: string) =>
     new MetrcReply(415, {
       Message: `The request entity's media type '${type}' is not supported for this resource.`,

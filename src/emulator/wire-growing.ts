@@ -121,7 +121,7 @@ export function wireHarvest(state: EmulatorState, harvest: HarvestRecord) {
   };
 }
 
-/** One transfer as seen from `viewer` (incoming or outgoing), with its single delivery. */
+/** One transfer (Metrc lists a row per delivery; emulated transfers have a single delivery). */
 export function wireTransfer(state: EmulatorState, transfer: TransferRecord) {
   const shipper = state.licenses.get(transfer.shipperLicense);
   const recipient = state.licenses.get(transfer.recipientLicense);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAdminCommand } from './admin-command.ts';
+import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerTokenCommand } from './token-command.ts';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerAdminCommand(program);
   registerTokenCommand(program);
   registerVaultCommand(program);
+  registerEmulatorCommand(program);
 }

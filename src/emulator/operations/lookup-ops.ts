@@ -16,6 +16,8 @@ import {
   PACKAGE_TYPES,
   PLANT_BATCH_TYPES,
   TRANSFER_TYPES,
+  WASTE_METHODS,
+  WASTE_REASONS,
 } from '../metrc-catalog.ts';
 import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
 import { UNITS_OF_MEASURE } from '../units-of-measure.ts';
@@ -27,6 +29,14 @@ const paged =
   (ctx: OperationContext) => ({ body: envelope(ctx, values, render) });
 
 const units = UNITS_OF_MEASURE.map(wireUnit);
+
+const wireReason = (reason: { name: string; requiresNote: boolean }) => ({
+  Name: reason.name,
+  RequiresNote: reason.requiresNote,
+  RequiresWasteWeight: false,
+  RequiresImmatureWasteWeight: false,
+  RequiresMatureWasteWeight: false,
+});
 
 export const lookupOperations: OperationSpec[] = [
   operation('GET', '/unitsofmeasure/v2/active', { license: 'none' }, bare(units)),
@@ -53,12 +63,29 @@ export const lookupOperations: OperationSpec[] = [
     'GET',
     '/packages/v2/adjust/reasons',
     { license: 'required' },
-    paged(ADJUST_REASONS, (reason) => ({
-      Name: reason.name,
-      RequiresNote: reason.requiresNote,
-      RequiresWasteWeight: false,
-      RequiresImmatureWasteWeight: false,
-      RequiresMatureWasteWeight: false,
+    paged(ADJUST_REASONS, wireReason),
+  ),
+  operation(
+    'GET',
+    '/plants/v2/waste/reasons',
+    { license: 'required' },
+    paged(WASTE_REASONS, wireReason),
+  ),
+  operation(
+    'GET',
+    '/plantbatches/v2/waste/reasons',
+    { license: 'required' },
+    paged(WASTE_REASONS, wireReason),
+  ),
+  operation(
+    'GET',
+    '/plants/v2/waste/methods/all',
+    { license: 'none' },
+    paged(WASTE_METHODS, (name) => ({
+      Name: name,
+      ForPlants: true,
+      ForProductDestruction: true,
+      LastModified: null,
     })),
   ),
   operation('GET', '/transfers/v2/types', { license: 'required' }, paged(TRANSFER_TYPES)),

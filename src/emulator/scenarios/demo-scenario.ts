@@ -134,7 +134,8 @@ export function buildDemoScenario(b: ScenarioBuilder): void {
       isOwner: true,
     });
   if (!caStore || !caMicro) throw new Error('demo licenses missing');
-  // Store manager: everything except Sales. Budtender: everything except Packages.
+  // Store manager: everything except Sales. Budtender: everything except Packages. So a
+  // per-section probe shows exactly one section missing for each.
   for (const license of [caStore, caMicro]) {
     employ(state, {
       license: license.number,
@@ -146,7 +147,7 @@ export function buildDemoScenario(b: ScenarioBuilder): void {
   employ(state, {
     license: caStore.number,
     userId: caBudtender.id,
-    permissions: permissionsExcept('packages', 'administration'),
+    permissions: permissionsExcept('packages'),
   });
   employ(state, {
     license: CA_LICENSES[0]?.number ?? '',
@@ -178,14 +179,14 @@ export function buildDemoScenario(b: ScenarioBuilder): void {
     employ(state, {
       license: license.number,
       userId: coBudtender.id,
-      permissions: permissionsExcept('packages', 'administration'),
+      permissions: permissionsExcept('packages'),
     });
   }
   for (const license of [coStore, coMip]) {
     employ(state, {
       license: license.number,
       userId: coInventory.id,
-      permissions: permissionsExcept('sales', 'administration'),
+      permissions: permissionsExcept('sales'),
     });
   }
 
