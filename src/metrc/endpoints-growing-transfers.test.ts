@@ -28,7 +28,10 @@ import {
   listOnHoldHarvests,
   listOnHoldPlants,
   listPlantBatchTypes,
+  listPlantBatchWasteReasons,
+  listPlantWasteReasons,
   listVegetativePlants,
+  listWasteMethods,
   manicurePlants,
   movePlants,
   recordHarvestWaste,
@@ -109,6 +112,12 @@ describe('plants, plant batches and harvests, against the emulator', () => {
     assert.ok((await listInactiveHarvests(api, query)).data.length > 0);
     assert.ok(Array.isArray((await listOnHoldHarvests(api, query)).data));
     assert.ok((await listHarvestWasteTypes(api)).includes('Plant Material'));
+    const plantReasons = await listPlantWasteReasons(api, { licenseNumber: cultivator });
+    assert.ok(plantReasons.length > 0 && plantReasons.every((r) => typeof r.Name === 'string'));
+    const batchReasons = await listPlantBatchWasteReasons(api, { licenseNumber: cultivator });
+    assert.ok(batchReasons.length > 0);
+    const methods = await listWasteMethods(api);
+    assert.ok(methods.length > 0 && methods.every((m) => typeof m.Name === 'string'));
   });
 
   test('plant writes: move, growth phase, harvest, manicure, destroy', async (t) => {
@@ -130,6 +139,10 @@ describe('plants, plant batches and harvests, against the emulator', () => {
     const plantRoom = locations.find((l) => l.ForPlants && l.Name !== a?.LocationName);
     const dryRoom = locations.find((l) => l.ForHarvests);
     const [tag] = await listAvailablePlantTags(api, { licenseNumber: cultivator });
+    const reason = (await listPlantWasteReasons(api, { licenseNumber: cultivator })).find(
+      (r) => !r.RequiresNote,
+    );
+    assert.ok(reason);
     assert.ok(a && b && c && d && plantRoom && dryRoom && tag);
     await movePlants(api, {
       licenseNumber: cultivator,
@@ -181,7 +194,7 @@ describe('plants, plant batches and harvests, against the emulator', () => {
           WasteMaterialMixed: 'Soil',
           WasteWeight: 5,
           WasteUnitOfMeasureName: 'Grams',
-          WasteReasonName: 'Destroy',
+          WasteReasonName: reason.Name,
           ActualDate: today(),
         },
       ],
@@ -203,6 +216,10 @@ describe('plants, plant batches and harvests, against the emulator', () => {
     }
     const query = { licenseNumber: cultivator, ...wideWindow() };
     const [strain] = (await listActiveStrains(api, query)).data;
+    const reason = (await listPlantBatchWasteReasons(api, { licenseNumber: cultivator })).find(
+      (r) => !r.RequiresNote,
+    );
+    assert.ok(reason);
     const room = (await listActiveLocations(api, query)).data.find((l) => l.ForPlantBatches);
     assert.ok(strain && room);
     await createPlantings(api, {
@@ -225,7 +242,7 @@ describe('plants, plant batches and harvests, against the emulator', () => {
           PlantBatch: 'Client Test Batch',
           Count: 2,
           WasteMethodName: 'Compost',
-          WasteReasonName: 'Destroy',
+          WasteReasonName: reason.Name,
           WasteWeight: 1,
           WasteUnitOfMeasure: 'Grams',
           ActualDate: today(),

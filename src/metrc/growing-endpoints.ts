@@ -26,9 +26,13 @@ import { pathSegment } from './metrc-http.ts';
 import {
   harvestSchema,
   type MetrcPlant,
+  type MetrcWasteMethod,
+  type MetrcWasteReason,
   nameSchema,
   plantBatchSchema,
   plantSchema,
+  wasteMethodSchema,
+  wasteReasonSchema,
 } from './metrc-records.ts';
 
 /** `GET /plants/v2/vegetative` (View Veg/Flower Plants; growers). */
@@ -67,6 +71,30 @@ export function listGrowthPhases(api: MetrcApi, query: Partial<LicenseQuery> = {
   );
 }
 
+/** `GET /plants/v2/waste/reasons`: what `WasteReasonName` may say when destroying plants. */
+export function listPlantWasteReasons(
+  api: MetrcApi,
+  query: LicenseQuery,
+): Promise<MetrcWasteReason[]> {
+  return getArray(
+    api,
+    { path: '/plants/v2/waste/reasons', licenseNumber: query.licenseNumber, signal: query.signal },
+    wasteReasonSchema,
+  );
+}
+
+/** `GET /plants/v2/waste/methods/all`: what `WasteMethodName` may say. */
+export function listWasteMethods(
+  api: MetrcApi,
+  options: { signal?: AbortSignal } = {},
+): Promise<MetrcWasteMethod[]> {
+  return getArray(
+    api,
+    { path: '/plants/v2/waste/methods/all', signal: options.signal },
+    wasteMethodSchema,
+  );
+}
+
 /** `PUT /plants/v2/location`. */
 export const movePlants = rowsWrite('PUT', '/plants/v2/location', movePlantRow);
 /** `PUT /plants/v2/growthphase`. */
@@ -90,6 +118,22 @@ export const listInactivePlantBatches = licenseList('/plantbatches/v2/inactive',
 /** `GET /plantbatches/v2/types`: Seed, Clone. */
 export function listPlantBatchTypes(api: MetrcApi, options: { signal?: AbortSignal } = {}) {
   return getArray(api, { path: '/plantbatches/v2/types', signal: options.signal }, nameSchema);
+}
+
+/** `GET /plantbatches/v2/waste/reasons`. */
+export function listPlantBatchWasteReasons(
+  api: MetrcApi,
+  query: LicenseQuery,
+): Promise<MetrcWasteReason[]> {
+  return getArray(
+    api,
+    {
+      path: '/plantbatches/v2/waste/reasons',
+      licenseNumber: query.licenseNumber,
+      signal: query.signal,
+    },
+    wasteReasonSchema,
+  );
 }
 
 /** `POST /plantbatches/v2/plantings`: new plant batches. */

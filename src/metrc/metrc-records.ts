@@ -158,6 +158,17 @@ export const adjustReasonSchema = z.looseObject({
 });
 export type MetrcAdjustReason = z.infer<typeof adjustReasonSchema>;
 
+/** Waste reasons of plants and plant batches: the same shape as adjustment reasons. */
+export const wasteReasonSchema = adjustReasonSchema;
+export type MetrcWasteReason = MetrcAdjustReason;
+
+export const wasteMethodSchema = z.looseObject({
+  Name: z.string(),
+  ForPlants: flag,
+  ForProductDestruction: flag,
+});
+export type MetrcWasteMethod = z.infer<typeof wasteMethodSchema>;
+
 export const plantSchema = z.looseObject({
   Id: z.number(),
   Label: z.string(),
