@@ -389,6 +389,14 @@ describe('transfers, lab tests, patients, processing and transporters, against t
     }
   });
 
+  test('patients of a medical store (Colorado)', async () => {
+    const patients = await listActivePatients(kit.api('co-owner'), {
+      licenseNumber: DEMO.co.medicalStore,
+    });
+    assert.ok(patients.data.length > 0);
+    assert.ok(patients.data.every((p) => typeof p.PatientId === 'number'));
+  });
+
   test('drivers and vehicles of a distributor', async () => {
     const api = kit.api('ca-owner');
     assert.ok((await listDrivers(api, { licenseNumber: distributor })).data.length > 0);

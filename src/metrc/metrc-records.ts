@@ -315,7 +315,18 @@ export const labTestTypeSchema = z.looseObject({
 });
 export type MetrcLabTestType = z.infer<typeof labTestTypeSchema>;
 
-/** Sections whose records the client only passes on (probes, drivers, patients…). */
+export const patientSchema = z.looseObject({
+  PatientId: z.number(),
+  LicenseNumber: text,
+  RegistrationDate: text,
+  LicenseEffectiveStartDate: text,
+  LicenseEffectiveEndDate: text,
+  RecommendedPlants: num,
+  RecommendedSmokableQuantity: num,
+});
+export type MetrcPatient = z.infer<typeof patientSchema>;
+
+/** Sections whose records the client only passes on (drivers, vehicles, processing jobs…). */
 export const looseRecordSchema = z.looseObject({ Id: num });
 export type MetrcRecord = z.infer<typeof looseRecordSchema>;
 

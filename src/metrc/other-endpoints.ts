@@ -16,6 +16,7 @@ import {
   type MetrcLabTestResult,
   type MetrcLabTestType,
   nameSchema,
+  patientSchema,
 } from './metrc-records.ts';
 
 /** `GET /labtests/v2/results?packageId=` (View Packages). */
@@ -50,7 +51,7 @@ export function listLabTestStates(api: MetrcApi, options: { signal?: AbortSignal
 }
 
 /** `GET /patients/v2/active` (Manage Patients; medical states). */
-export const listActivePatients = licenseList('/patients/v2/active', looseRecordSchema);
+export const listActivePatients = licenseList('/patients/v2/active', patientSchema);
 /** `GET /processing/v2/active` (Manage Processing Job; few states). */
 export const listActiveProcessingJobs = licenseList('/processing/v2/active', looseRecordSchema);
 /** `GET /transporters/v2/drivers` (Manage Transporters). */

@@ -100,7 +100,7 @@ export const DEMO = {
     retailer: 'C10-0000106-LIC',
     microbusiness: 'C12-0000107-LIC',
   },
-  co: { cultivator: '403R-00201', retailer: '402R-00205' },
+  co: { cultivator: '403R-00201', retailer: '402R-00205', medicalStore: '402-00206' },
 } as const;
 
 /**
