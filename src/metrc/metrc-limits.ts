@@ -36,7 +36,7 @@ export const METRC_LIMITS: Readonly<MetrcLimits> = {
   vendorGetsPerSecond: 150,
   vendorGetsInFlight: 30,
   utilization: 0.95,
-  burstSeconds: 0.02,
+  burstSeconds: 0.035,
   licenseWritesPerSecond: 5,
 };
 
