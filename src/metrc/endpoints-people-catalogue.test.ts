@@ -137,6 +137,19 @@ describe('people and catalogue endpoints, against the emulator', () => {
     assert.equal((await getStrain(api, { licenseNumber: cultivator, id })).IndicaPercentage, 70);
   });
 
+  test('a write answered by an empty 200 (older Metrc) has no ids', async () => {
+    kit.emulator.control.updateConfig({ writeResponse: 'empty' });
+    try {
+      const result = await createStrains(kit.api('ca-owner'), {
+        licenseNumber: cultivator,
+        rows: [{ Name: 'Quiet Strain', IndicaPercentage: 50, SativaPercentage: 50 }],
+      });
+      assert.deepEqual(result, { ids: undefined, warnings: undefined });
+    } finally {
+      kit.emulator.control.updateConfig({ writeResponse: 'ids' });
+    }
+  });
+
   test('locations: lists (a window is needed), by id, types, creation', async () => {
     const api = kit.api('ca-owner');
     // Without a window Metrc (NY production) and the emulator answer no locations at all.
