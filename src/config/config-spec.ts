@@ -16,6 +16,7 @@ const booleanText = z
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive();
 
 /**
  * Every setting Tracegate reads, by its environment variable name. The same names are the keys
@@ -105,6 +106,78 @@ export const CONFIG_VARS = {
     default: true,
     description:
       'On first start with an empty database, create the demo organization and print its one-time admin password.',
+  },
+  // Metrc client (src/metrc): deadlines, retries and the shared rate limiter.
+  METRC_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: 60_000,
+    description:
+      'Deadline of one HTTP exchange with Metrc, in milliseconds. A write that times out after it was sent is reconciled before it is sent again.',
+  },
+  METRC_GET_MAX_ATTEMPTS: {
+    schema: positiveInt,
+    default: 4,
+    description:
+      'Attempts of a Metrc GET (the first included) on 429, 5xx, timeouts and network errors, with capped exponential backoff. Writes are never retried by the client.',
+  },
+  METRC_RATE_LIMIT_STORE: {
+    schema: z.enum(['memory', 'postgres', 'redis']),
+    default: 'memory',
+    description:
+      'Where the Metrc rate limiter keeps its budgets. `memory` for one process; `postgres` (uses `DATABASE_URL`) or `redis` (uses `REDIS_URL`) so every process of a deployment shares one budget per vendor key and license.',
+  },
+  REDIS_URL: {
+    schema: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    secret: true,
+    description:
+      'Redis for `METRC_RATE_LIMIT_STORE=redis`, e.g. `redis://127.0.0.1:6379`. Treated as a secret (it may hold a password).',
+  },
+  METRC_LICENSE_GETS_PER_SECOND: {
+    schema: positiveNumber,
+    default: 50,
+    description: "Metrc's GET rate per license (`licenseNumber`).",
+  },
+  METRC_LICENSE_GETS_IN_FLIGHT: {
+    schema: positiveInt,
+    default: 10,
+    description: "Metrc's concurrent GETs per license.",
+  },
+  METRC_VENDOR_GETS_PER_SECOND: {
+    schema: positiveNumber,
+    default: 150,
+    description: "Metrc's GET rate per vendor (integrator) key, all licenses together.",
+  },
+  METRC_VENDOR_GETS_IN_FLIGHT: {
+    schema: positiveInt,
+    default: 30,
+    description: "Metrc's concurrent GETs per vendor key.",
+  },
+  METRC_LIMIT_UTILIZATION: {
+    schema: z.coerce.number().gt(0).max(1),
+    default: 0.95,
+    description:
+      'Fraction of the per-second GET rates the limiter uses; the rest absorbs clock and network jitter so Metrc never answers 429.',
+  },
+  METRC_LICENSE_WRITES_PER_SECOND: {
+    schema: z.coerce.number().min(0),
+    default: 5,
+    description:
+      'Pace of writes (POST/PUT/DELETE) per license. Metrc does not limit writes, but floods hurt it. `0` turns the pace off.',
+  },
+  METRC_LIMITER_MAX_WAIT_MS: {
+    schema: positiveInt,
+    default: 120_000,
+    description:
+      'Longest a Metrc request waits for room in the rate limiter before failing with `METRC_LIMITER_TIMEOUT` (nothing is sent).',
+  },
+  METRC_V2_MAX_WINDOW_HOURS: {
+    schema: z.coerce.number().min(0),
+    default: 24,
+    description:
+      'Longest lastModified window of one v2 list request; longer ranges are split into chronological windows. `0` = no limit. v1 endpoints always use 24.',
   },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,

@@ -2,6 +2,25 @@ import type { Secret } from '../lib/index.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
+/** Settings of the Metrc client (src/metrc): see the METRC_* variables in docs/config.md. */
+export interface MetrcClientConfig {
+  timeoutMs: number;
+  getMaxAttempts: number;
+  rateLimitStore: 'memory' | 'postgres' | 'redis';
+  redisUrl: Secret | undefined;
+  limits: {
+    licenseGetsPerSecond: number;
+    licenseGetsInFlight: number;
+    vendorGetsPerSecond: number;
+    vendorGetsInFlight: number;
+    utilization: number;
+    licenseWritesPerSecond: number;
+  };
+  limiterMaxWaitMs: number;
+  /** Null = no limit. */
+  v2MaxWindowHours: number | null;
+}
+
 /** The parsed configuration every process is built from (see docs/config.md). */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -20,4 +39,5 @@ export interface Config {
   loginWindowSeconds: number;
   seedDemo: boolean;
   shutdownTimeoutMs: number;
+  metrc: MetrcClientConfig;
 }

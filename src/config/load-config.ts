@@ -45,6 +45,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   for (const key of Object.keys(fileValues)) {
     if (!(key in CONFIG_VARS)) problems.push(`${key}: unknown setting in ${CONFIG_FILE_NAME}`);
   }
+  checkMetrcRateLimitStore(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return toConfig(values, cwd);
 }
@@ -99,7 +100,38 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     loginWindowSeconds: v.LOGIN_WINDOW_SECONDS as number,
     seedDemo: v.SEED_DEMO as boolean,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
+    metrc: toMetrcClientConfig(v),
   };
+}
+
+function toMetrcClientConfig(v: Record<string, unknown>): Config['metrc'] {
+  const windowHours = v.METRC_V2_MAX_WINDOW_HOURS as number;
+  return {
+    timeoutMs: v.METRC_TIMEOUT_MS as number,
+    getMaxAttempts: v.METRC_GET_MAX_ATTEMPTS as number,
+    rateLimitStore: v.METRC_RATE_LIMIT_STORE as Config['metrc']['rateLimitStore'],
+    redisUrl: v.REDIS_URL ? new Secret(v.REDIS_URL as string) : undefined,
+    limits: {
+      licenseGetsPerSecond: v.METRC_LICENSE_GETS_PER_SECOND as number,
+      licenseGetsInFlight: v.METRC_LICENSE_GETS_IN_FLIGHT as number,
+      vendorGetsPerSecond: v.METRC_VENDOR_GETS_PER_SECOND as number,
+      vendorGetsInFlight: v.METRC_VENDOR_GETS_IN_FLIGHT as number,
+      utilization: v.METRC_LIMIT_UTILIZATION as number,
+      licenseWritesPerSecond: v.METRC_LICENSE_WRITES_PER_SECOND as number,
+    },
+    limiterMaxWaitMs: v.METRC_LIMITER_MAX_WAIT_MS as number,
+    v2MaxWindowHours: windowHours > 0 ? windowHours : null,
+  };
+}
+
+/** A shared rate-limit store needs its server. */
+function checkMetrcRateLimitStore(v: Record<string, unknown>, problems: string[]): void {
+  if (v.METRC_RATE_LIMIT_STORE === 'postgres' && !v.DATABASE_URL) {
+    problems.push('METRC_RATE_LIMIT_STORE: `postgres` needs DATABASE_URL (PostgreSQL)');
+  }
+  if (v.METRC_RATE_LIMIT_STORE === 'redis' && !v.REDIS_URL) {
+    problems.push('METRC_RATE_LIMIT_STORE: `redis` needs REDIS_URL');
+  }
 }
 
 function resolvePath(cwd: string, path: string): string {

@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RequestLogEntry } from '../emulator/index.ts';
+import { Secret } from '../lib/index.ts';
+import { createStrains } from './catalogue-endpoints.ts';
+import { createMemoryRateLimitStore } from './memory-rate-limit-store.ts';
+import { createMetrcClient } from './metrc-client.ts';
+import { vendorKeyIdentity } from './metrc-http.ts';
+import { createMetrcLimiter, LimiterWaitError } from './metrc-limiter.ts';
+import { METRC_LIMITS, rulesFor } from './metrc-limits.ts';
+import { listActivePackages } from './packages-endpoints.ts';
+import { listFacilities } from './people-endpoints.ts';
+import { type MetrcTestKit, startMetrcTestKit } from './testing/metrc-test-kit.ts';
+
+const LICENSES = Array.from({ length: 6 }, (_, i) => `CA-SCALE-${String(i + 1).padStart(4, '0')}`);
+
+/** Most exchanges the emulator was serving at once, from its log (start = end − duration). */
+function maxConcurrent(entries: RequestLogEntry[]): number {
+  const edges = entries.flatMap((e) => {
+    const end = Date.parse(e.time);
+    return [
+      { at: end - e.durationMs, delta: 1 },
+      { at: end, delta: -1 },
+    ];
+  });
+  edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let current = 0;
+  let most = 0;
+  for (const edge of edges) {
+    current += edge.delta;
+    most = Math.max(most, current);
+  }
+  return most;
+}
+
+describe('limiter rules', () => {
+  test('GETs draw from a vendor-key bucket and a license bucket; keys never hold a key or a host', () => {
+    const vendorKey = new Secret('vendor-PLANTED-abcdef123456');
+    const vendorKeyId = vendorKeyIdentity(vendorKey);
+    const rules = rulesFor(METRC_LIMITS, {
+      kind: 'get',
+      vendorKeyId,
+      state: 'ca',
+      licenseNumber: 'c10-0000106-lic',
+    });
+    assert.deepEqual(
+      rules.map((r) => r.key),
+      [`get:vendor:${vendorKeyId}`, 'get:license:ca:C10-0000106-LIC'],
+    );
+    assert.deepEqual(
+      rules.map((r) => r.maxInFlight),
+      [30, 10],
+    );
+    assert.equal(rules[0]?.ratePerSecond, 150 * 0.95);
+    assert.equal(rules[1]?.ratePerSecond, 50 * 0.95);
+    for (const r of rules) {
+      assert.equal(r.key.includes('PLANTED'), false);
+      assert.equal(/metrc\.com|127\.0\.0\.1|http/.test(r.key), false);
+    }
+    const facilities = rulesFor(METRC_LIMITS, { kind: 'get', vendorKeyId, state: 'ca' });
+    assert.equal(facilities.length, 1, 'a license-less GET counts against the vendor key only');
+    const writes = rulesFor(METRC_LIMITS, {
+      kind: 'write',
+      vendorKeyId,
+      state: 'ca',
+      licenseNumber: 'C10-0000106-LIC',
+    });
+    assert.deepEqual(writes, [
+      { key: 'write:license:ca:C10-0000106-LIC', ratePerSecond: 5, burst: 1, maxInFlight: 0 },
+    ]);
+  });
+
+  test('a caller waits rather than fails, and can give up (nothing sent)', async () => {
+    const limiter = createMetrcLimiter({
+      store: createMemoryRateLimitStore(),
+      limits: { vendorGetsInFlight: 1 },
+    });
+    const request = { kind: 'get' as const, vendorKeyId: 'v', state: 'ca' };
+    const first = await limiter.acquire(request);
+    const controller = new AbortController();
+    const second = limiter.acquire(request, { signal: controller.signal });
+    const third = limiter.acquire(request);
+    setTimeout(() => controller.abort(), 20);
+    await assert.rejects(
+      second,
+      (e: unknown) => e instanceof LimiterWaitError && e.reason === 'aborted',
+    );
+    setTimeout(() => first.release(), 20);
+    (await third).release();
+    await limiter.close();
+  });
+});
+
+describe('limiter against the emulator (Metrc limits)', () => {
+  let kit: MetrcTestKit;
+  before(async () => {
+    kit = await startMetrcTestKit({
+      emulator: { scenario: 'scale', scenarioParams: { licenses: 6, packages: 40 } },
+    });
+  });
+  after(() => kit.close());
+
+  test('300 GETs over 6 licenses, 40 at a time: paced near 150/s per vendor key, zero 429s', async () => {
+    const api = kit.api('ca-owner');
+    kit.mark();
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < 300) {
+        const n = next++;
+        await listActivePackages(api, {
+          licenseNumber: LICENSES[n % LICENSES.length] ?? '',
+          pageNumber: 1,
+          pageSize: 1,
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: 40 }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    const counters = kit.emulator.control.counters();
+    assert.equal(counters.byStatus['429'] ?? 0, 0, JSON.stringify(counters));
+    assert.equal(counters.byStatus['200'], 300);
+    // 300 GETs at 142.5/s after a 7-token burst take ~2.05 s; faster would break Metrc's limit.
+    assert.ok(seconds >= 1.7, `too fast: ${seconds.toFixed(2)} s`);
+    assert.ok(seconds < 8, `too slow: ${seconds.toFixed(2)} s`);
+  });
+
+  test('one license: at most 10 in flight and ~50/s, zero 429s', async () => {
+    const fault = kit.emulator.control.addFault({ kind: 'latency', ms: 40, path: '/packages' });
+    const api = kit.api('ca-owner');
+    kit.mark();
+    const started = performance.now();
+    try {
+      await Promise.all(
+        Array.from({ length: 60 }, () =>
+          listActivePackages(api, { licenseNumber: LICENSES[0] ?? '', pageNumber: 1, pageSize: 1 }),
+        ),
+      );
+    } finally {
+      kit.emulator.control.removeFault(fault.id);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const entries = await kit.settledRequests({ pathPrefix: '/ca/packages' });
+    assert.equal(entries.filter((e) => e.status === 429).length, 0);
+    assert.ok(maxConcurrent(entries) <= 10, `in flight ${maxConcurrent(entries)}`);
+    // 60 GETs at 47.5/s after a 2-token burst: ~1.2 s.
+    assert.ok(seconds >= 1.0, `too fast: ${seconds.toFixed(2)} s`);
+  });
+
+  test('the vendor key: at most 30 in flight across licenses, zero 429s', async () => {
+    const fault = kit.emulator.control.addFault({ kind: 'latency', ms: 150, path: '/packages' });
+    const api = kit.api('ca-owner');
+    kit.mark();
+    try {
+      await Promise.all(
+        Array.from({ length: 90 }, (_, n) =>
+          listActivePackages(api, {
+            licenseNumber: LICENSES[n % LICENSES.length] ?? '',
+            pageNumber: 1,
+            pageSize: 1,
+          }),
+        ),
+      );
+    } finally {
+      kit.emulator.control.removeFault(fault.id);
+    }
+    const entries = await kit.settledRequests({ pathPrefix: '/ca/packages' });
+    assert.equal(entries.filter((e) => e.status === 429).length, 0);
+    assert.ok(maxConcurrent(entries) <= 30, `in flight ${maxConcurrent(entries)}`);
+  });
+
+  test('a busy license does not hold up another one', async () => {
+    const client = createMetrcClient({
+      baseUrlTemplate: kit.emulator.baseUrlTemplate,
+      limits: { licenseGetsInFlight: 1 },
+    });
+    const fault = kit.emulator.control.addFault({ kind: 'latency', ms: 100, path: '/packages' });
+    try {
+      const api = client.forKeys(kit.keysOf('ca-owner'));
+      const busy = Array.from({ length: 5 }, () =>
+        listActivePackages(api, { licenseNumber: LICENSES[0] ?? '', pageNumber: 1, pageSize: 1 }),
+      );
+      const started = performance.now();
+      await listActivePackages(api, {
+        licenseNumber: LICENSES[1] ?? '',
+        pageNumber: 1,
+        pageSize: 1,
+      });
+      const otherMs = performance.now() - started;
+      await Promise.all(busy);
+      const busyMs = performance.now() - started;
+      assert.ok(
+        otherMs < busyMs / 2,
+        `other license took ${otherMs.toFixed(0)} ms of ${busyMs.toFixed(0)}`,
+      );
+    } finally {
+      kit.emulator.control.removeFault(fault.id);
+      await client.close();
+    }
+  });
+
+  test('writes are paced per license (5/s by default)', async () => {
+    const api = kit.api('ca-owner');
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) {
+      await createStrains(api, {
+        licenseNumber: LICENSES[2] ?? '',
+        rows: [{ Name: `Paced ${i}`, IndicaPercentage: 50, SativaPercentage: 50 }],
+      });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(seconds >= 0.35, `3 writes in ${seconds.toFixed(2)} s`);
+  });
+});
+
+describe('limiter keyed by vendor key, not by host', () => {
+  let kit: MetrcTestKit;
+  before(async () => {
+    kit = await startMetrcTestKit({
+      emulator: { limits: { vendorGetsPerSecond: 20, burstSeconds: 1 } },
+      client: { limits: { vendorGetsPerSecond: 20 } },
+    });
+  });
+  after(() => kit.close());
+
+  test('two vendor keys on one host each get their own budget', async () => {
+    const ca = kit.api('ca-owner');
+    const co = kit.api('co-owner');
+    const timed = async (calls: () => Promise<unknown>[]) => {
+      const started = performance.now();
+      await Promise.all(calls());
+      return (performance.now() - started) / 1000;
+    };
+    kit.mark();
+    // 30 GETs of one key at 19/s: ~1.5 s.
+    const alone = await timed(() => Array.from({ length: 30 }, () => listFacilities(ca)));
+    // 30 more of that key and 30 of another key on the same host, at once: about as long if each
+    // key has its own budget, twice as long if the limiter keyed them by host.
+    const together = await timed(() => [
+      ...Array.from({ length: 30 }, () => listFacilities(ca)),
+      ...Array.from({ length: 30 }, () => listFacilities(co)),
+    ]);
+    assert.equal(kit.emulator.control.counters().byStatus['429'] ?? 0, 0);
+    assert.ok(alone >= 1.2, `too fast: ${alone.toFixed(2)} s`);
+    assert.ok(
+      together < 1.5 * alone,
+      `keys shared a budget: ${together.toFixed(2)} s together vs ${alone.toFixed(2)} s alone`,
+    );
+  });
+});

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createMemoryRateLimitStore } from './memory-rate-limit-store.ts';
+import { createPostgresRateLimitStore } from './postgres-rate-limit-store.ts';
+import type { LimitRule, RateLimitStore, StorePermit } from './rate-limit-store.ts';
+import { createRedisRateLimitStore } from './redis-rate-limit-store.ts';
+import {
+  postgresProblem,
+  redisProblem,
+  skipUnless,
+  TEST_PG_URL,
+  TEST_REDIS_URL,
+  uniqueName,
+} from './testing/shared-stores.ts';
+
+const LEASE_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface StoreFactory {
+  name: string;
+  skip: string | false;
+  open(): Promise<RateLimitStore & { drop?(): Promise<void> }>;
+}
+
+const factories: StoreFactory[] = [
+  { name: 'memory', skip: false, open: async () => createMemoryRateLimitStore() },
+  {
+    name: 'postgres',
+    skip: skipUnless(await postgresProblem(), 'PostgreSQL'),
+    open: () =>
+      createPostgresRateLimitStore({
+        connectionString: TEST_PG_URL,
+        table: uniqueName('tg_test_limits'),
+      }),
+  },
+  {
+    name: 'redis',
+    skip: skipUnless(await redisProblem(), 'Redis'),
+    open: () =>
+      createRedisRateLimitStore({
+        url: TEST_REDIS_URL,
+        keyPrefix: `${uniqueName('tracegate-test')}:`,
+      }),
+  },
+];
+
+let serial = 0;
+/** A fresh rule key per test, so tests do not share buckets. */
+const rule = (partial: Partial<LimitRule>): LimitRule => ({
+  key: `rule-${++serial}`,
+  ratePerSecond: 0,
+  burst: 1,
+  maxInFlight: 0,
+  ...partial,
+});
+
+for (const factory of factories) {
+  describe(`RateLimitStore contract: ${factory.name}`, { skip: factory.skip }, () => {
+    let store: RateLimitStore & { drop?(): Promise<void> };
+    before(async () => {
+      store = await factory.open();
+    });
+    after(async () => {
+      await store?.drop?.();
+      await store?.close();
+    });
+
+    test('a fresh bucket is full; when empty it says when the next token comes', async () => {
+      const bucket = rule({ ratePerSecond: 10, burst: 3 });
+      for (let i = 0; i < 3; i++)
+        assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      const refused = await store.tryAcquire([bucket], LEASE_MS);
+      assert.equal(refused.granted, false);
+      if (refused.granted) return;
+      assert.equal(refused.refusals[0]?.key, bucket.key);
+      assert.equal(refused.refusals[0]?.reason, 'rate');
+      const wait = refused.refusals[0]?.retryInMs ?? -1;
+      assert.ok(wait > 0 && wait <= 100, `retry in ${wait} ms`);
+      await sleep(wait + 15);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+    });
+
+    test('all rules or none: a refused license rule costs the vendor rule nothing', async () => {
+      const vendor = rule({ ratePerSecond: 1, burst: 3 });
+      const license = rule({ ratePerSecond: 1, burst: 1 });
+      assert.equal((await store.tryAcquire([vendor, license], LEASE_MS)).granted, true);
+      const refused = await store.tryAcquire([license, vendor], LEASE_MS);
+      assert.equal(refused.granted, false);
+      if (!refused.granted)
+        assert.deepEqual(
+          refused.refusals.map((r) => r.key),
+          [license.key],
+        );
+      // The vendor bucket still holds its two tokens.
+      assert.equal((await store.tryAcquire([vendor], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([vendor], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([vendor], LEASE_MS)).granted, false);
+    });
+
+    test('an in-flight cap holds until release; release is idempotent', async () => {
+      const cap = rule({ maxInFlight: 2 });
+      const permits: StorePermit[] = [];
+      for (let i = 0; i < 2; i++) {
+        const result = await store.tryAcquire([cap], LEASE_MS);
+        assert.equal(result.granted, true);
+        if (result.granted) permits.push(result.permit);
+      }
+      const refused = await store.tryAcquire([cap], LEASE_MS);
+      assert.equal(refused.granted, false);
+      if (!refused.granted) {
+        assert.equal(refused.refusals[0]?.reason, 'in-flight');
+        assert.equal(refused.refusals[0]?.retryInMs, null);
+      }
+      const [first] = permits;
+      assert.ok(first);
+      await store.release(first);
+      await store.release(first);
+      assert.equal((await store.tryAcquire([cap], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([cap], LEASE_MS)).granted, false);
+    });
+
+    test("a crashed holder's slot comes back when its lease expires", async () => {
+      const cap = rule({ maxInFlight: 1 });
+      assert.equal((await store.tryAcquire([cap], 100)).granted, true);
+      assert.equal((await store.tryAcquire([cap], 100)).granted, false);
+      await sleep(150);
+      assert.equal((await store.tryAcquire([cap], 100)).granted, true);
+    });
+
+    test('concurrent acquisitions never exceed a cap or a bucket', async () => {
+      const cap = rule({ maxInFlight: 10 });
+      const bucket = rule({ ratePerSecond: 0.001, burst: 7 });
+      const [caps, buckets] = await Promise.all([
+        Promise.all(Array.from({ length: 40 }, () => store.tryAcquire([cap], LEASE_MS))),
+        Promise.all(Array.from({ length: 40 }, () => store.tryAcquire([bucket], LEASE_MS))),
+      ]);
+      assert.equal(caps.filter((r) => r.granted).length, 10);
+      assert.equal(buckets.filter((r) => r.granted).length, 7);
+    });
+
+    test('a bucket refills at its rate, up to its depth', async () => {
+      const bucket = rule({ ratePerSecond: 50, burst: 2 });
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, false);
+      await sleep(200); // 10 tokens' worth, capped at 2
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, false);
+    });
+  });
+}
