@@ -12,13 +12,16 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerCredentialsRoutes } from './routes/credentials-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerHomeRoutes } from './routes/home-routes.ts';
+import { registerIntakeRoutes } from './routes/intake-routes.ts';
 import { registerLicensesRoutes } from './routes/licenses-routes.ts';
 import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
+import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
 import type { ZodApp } from './zod-app.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -65,6 +68,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerLicensesRoutes(zodApp, services);
   registerAuditRoutes(zodApp, services);
   registerPlatformRoutes(zodApp, services);
+  registerVendorKeysRoutes(zodApp, services);
+  registerCredentialsRoutes(zodApp, services);
+  registerIntakeRoutes(zodApp, services);
 
   await app.ready();
   return app;

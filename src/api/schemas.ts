@@ -81,3 +81,66 @@ export const errorResponses = {
   404: errorBody,
   409: errorBody,
 } as const;
+
+const sectionCheckSchema = z.object({
+  section: z.string(),
+  label: z.string(),
+  status: z.enum(['granted', 'missing_permission', 'not_expected', 'not_offered', 'error']),
+  httpStatus: z.number().nullable(),
+});
+
+export const diagnosisSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  licenses: z.array(z.string()).optional(),
+  sections: z.array(z.object({ license: z.string(), section: z.string() })).optional(),
+});
+
+export const verificationReportSchema = z.object({
+  verifiedAt: z.string(),
+  state: z.string(),
+  environment: z.enum(['production', 'sandbox']),
+  keyAccepted: z.boolean(),
+  available: z.array(z.object({ number: z.string(), name: z.string(), licenseType: z.string() })),
+  licenses: z.array(
+    z.object({
+      number: z.string(),
+      name: z.string(),
+      licenseType: z.string(),
+      covered: z.boolean(),
+      sections: z.array(sectionCheckSchema),
+    }),
+  ),
+  uncovered: z.array(z.string()),
+  diagnosis: diagnosisSchema.nullable(),
+});
+
+/** A credential as the API shows it; there is deliberately no field for the key. */
+export const credentialSchema = z.object({
+  id: z.number(),
+  provider: z.string(),
+  state: z.string(),
+  environment: z.enum(['production', 'sandbox']),
+  kind: z.enum(['facility', 'user']),
+  ownerUserId: z.number().nullable(),
+  fingerprint: z.string(),
+  status: z.enum(['unverified', 'valid', 'invalid', 'expired']),
+  statusReason: z.string().nullable(),
+  diagnosis: diagnosisSchema.nullable(),
+  licenses: z.array(z.object({ id: z.number(), number: z.string(), name: z.string() })),
+  lastVerifiedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  keyAgeDays: z.number(),
+  expiresSoon: z.boolean(),
+  report: verificationReportSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const environmentSchema = z.enum(['production', 'sandbox']);
+
+/** A key arrives pasted (`apiKey`) or as a photo/screenshot of its QR code (`qrImage`, base64). */
+export const keyInputFields = {
+  apiKey: secretString(200).optional(),
+  qrImage: z.string().max(12_000_000).optional(),
+};

@@ -1,4 +1,5 @@
 import { type Config, ConfigError, loadConfig } from '../config/index.ts';
+import { NO_METRC_PROBE } from '../credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createSilentLogger, isAppError, systemClock } from '../lib/index.ts';
 import { openDatabaseVault } from '../main/open-vault.ts';
@@ -18,7 +19,14 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
     await migrateToLatest(database.db, database.dialect);
     const logger = createSilentLogger();
     const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
-    const services = createServices({ config, database, clock: systemClock, logger, vault });
+    const services = createServices({
+      config,
+      database,
+      clock: systemClock,
+      logger,
+      vault,
+      metrcProbe: NO_METRC_PROBE,
+    });
     return await fn(services);
   } finally {
     await database.close();

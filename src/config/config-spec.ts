@@ -179,6 +179,12 @@ export const CONFIG_VARS = {
     description:
       'Longest lastModified window of one v2 list request; longer ranges are split into chronological windows. `0` = no limit. v1 endpoints always use 24.',
   },
+  CREDENTIAL_REVERIFY_HOURS: {
+    schema: z.coerce.number().positive(),
+    default: 6,
+    description:
+      'How often every saved Metrc key is re-verified in the background (a 401 seen anywhere re-verifies at once).',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,
     default: 10_000,

@@ -38,6 +38,7 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowSeconds: number;
   seedDemo: boolean;
+  credentialReverifyMs: number;
   shutdownTimeoutMs: number;
   metrc: MetrcClientConfig;
 }

@@ -99,6 +99,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     loginMaxFailures: v.LOGIN_MAX_FAILURES as number,
     loginWindowSeconds: v.LOGIN_WINDOW_SECONDS as number,
     seedDemo: v.SEED_DEMO as boolean,
+    credentialReverifyMs: (v.CREDENTIAL_REVERIFY_HOURS as number) * 3_600_000,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     metrc: toMetrcClientConfig(v),
   };

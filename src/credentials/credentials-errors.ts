@@ -73,6 +73,12 @@ export const credentialsErrors = defineErrors('credentials', {
     description: 'Metrc timed out, answered 5xx or was rate limited during verification.',
     retryable: true,
   },
+  METRC_NOT_CONFIGURED: {
+    status: 503,
+    message: 'This process has no Metrc connection to verify keys with.',
+    description:
+      'Set METRC_BASE_URL_TEMPLATE, or verify keys through the API of a running `tracegate start` (which runs the built-in emulator).',
+  },
   CREDENTIAL_DELETE_NOT_CONFIRMED: {
     status: 400,
     message: 'To delete a key, confirm with its fingerprint (the last four characters shown).',

@@ -11,7 +11,7 @@ import {
   STATE_TIME_ZONES,
 } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
-import { assertMaySetKey, keyAgeDays, normaliseKeyText } from './credential-rules-fns.ts';
+import { assertMaySetKey, normaliseKeyText } from './credential-rules-fns.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo, CredentialWithLicenses } from './credentials-repo.ts';
@@ -78,15 +78,15 @@ export function createCredentialsService(deps: {
       userKey: input.key,
     };
     // A user key covers its owner's licenses among the organization's own (rule 5).
-    let wanted = input.licenseNumbers;
-    if (input.kind === 'user' && wanted.length === 0) {
-      const known = await licenses.list(input.organizationId);
-      wanted = known.filter((l) => l.state === input.state).map((l) => l.number);
-    }
-    const facilitiesOnly = input.kind === 'user' && wanted.length === 0;
+    const candidates =
+      input.kind === 'user' && input.licenseNumbers.length === 0
+        ? (await licenses.list(input.organizationId))
+            .filter((l) => l.state === input.state)
+            .map((l) => l.number)
+        : undefined;
     const result = await verifyKey(
       { probe: deps.probe, clock },
-      { target, licenseNumbers: wanted, keyAgeDays: 0, allIfEmpty: !facilitiesOnly },
+      { target, licenseNumbers: input.licenseNumbers, keyAgeDays: 0, candidates },
     );
     if (result.outcome === 'rejected') {
       throw credentialsErrors.CREDENTIAL_KEY_REJECTED({
@@ -428,19 +428,32 @@ export function createCredentialsService(deps: {
     return toCredentialView(row, now());
   }
 
+  /** Staff may look at facility keys and their own personal key only (rule 7). */
+  function visibleTo(
+    actor: Pick<Principal, 'role' | 'userId'>,
+    row: Pick<CredentialWithLicenses, 'kind' | 'owner_user_id'>,
+  ) {
+    return actor.role !== 'staff' || row.kind === 'facility' || row.owner_user_id === actor.userId;
+  }
+
+  async function getVisible(
+    actor: Pick<Principal, 'organizationId' | 'role' | 'userId'>,
+    id: number,
+  ) {
+    const row = await repo.find(actor.organizationId, id);
+    if (!row || !visibleTo(actor, row)) throw commonErrors.NOT_FOUND();
+    return toCredentialView(row, now());
+  }
+
   /** Everyone sees facility keys' health; staff see only their own personal keys (rule 7). */
   async function list(
     actor: Pick<Principal, 'organizationId' | 'role' | 'userId'>,
   ): Promise<CredentialView[]> {
     const rows = await repo.list(actor.organizationId);
-    const visible = rows.filter(
-      (row: CredentialWithLicenses) =>
-        actor.role !== 'staff' || row.kind === 'facility' || row.owner_user_id === actor.userId,
-    );
-    return visible.map((row) => toCredentialView(row, now()));
+    return rows.filter((row) => visibleTo(actor, row)).map((row) => toCredentialView(row, now()));
   }
 
-  return { create, update, remove, get, list, verifyForSave, saveVerified, keyAgeDays };
+  return { create, update, remove, get, getVisible, list, verifyForSave, saveVerified };
 }
 
 export type CredentialsService = ReturnType<typeof createCredentialsService>;

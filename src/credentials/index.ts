@@ -22,7 +22,8 @@ export {
   INTAKE_LINK_TTL_MS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
-export { METRC_SECTIONS, type MetrcSection } from './metrc-sections.ts';
+export { createMetrcKeyProbe, NO_METRC_PROBE } from './metrc-key-probe.ts';
+export { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
 export { decodeKeyFromImage, MAX_QR_IMAGE_BYTES } from './qr-key-decoder.ts';
 export { createVendorKeysRepo } from './vendor-keys-repo.ts';
 export {

@@ -1,5 +1,6 @@
+import type { MetrcSection } from '../metrc/index.ts';
 import { KEY_EXPIRY_WARNING_DAYS } from './credential-rules-fns.ts';
-import type { MetrcSection } from './metrc-sections.ts';
+import { sectionLabel } from './metrc-sections.ts';
 import type { Diagnosis, LicenseCheck, SectionCheck, SectionStatus } from './verification-types.ts';
 
 /**
@@ -20,8 +21,8 @@ export function sectionCheck(
   expected: boolean,
 ): SectionCheck {
   return {
-    section: section.id,
-    label: section.label,
+    section,
+    label: sectionLabel(section),
     status: classifyProbe(httpStatus, expected),
     httpStatus,
   };

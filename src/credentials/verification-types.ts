@@ -1,5 +1,6 @@
 import type { MetrcEnvironment } from '../db/index.ts';
 import type { Secret } from '../lib/index.ts';
+import type { MetrcSection } from '../metrc/index.ts';
 
 /** What one probe of one section at one license showed (rule 3). */
 export type SectionStatus =
@@ -62,6 +63,8 @@ export interface MetrcFacilitySummary {
   name: string;
   licenseType: string;
   facilityType: Record<string, unknown>;
+  /** `License.EndDate` (YYYY-MM-DD), when Metrc gives one. */
+  licenseEndDate: string | null;
 }
 
 /** Which key to try, and where. */
@@ -82,10 +85,6 @@ export type FacilitiesOutcome =
  */
 export interface MetrcKeyProbe {
   facilities(target: KeyTarget): Promise<FacilitiesOutcome>;
-  /** One cheap GET of `path` for `licenseNumber`; resolves to Metrc's HTTP status, or null. */
-  probe(
-    target: KeyTarget,
-    licenseNumber: string,
-    section: { path: string; paged: boolean; windowed: boolean },
-  ): Promise<number | null>;
+  /** One cheap GET of a section for `licenseNumber`; resolves to Metrc's HTTP status, or null. */
+  probe(target: KeyTarget, licenseNumber: string, section: MetrcSection): Promise<number | null>;
 }

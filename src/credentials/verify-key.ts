@@ -1,6 +1,6 @@
 import type { Clock } from '../lib/index.ts';
 import { toTimestamp } from '../lib/index.ts';
-import { METRC_SECTIONS } from './metrc-sections.ts';
+import { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
 import {
   diagnoseAcceptedKey,
   diagnoseRejectedKey,
@@ -21,6 +21,8 @@ export interface VerifyKeyInput {
   licenseNumbers: string[];
   /** With no license numbers: check every license Metrc lists (true) or none (false). */
   allIfEmpty?: boolean;
+  /** With no license numbers: check only the listed licenses among these (a user key's owner may work at more). */
+  candidates?: string[];
   /** Days since Tracegate first saw the key, to rank the causes of a rejection. */
   keyAgeDays: number | null;
 }
@@ -58,19 +60,22 @@ export async function verifyKey(
   }
 
   const byNumber = new Map(listed.facilities.map((f) => [f.number, f]));
+  const listedNumbers = [...byNumber.keys()];
   const wanted =
     input.licenseNumbers.length > 0 || input.allIfEmpty === false
       ? input.licenseNumbers
-      : [...byNumber.keys()];
+      : input.candidates
+        ? listedNumbers.filter((n) => input.candidates?.includes(n))
+        : listedNumbers;
   const uncovered = wanted.filter((number) => !byNumber.has(number));
   const licenses: LicenseCheck[] = await Promise.all(
     wanted.map(async (number): Promise<LicenseCheck> => {
       const facility = byNumber.get(number);
       if (!facility) return { number, name: '', licenseType: '', covered: false, sections: [] };
       const sections = await Promise.all(
-        METRC_SECTIONS.map(async (section) => {
+        PROBED_SECTIONS.map(async (section) => {
           const status = await deps.probe.probe(input.target, number, section);
-          return sectionCheck(section, status, section.expected(facility.facilityType));
+          return sectionCheck(section, status, SECTION_EXPECTED[section](facility.facilityType));
         }),
       );
       return {

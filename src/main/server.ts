@@ -1,10 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../api/index.ts';
-import { type RunningEmulator, startEmulator } from '../emulator/index.ts';
 import type { Config } from '../config/index.ts';
+import { createMetrcKeyProbe } from '../credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
+import { type RunningEmulator, startEmulator } from '../emulator/index.ts';
 import { createLogger, type Logger, type Secret, systemClock } from '../lib/index.ts';
-import { seedDemo } from './demo-seed.ts';
+import { createMetrcClientFromConfig } from '../metrc/index.ts';
+import { type DemoMetrcSummary, seedDemo, seedDemoMetrc } from './demo-seed.ts';
 import { openDatabaseVault } from './open-vault.ts';
 import { createServices } from './services.ts';
 import { createWorker } from './worker.ts';
@@ -14,6 +16,8 @@ export interface RunningTracegate {
   metrcBaseUrlTemplate: string;
   /** Set on the first start of a fresh deployment only. */
   demoAdmin: { email: string; password: Secret } | null;
+  /** What the first start set up against the built-in emulator. */
+  demoMetrc: DemoMetrcSummary | null;
   /** Where the master key comes from, and whether this start created it. */
   vaultKey: { source: string; created: boolean };
   close(): Promise<void>;
@@ -43,14 +47,22 @@ export async function startTracegate(
       metrcBaseUrlTemplate = emulator.baseUrlTemplate;
     }
 
+    const metrc = await createMetrcClientFromConfig(config, {
+      baseUrlTemplate: metrcBaseUrlTemplate,
+      logger,
+    });
+    closers.unshift(() => metrc.close());
     const services = createServices({
       config: { ...config, metrcBaseUrlTemplate },
       database,
       clock: systemClock,
       logger,
       vault,
+      metrcProbe: createMetrcKeyProbe(metrc),
     });
     const demoAdmin = config.seedDemo ? await seedDemo(services) : null;
+    const demoMetrc =
+      demoAdmin && emulator ? await seedDemoMetrc(services, emulator, demoAdmin) : null;
     const app = await buildApp(services);
     closers.unshift(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
@@ -65,6 +77,7 @@ export async function startTracegate(
       url,
       metrcBaseUrlTemplate,
       demoAdmin,
+      demoMetrc,
       vaultKey: { source: vault.status().keySource, created: vault.status().createdKey },
       close: async () => {
         for (const close of closers) await close();

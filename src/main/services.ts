@@ -10,6 +10,16 @@ import {
   createUsersRepo,
 } from '../auth/index.ts';
 import type { Config } from '../config/index.ts';
+import {
+  createCredentialHealthService,
+  createCredentialsRepo,
+  createCredentialsService,
+  createIntakeLinksRepo,
+  createIntakeLinksService,
+  createVendorKeysRepo,
+  createVendorKeysService,
+  type MetrcKeyProbe,
+} from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
@@ -23,6 +33,8 @@ export interface CoreDeps {
   logger: Logger;
   /** Opened (and the master key proven) before anything else starts. */
   vault: Vault;
+  /** The Metrc calls that verify keys (facilities list, section probes), through the limiter. */
+  metrcProbe: MetrcKeyProbe;
 }
 
 /**
@@ -30,12 +42,32 @@ export interface CoreDeps {
  * behave the same.
  */
 export function createServices(deps: CoreDeps) {
-  const { config, database, clock } = deps;
+  const { config, database, clock, vault, logger } = deps;
   const { db, dialect } = database;
   const users = createUsersRepo(db);
   const organizations = createOrganizationsRepo(db);
   const sessionsRepo = createSessionsRepo(db);
   const audit = createAuditService({ db, repo: createAuditRepo(db, dialect), clock });
+  const licensesRepo = createLicensesRepo(db);
+  const credentialsRepo = createCredentialsRepo(db);
+  const vendorKeys = createVendorKeysService({
+    db,
+    repo: createVendorKeysRepo(db),
+    vault,
+    audit,
+    clock,
+  });
+  const credentials = createCredentialsService({
+    db,
+    repo: credentialsRepo,
+    licenses: licensesRepo,
+    users,
+    vault,
+    vendorKeys,
+    probe: deps.metrcProbe,
+    audit,
+    clock,
+  });
   return {
     ...deps,
     audit,
@@ -61,7 +93,29 @@ export function createServices(deps: CoreDeps) {
       audit,
       clock,
     }),
-    licenses: createLicensesService({ db, licenses: createLicensesRepo(db), audit, clock }),
+    licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
+    vendorKeys,
+    credentials,
+    credentialHealth: createCredentialHealthService({
+      db,
+      repo: credentialsRepo,
+      vault,
+      vendorKeys,
+      probe: deps.metrcProbe,
+      audit,
+      clock,
+      logger,
+      reverifyIntervalMs: config.credentialReverifyMs,
+    }),
+    intakeLinks: createIntakeLinksService({
+      repo: createIntakeLinksRepo(db),
+      users,
+      credentials,
+      credentialsRepo,
+      audit,
+      clock,
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
   };
 }
 

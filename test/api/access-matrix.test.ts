@@ -43,6 +43,22 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/platform/organizations': 'platform',
   'POST /api/platform/organizations': 'platform',
   'GET /api/platform/audit/verify': 'platform',
+  'GET /api/platform/vendor-keys': 'platform',
+  'PUT /api/platform/vendor-keys/:state': 'platform',
+  'DELETE /api/platform/vendor-keys/:state': 'platform',
+  // Who may set which key is decided per credential (rule 7), tested in test/credentials.
+  'GET /api/credentials': 'staff',
+  'GET /api/credentials/:id': 'staff',
+  'POST /api/credentials': 'staff',
+  'PATCH /api/credentials/:id': 'staff',
+  'DELETE /api/credentials/:id': 'staff',
+  'POST /api/credentials/:id/verify': 'manager',
+  'POST /api/intake-links': 'admin',
+  'GET /api/intake-links': 'admin',
+  'DELETE /api/intake-links/:id': 'admin',
+  // The one-time link itself is the permission (rule 13).
+  'GET /api/intake/:token': 'public',
+  'POST /api/intake/:token': 'public',
 };
 
 type Caller =
@@ -126,9 +142,12 @@ describeEachDialect('role × route matrix', (ctx) => {
           route === 'POST /api/auth/logout' ? await headersFor(caller) : sessionHeaders;
         const res = await t.app.inject({
           method: method as 'GET',
-          url: path.replace(':id', '999999'),
+          url: path
+            .replace(':id', '999999')
+            .replace(':state', 'ca')
+            .replace(':token', 'tgk_not-a-real-link'),
           headers,
-          ...(method === 'POST' || method === 'PATCH' ? { payload: {} } : {}),
+          ...(['POST', 'PATCH', 'PUT'].includes(method) ? { payload: {} } : {}),
         });
         const denied = res.statusCode === 401 || res.statusCode === 403;
         const code = denied ? (res.json() as { code: string }).code : '';

@@ -5,9 +5,11 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, SESSION_COOKIE } from '../../src/api/index.ts';
 import { type Config, loadConfig } from '../../src/config/index.ts';
+import { createMetrcKeyProbe, NO_METRC_PROBE } from '../../src/credentials/index.ts';
 import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
 import { openDatabaseVault } from '../../src/main/open-vault.ts';
 import { type AppServices, createServices } from '../../src/main/services.ts';
+import type { MetrcClient } from '../../src/metrc/index.ts';
 import type { TestDatabase } from './test-db.ts';
 
 /** Collects every log line the app writes, so tests can search them. */
@@ -56,14 +58,15 @@ export interface TestApp {
 /** The real app on a test database, with logs captured at debug level. */
 export async function createTestApp(
   database: TestDatabase,
-  options: { config?: Partial<Config>; clock?: Clock } = {},
+  options: { config?: Partial<Config>; clock?: Clock; metrc?: MetrcClient } = {},
 ): Promise<TestApp> {
   const logs = createLogCollector();
   const logger = createLogger({ level: 'debug', destination: logs.stream });
   const config = testConfig(database, options.config);
   const clock = options.clock ?? systemClock;
   const vault = await openDatabaseVault({ config, database, clock, logger });
-  const services = createServices({ config, database, clock, logger, vault });
+  const metrcProbe = options.metrc ? createMetrcKeyProbe(options.metrc) : NO_METRC_PROBE;
+  const services = createServices({ config, database, clock, logger, vault, metrcProbe });
   const app = await buildApp(services);
   return { app, services, logLines: logs.lines, close: () => app.close() };
 }

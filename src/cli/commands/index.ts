@@ -5,6 +5,7 @@ import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerVaultCommand } from './vault-command.ts';
+import { registerVendorKeyCommand } from './vendor-key-command.ts';
 
 /** Every CLI command, registered in one place so `tracegate --help` lists them all. */
 export function registerCommands(program: Command): void {
@@ -13,5 +14,6 @@ export function registerCommands(program: Command): void {
   registerAdminCommand(program);
   registerTokenCommand(program);
   registerVaultCommand(program);
+  registerVendorKeyCommand(program);
   registerEmulatorCommand(program);
 }

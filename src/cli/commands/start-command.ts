@@ -52,5 +52,18 @@ function printBanner(running: Awaited<ReturnType<typeof startTracegate>>, databa
       `    Password:  ${running.demoAdmin.password.reveal()}   (shown once; change it after signing in)`,
     );
   }
+  if (running.demoMetrc) {
+    const demo = running.demoMetrc;
+    lines.push(
+      '',
+      '  Demo Metrc (built-in emulator):',
+      `    Vendor keys:    ${demo.vendorKeyStates.map((s) => s.toUpperCase()).join(', ')}`,
+      ...demo.facilityKeys.map(
+        (k) =>
+          `    Facility key:   ${k.state.toUpperCase()}, ${k.licenses} licenses, verified (owner ${k.owner})`,
+      ),
+      `    Personal keys:  ${demo.withKey} has one; ${demo.withoutKey} has none yet`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

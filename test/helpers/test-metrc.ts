@@ -1,0 +1,42 @@
+import {
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from '../../src/emulator/index.ts';
+import { createMetrcClient, type MetrcClient } from '../../src/metrc/index.ts';
+
+/** The emulator on an ephemeral port, and a real client (own in-memory limiter) pointed at it. */
+export interface TestMetrc {
+  emulator: RunningEmulator;
+  client: MetrcClient;
+  /** A user's key in the loaded scenario, by emulator user id (e.g. `ca-owner`). */
+  userKey(userId: string): string;
+  vendorKey(state: string): string;
+  close(): Promise<void>;
+}
+
+export async function startTestMetrc(options: EmulatorOptions = {}): Promise<TestMetrc> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const client = createMetrcClient({
+    baseUrlTemplate: emulator.baseUrlTemplate,
+    timeoutMs: 10_000,
+  });
+  return {
+    emulator,
+    client,
+    userKey(userId) {
+      const user = emulator.scenario().users.find((u) => u.id === userId);
+      if (!user) throw new Error(`no emulator user ${userId}`);
+      return user.userKey;
+    },
+    vendorKey(state) {
+      const key = emulator.scenario().vendorKeys.find((k) => k.state === state);
+      if (!key) throw new Error(`no emulator vendor key for ${state}`);
+      return key.key;
+    },
+    async close() {
+      await client.close();
+      await emulator.close();
+    },
+  };
+}
