@@ -69,6 +69,13 @@ export const licenseSchema = z.object({
     processingJobs: z.boolean(),
   }),
   timeZone: z.string(),
+  /** Whether this license syncs with the state, through its facility key (rule 8). */
+  sync: z.object({
+    syncing: z.boolean(),
+    facilityCredentialId: z.number().nullable(),
+    keyStatus: z.string().nullable(),
+    message: z.string(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -144,6 +144,21 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Every license of the organization that has a facility key, with that key's status. */
+    facilityKeysByLicense: (organizationId: number) =>
+      db
+        .selectFrom('credential_licenses')
+        .innerJoin('credentials', 'credentials.id', 'credential_licenses.credential_id')
+        .select([
+          'credential_licenses.license_id',
+          'credentials.id as credential_id',
+          'credentials.status',
+          'credentials.verification_report',
+        ])
+        .where('credentials.organization_id', '=', organizationId)
+        .where('credential_licenses.kind', '=', 'facility')
+        .execute(),
+
     /** The facility credential of a license, if any (downloads use it; rule 6). */
     facilityCredentialOf: (organizationId: number, licenseId: number) =>
       db

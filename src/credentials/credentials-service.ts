@@ -37,6 +37,21 @@ export interface NewCredentialInput {
 
 type Actor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
 
+export interface LicenseSync {
+  syncing: boolean;
+  facilityCredentialId: number | null;
+  keyStatus: string | null;
+  message: string;
+}
+
+/** A license without a facility key does not sync at all. */
+export const NOT_SYNCING: LicenseSync = {
+  syncing: false,
+  facilityCredentialId: null,
+  keyStatus: null,
+  message: 'No facility key: add one to sync this license with the state.',
+};
+
 /** Traceability credentials: Verify & Save, change, delete, list (rules 2–7). */
 export function createCredentialsService(deps: {
   db: Kysely<DB>;
@@ -453,7 +468,44 @@ export function createCredentialsService(deps: {
     return rows.filter((row) => visibleTo(actor, row)).map((row) => toCredentialView(row, now()));
   }
 
-  return { create, update, remove, get, getVisible, list, verifyForSave, saveVerified };
+  /**
+   * Per license: is it syncing with the state? A license whose facility key Metrc rejects shows
+   * "We've stopped syncing with the state" with the reason (rule 8).
+   */
+  async function syncByLicense(organizationId: number): Promise<Map<number, LicenseSync>> {
+    const rows = await repo.facilityKeysByLicense(organizationId);
+    return new Map(
+      rows.map((row) => {
+        const report = row.verification_report
+          ? (JSON.parse(row.verification_report) as VerificationReport)
+          : null;
+        const syncing = row.status === 'valid';
+        return [
+          row.license_id,
+          {
+            syncing,
+            facilityCredentialId: row.credential_id,
+            keyStatus: row.status,
+            message: syncing
+              ? 'Syncing with the state.'
+              : `We've stopped syncing with the state. ${report?.diagnosis?.message ?? 'The facility key is not valid.'}`,
+          },
+        ];
+      }),
+    );
+  }
+
+  return {
+    create,
+    update,
+    remove,
+    get,
+    getVisible,
+    list,
+    syncByLicense,
+    verifyForSave,
+    saveVerified,
+  };
 }
 
 export type CredentialsService = ReturnType<typeof createCredentialsService>;

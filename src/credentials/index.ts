@@ -14,7 +14,9 @@ export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.
 export {
   type CredentialsService,
   createCredentialsService,
+  type LicenseSync,
   type NewCredentialInput,
+  NOT_SYNCING,
 } from './credentials-service.ts';
 export { createIntakeLinksRepo } from './intake-links-repo.ts';
 export {
@@ -25,6 +27,13 @@ export {
 export { createMetrcKeyProbe, NO_METRC_PROBE } from './metrc-key-probe.ts';
 export { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
 export { decodeKeyFromImage, MAX_QR_IMAGE_BYTES } from './qr-key-decoder.ts';
+export {
+  chooseDownloadKey,
+  chooseUploadKey,
+  type KeyChoice,
+  PERSONAL_KEY_STATES,
+  personalKeyRequiredByDefault,
+} from './upload-key-fns.ts';
 export { createVendorKeysRepo } from './vendor-keys-repo.ts';
 export {
   createVendorKeysService,

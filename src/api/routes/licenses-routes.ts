@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NOT_SYNCING } from '../../credentials/index.ts';
+import type { LicenseView } from '../../licenses/index.ts';
 import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, idParams, licenseSchema } from '../schemas.ts';
@@ -13,6 +15,14 @@ const licenseFields = {
 
 /** The organization's Metrc licenses. Everyone reads; admins change. */
 export function registerLicensesRoutes(app: ZodApp, services: AppServices): void {
+  /** Adds whether each license syncs with the state (from its facility key). */
+  async function withSync(organizationId: number, views: LicenseView[]) {
+    const sync = await services.credentials.syncByLicense(organizationId);
+    return views.map((view) => ({ ...view, sync: sync.get(view.id) ?? NOT_SYNCING }));
+  }
+  const one = async (organizationId: number, view: LicenseView) =>
+    (await withSync(organizationId, [view]))[0] as LicenseView & { sync: typeof NOT_SYNCING };
+
   app.get(
     '/api/licenses',
     {
@@ -23,9 +33,12 @@ export function registerLicensesRoutes(app: ZodApp, services: AppServices): void
         response: { 200: z.object({ licenses: z.array(licenseSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      licenses: await services.licenses.list(principalOf(request).organizationId),
-    }),
+    async (request) => {
+      const { organizationId } = principalOf(request);
+      return {
+        licenses: await withSync(organizationId, await services.licenses.list(organizationId)),
+      };
+    },
   );
 
   app.get(
@@ -39,8 +52,10 @@ export function registerLicensesRoutes(app: ZodApp, services: AppServices): void
         response: { 200: licenseSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      services.licenses.get(principalOf(request).organizationId, request.params.id),
+    async (request) => {
+      const { organizationId } = principalOf(request);
+      return one(organizationId, await services.licenses.get(organizationId, request.params.id));
+    },
   );
 
   app.post(
@@ -58,8 +73,11 @@ export function registerLicensesRoutes(app: ZodApp, services: AppServices): void
         response: { 201: licenseSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await services.licenses.create(principalOf(request), request.body)),
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const created = await services.licenses.create(principal, request.body);
+      return reply.status(201).send(await one(principal.organizationId, created));
+    },
   );
 
   app.patch(
@@ -79,8 +97,11 @@ export function registerLicensesRoutes(app: ZodApp, services: AppServices): void
         response: { 200: licenseSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      services.licenses.update(principalOf(request), request.params.id, request.body),
+    async (request) => {
+      const principal = principalOf(request);
+      const updated = await services.licenses.update(principal, request.params.id, request.body);
+      return one(principal.organizationId, updated);
+    },
   );
 
   app.delete(
