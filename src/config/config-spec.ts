@@ -185,6 +185,12 @@ export const CONFIG_VARS = {
     description:
       'How often every saved Metrc key is re-verified in the background (a 401 seen anywhere re-verifies at once).',
   },
+  INSIGHTS_MIN_ORGANIZATIONS: {
+    schema: positiveInt,
+    default: 5,
+    description:
+      'Aggregates across organizations are published only for groups of at least this many organizations (k-anonymity).',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,
     default: 10_000,

@@ -39,6 +39,7 @@ export interface Config {
   loginWindowSeconds: number;
   seedDemo: boolean;
   credentialReverifyMs: number;
+  insightsMinOrganizations: number;
   shutdownTimeoutMs: number;
   metrc: MetrcClientConfig;
 }

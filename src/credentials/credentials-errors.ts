@@ -67,6 +67,12 @@ export const credentialsErrors = defineErrors('credentials', {
     message: 'This key covers no license in this state.',
     description: "Metrc lists no facility for this key's owner in this state.",
   },
+  CREDENTIAL_NO_ACTIVE_LICENSE: {
+    status: 422,
+    message: 'This key holds no active license in this state. Nothing was created.',
+    description:
+      'Signing up with a Metrc key requires at least one license whose end date has not passed (rule 11).',
+  },
   CREDENTIAL_METRC_UNAVAILABLE: {
     status: 503,
     message: 'Metrc could not be reached to verify the key. Nothing was saved; try again.',

@@ -26,6 +26,11 @@ export {
 } from './intake-links-service.ts';
 export { createMetrcKeyProbe, NO_METRC_PROBE } from './metrc-key-probe.ts';
 export { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
+export {
+  createOnboardingService,
+  isActiveLicense,
+  type OnboardingService,
+} from './onboarding-service.ts';
 export { decodeKeyFromImage, MAX_QR_IMAGE_BYTES } from './qr-key-decoder.ts';
 export {
   chooseDownloadKey,

@@ -41,6 +41,19 @@ export function createLicensesRepo(db: Kysely<DB>) {
         .where('organization_id', '=', organizationId)
         .where('id', '=', id)
         .execute(),
+    /** Organizations per (state, license type), across the deployment; never rows of one. */
+    organizationsPerLicenseType: () =>
+      db
+        .selectFrom('licenses')
+        .select((eb) => [
+          'state',
+          'license_type',
+          eb.fn.count<number>('organization_id').distinct().as('organizations'),
+        ])
+        .groupBy(['state', 'license_type'])
+        .orderBy('state')
+        .orderBy('license_type')
+        .execute(),
     delete: (organizationId: number, id: number, executor = db) =>
       executor
         .deleteFrom('licenses')

@@ -167,7 +167,25 @@ export function createLicensesService(deps: {
     });
   }
 
-  return { list, get, create, update, remove };
+  /**
+   * Insights without exposure (rule 12): license-type counts per state, each published only when
+   * at least `minOrganizations` organizations share it, so no one organization can be singled out.
+   */
+  async function licenseTypeInsights(minOrganizations: number) {
+    const groups = await licenses.organizationsPerLicenseType();
+    return {
+      minOrganizations,
+      groups: groups
+        .map((g) => ({
+          state: g.state,
+          licenseType: g.license_type,
+          organizations: Number(g.organizations),
+        }))
+        .filter((g) => g.organizations >= minOrganizations),
+    };
+  }
+
+  return { list, get, create, update, remove, licenseTypeInsights };
 }
 
 export type LicensesService = ReturnType<typeof createLicensesService>;

@@ -16,6 +16,7 @@ import {
   createCredentialsService,
   createIntakeLinksRepo,
   createIntakeLinksService,
+  createOnboardingService,
   createVendorKeysRepo,
   createVendorKeysService,
   type MetrcKeyProbe,
@@ -68,6 +69,14 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  const identity = createIdentityService({
+    db,
+    users,
+    organizations,
+    sessions: sessionsRepo,
+    audit,
+    clock,
+  });
   return {
     ...deps,
     audit,
@@ -85,14 +94,8 @@ export function createServices(deps: CoreDeps) {
     }),
     sessionsRepo,
     apiTokens: createApiTokenService({ db, tokens: createApiTokensRepo(db), audit, clock }),
-    identity: createIdentityService({
-      db,
-      users,
-      organizations,
-      sessions: sessionsRepo,
-      audit,
-      clock,
-    }),
+    identity,
+    onboarding: createOnboardingService({ credentials, identity, clock }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
     credentials,

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/platform/organizations': 'platform',
   'GET /api/platform/audit/verify': 'platform',
   'GET /api/platform/vendor-keys': 'platform',
+  'GET /api/platform/insights/license-types': 'platform',
   'PUT /api/platform/vendor-keys/:state': 'platform',
   'DELETE /api/platform/vendor-keys/:state': 'platform',
   // Who may set which key is decided per credential (rule 7), tested in test/credentials.

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, organizationSchema } from '../schemas.ts';
+import {
+  credentialSchema,
+  environmentSchema,
+  errorResponses,
+  organizationSchema,
+  secretString,
+} from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 /** Deployment-wide operations, for platform admins only. */
@@ -28,7 +34,8 @@ export function registerPlatformRoutes(app: ZodApp, services: AppServices): void
       config: { access: 'platform' },
       schema: {
         tags: ['platform'],
-        summary: 'Create an organization with its first admin (one-time password returned once)',
+        summary:
+          'Create an organization with its first admin (one-time password returned once); with `metrc`, only if the key holds an active license (rule 11)',
         body: z.object({
           name: z.string().trim().min(1).max(200),
           slug: z
@@ -36,12 +43,20 @@ export function registerPlatformRoutes(app: ZodApp, services: AppServices): void
             .regex(/^[a-z0-9][a-z0-9-]{0,47}$/)
             .optional(),
           admin: z.object({ email: z.email().max(320), name: z.string().trim().min(1).max(200) }),
+          metrc: z
+            .object({
+              state: z.string().length(2),
+              environment: environmentSchema.default('production'),
+              apiKey: secretString(200),
+            })
+            .optional(),
         }),
         response: {
           201: z.object({
             organization: organizationSchema,
             adminUserId: z.number(),
             oneTimePassword: z.string().nullable(),
+            credential: credentialSchema.nullable(),
           }),
           ...errorResponses,
         },
@@ -49,13 +64,45 @@ export function registerPlatformRoutes(app: ZodApp, services: AppServices): void
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const created = await services.identity.createOrganization(principal, request.body);
+      const { metrc, ...organization } = request.body;
+      const created = metrc
+        ? await services.onboarding.onboard(principal, {
+            ...organization,
+            metrc: { state: metrc.state, environment: metrc.environment, key: metrc.apiKey },
+          })
+        : {
+            ...(await services.identity.createOrganization(principal, organization)),
+            credential: null,
+          };
       return reply.status(201).send({
         organization: created.organization,
         adminUserId: created.admin.id,
         oneTimePassword: created.oneTimePassword?.reveal() ?? null,
+        credential: created.credential,
       });
     },
+  );
+
+  app.get(
+    '/api/platform/insights/license-types',
+    {
+      config: { access: 'platform' },
+      schema: {
+        tags: ['platform'],
+        summary:
+          'How many organizations hold each license type per state, published only for groups of at least INSIGHTS_MIN_ORGANIZATIONS (rule 12)',
+        response: {
+          200: z.object({
+            minOrganizations: z.number(),
+            groups: z.array(
+              z.object({ state: z.string(), licenseType: z.string(), organizations: z.number() }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => services.licenses.licenseTypeInsights(services.config.insightsMinOrganizations),
   );
 
   app.get(

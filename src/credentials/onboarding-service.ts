@@ -1,0 +1,81 @@
+import type { Actor, IdentityService, NewPerson } from '../auth/index.ts';
+import type { MetrcEnvironment } from '../db/index.ts';
+import { type Clock, type Secret, toTimestamp } from '../lib/index.ts';
+import { isMetrcState, licensesErrors } from '../licenses/index.ts';
+import { normaliseKeyText } from './credential-rules-fns.ts';
+import type { CredentialView } from './credential-views.ts';
+import { credentialsErrors } from './credentials-errors.ts';
+import type { CredentialsService } from './credentials-service.ts';
+import type { MetrcFacilitySummary } from './verification-types.ts';
+
+/** A license is active when Metrc gives no end date or one not yet past. */
+export function isActiveLicense(facility: MetrcFacilitySummary, today: string): boolean {
+  return !facility.licenseEndDate || facility.licenseEndDate.slice(0, 10) >= today;
+}
+
+/**
+ * Know your customer (rule 11): an organization created with a Metrc key exists only if the key
+ * holds at least one active license in that state; its licenses, their types and what each type
+ * can do are recorded from Metrc, and the key is saved as their facility key.
+ */
+export function createOnboardingService(deps: {
+  credentials: CredentialsService;
+  identity: IdentityService;
+  clock: Clock;
+}) {
+  const { credentials, identity, clock } = deps;
+
+  async function onboard(
+    actor: Actor,
+    input: {
+      name: string;
+      slug?: string;
+      admin: NewPerson;
+      metrc: { state: string; environment?: MetrcEnvironment; key: Secret };
+    },
+  ) {
+    const state = input.metrc.state.toLowerCase();
+    if (!isMetrcState(state)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
+    const environment = input.metrc.environment ?? 'production';
+    normaliseKeyText(input.metrc.key.reveal());
+    const verified = await credentials.verifyForSave({
+      organizationId: 0,
+      state,
+      environment,
+      kind: 'facility',
+      licenseNumbers: [],
+      key: input.metrc.key,
+    });
+    const today = toTimestamp(clock.now()).slice(0, 10);
+    if (!verified.facilities.some((f) => isActiveLicense(f, today))) {
+      throw credentialsErrors.CREDENTIAL_NO_ACTIVE_LICENSE();
+    }
+    const created = await identity.createOrganization(actor, {
+      name: input.name,
+      slug: input.slug,
+      admin: input.admin,
+    });
+    const credential: CredentialView = await credentials.saveVerified(
+      {
+        organizationId: created.organization.id,
+        role: 'admin',
+        userId: created.admin.id,
+        tokenId: null,
+      },
+      {
+        state,
+        environment,
+        kind: 'facility',
+        ownerUserId: null,
+        key: input.metrc.key,
+        report: verified.report,
+        facilities: verified.facilities,
+      },
+    );
+    return { ...created, credential };
+  }
+
+  return { onboard };
+}
+
+export type OnboardingService = ReturnType<typeof createOnboardingService>;
