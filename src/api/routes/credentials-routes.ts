@@ -119,7 +119,7 @@ export function registerCredentialsRoutes(app: ZodApp, services: AppServices): v
         tags: ['credentials'],
         summary: 'Delete a credential and destroy its key; confirm with its fingerprint',
         params: idParams,
-        body: z.object({ confirm: z.string().max(16) }).optional(),
+        body: z.object({ confirm: z.string().max(16).optional() }).optional(),
         response: { 204: z.null(), ...errorResponses },
       },
     },
