@@ -47,10 +47,10 @@ export const CONFIG_VARS = {
   DATABASE_URL: {
     schema: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
       .optional(),
     description:
-      'PostgreSQL connection string. When unset, Tracegate uses embedded SQLite at `<TRACEGATE_DATA_DIR>/tracegate.db`.',
+      'PostgreSQL connection string, or `sqlite:<path>` for an SQLite file elsewhere. When unset, Tracegate uses embedded SQLite at `<TRACEGATE_DATA_DIR>/tracegate.db`.',
     example: 'postgres://postgres@127.0.0.1:5432/tracegate',
   },
   LOG_LEVEL: {

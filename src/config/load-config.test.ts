@@ -25,6 +25,18 @@ describe('loadConfig', () => {
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 
+  it('accepts sqlite: URLs for an SQLite file elsewhere', () => {
+    const cwd = tempDir();
+    assert.deepEqual(loadConfig({ env: { DATABASE_URL: 'sqlite:///tmp/x.db' }, cwd }).database, {
+      kind: 'sqlite',
+      path: '/tmp/x.db',
+    });
+    assert.deepEqual(loadConfig({ env: { DATABASE_URL: 'sqlite:db/y.db' }, cwd }).database, {
+      kind: 'sqlite',
+      path: join(cwd, 'db', 'y.db'),
+    });
+  });
+
   it('reads tracegate.config.json, and the environment wins over it', () => {
     const cwd = tempDir();
     writeFileSync(

@@ -87,9 +87,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     host,
     port,
     dataDir,
-    database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'sqlite', path: join(dataDir, 'tracegate.db') },
+    database: databaseConfig(databaseUrl, dataDir, cwd),
     logLevel: v.LOG_LEVEL as string,
     publicUrl: v.PUBLIC_URL as string | undefined,
     metrcBaseUrlTemplate: v.METRC_BASE_URL_TEMPLATE as string | undefined,
@@ -134,6 +132,14 @@ function checkMetrcRateLimitStore(v: Record<string, unknown>, problems: string[]
   if (v.METRC_RATE_LIMIT_STORE === 'redis' && !v.REDIS_URL) {
     problems.push('METRC_RATE_LIMIT_STORE: `redis` needs REDIS_URL');
   }
+}
+
+/** `postgres://…`, `sqlite:<path>` (`sqlite:///abs/path.db` too), or the default SQLite file. */
+function databaseConfig(url: string | undefined, dataDir: string, cwd: string): Config['database'] {
+  if (!url) return { kind: 'sqlite', path: join(dataDir, 'tracegate.db') };
+  if (!url.startsWith('sqlite:')) return { kind: 'postgres', url };
+  const path = url.startsWith('sqlite://') ? url.slice('sqlite://'.length) : url.slice('sqlite:'.length);
+  return { kind: 'sqlite', path: resolvePath(cwd, path) };
 }
 
 function resolvePath(cwd: string, path: string): string {
