@@ -68,25 +68,40 @@ export async function verifyKey(
         ? listedNumbers.filter((n) => input.candidates?.includes(n))
         : listedNumbers;
   const uncovered = wanted.filter((number) => !byNumber.has(number));
-  const licenses: LicenseCheck[] = await Promise.all(
-    wanted.map(async (number): Promise<LicenseCheck> => {
-      const facility = byNumber.get(number);
-      if (!facility) return { number, name: '', licenseType: '', covered: false, sections: [] };
-      const sections = await Promise.all(
-        PROBED_SECTIONS.map(async (section) => {
-          const status = await deps.probe.probe(input.target, number, section);
-          return sectionCheck(section, status, SECTION_EXPECTED[section](facility.facilityType));
-        }),
-      );
-      return {
-        number,
-        name: facility.name,
-        licenseType: facility.licenseType,
-        covered: true,
-        sections,
-      };
-    }),
+  const covered = wanted.flatMap((number) => {
+    const facility = byNumber.get(number);
+    return facility ? [facility] : [];
+  });
+  // Section-major order: the limiter's queue then holds every license evenly, so no license is
+  // left alone at the end, held to its own per-license rate.
+  const probes = PROBED_SECTIONS.flatMap((section) =>
+    covered.map((facility) => ({
+      facility,
+      section,
+      status: deps.probe.probe(input.target, facility.number, section),
+    })),
   );
+  const checks = await Promise.all(
+    probes.map(async (p) => ({
+      number: p.facility.number,
+      check: sectionCheck(
+        p.section,
+        await p.status,
+        SECTION_EXPECTED[p.section](p.facility.facilityType),
+      ),
+    })),
+  );
+  const licenses: LicenseCheck[] = wanted.map((number) => {
+    const facility = byNumber.get(number);
+    if (!facility) return { number, name: '', licenseType: '', covered: false, sections: [] };
+    return {
+      number,
+      name: facility.name,
+      licenseType: facility.licenseType,
+      covered: true,
+      sections: checks.filter((c) => c.number === number).map((c) => c.check),
+    };
+  });
   return {
     outcome: 'accepted',
     facilities: listed.facilities,
