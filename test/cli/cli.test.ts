@@ -78,6 +78,22 @@ describeEachDialect('tracegate CLI', (ctx) => {
     assert.notEqual(JSON.parse(reset.stdout).oneTimePassword, admin.oneTimePassword);
   });
 
+  it('vendor-key set: reads the key from stdin, never echoes it, and lists fingerprints only', async () => {
+    const env = cliEnv(ctx);
+    const key = 'PLANTEDcliVendorKey0123456789';
+    const set = await runCli(['vendor-key', 'set', '--state', 'CA', '--json'], env, `${key}\n`);
+    assert.equal(set.code, 0, set.stderr);
+    assert.deepEqual(
+      { state: JSON.parse(set.stdout).state, fingerprint: JSON.parse(set.stdout).fingerprint },
+      { state: 'ca', fingerprint: '…6789' },
+    );
+    const list = await runCli(['vendor-key', 'list', '--json'], env);
+    assert.equal(JSON.parse(list.stdout)[0].fingerprint, '…6789');
+    for (const out of [set.stdout, set.stderr, list.stdout, list.stderr]) assert.equal(out.includes(key), false);
+    const empty = await runCli(['vendor-key', 'set', '--state', 'CA'], env, '');
+    assert.match(empty.stderr, /CREDENTIAL_KEY_MALFORMED/);
+  });
+
   it('explains failures in one line with their code', async () => {
     const env = cliEnv(ctx);
     const missing = await runCli(['token', 'create', '--org', 'no-such-org', '--name', 'x'], env);
