@@ -47,7 +47,10 @@ export const CONFIG_VARS = {
   DATABASE_URL: {
     schema: z
       .string()
-      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+      .regex(
+        /^(postgres(ql)?:\/\/|sqlite:)/,
+        'must start with postgres://, postgresql:// or sqlite:',
+      )
       .optional(),
     description:
       'PostgreSQL connection string, or `sqlite:<path>` for an SQLite file elsewhere. When unset, Tracegate uses embedded SQLite at `<TRACEGATE_DATA_DIR>/tracegate.db`.',

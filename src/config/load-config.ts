@@ -138,7 +138,9 @@ function checkMetrcRateLimitStore(v: Record<string, unknown>, problems: string[]
 function databaseConfig(url: string | undefined, dataDir: string, cwd: string): Config['database'] {
   if (!url) return { kind: 'sqlite', path: join(dataDir, 'tracegate.db') };
   if (!url.startsWith('sqlite:')) return { kind: 'postgres', url };
-  const path = url.startsWith('sqlite://') ? url.slice('sqlite://'.length) : url.slice('sqlite:'.length);
+  const path = url.startsWith('sqlite://')
+    ? url.slice('sqlite://'.length)
+    : url.slice('sqlite:'.length);
   return { kind: 'sqlite', path: resolvePath(cwd, path) };
 }
 

@@ -89,7 +89,8 @@ describeEachDialect('tracegate CLI', (ctx) => {
     );
     const list = await runCli(['vendor-key', 'list', '--json'], env);
     assert.equal(JSON.parse(list.stdout)[0].fingerprint, '…6789');
-    for (const out of [set.stdout, set.stderr, list.stdout, list.stderr]) assert.equal(out.includes(key), false);
+    for (const out of [set.stdout, set.stderr, list.stdout, list.stderr])
+      assert.equal(out.includes(key), false);
     const empty = await runCli(['vendor-key', 'set', '--state', 'CA'], env, '');
     assert.match(empty.stderr, /CREDENTIAL_KEY_MALFORMED/);
   });
