@@ -1,9 +1,10 @@
 import { type Config, ConfigError, loadConfig } from '../config/index.ts';
-import { NO_METRC_PROBE } from '../credentials/index.ts';
+import { createMetrcKeyProbe, NO_METRC_PROBE } from '../credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createSilentLogger, isAppError, systemClock } from '../lib/index.ts';
 import { openDatabaseVault } from '../main/open-vault.ts';
 import { type AppServices, createServices } from '../main/services.ts';
+import { createMetrcClientFromConfig, type MetrcClient } from '../metrc/index.ts';
 
 /** Exit codes: 1 = the operation failed, 2 = bad configuration or usage. */
 export const EXIT_FAILURE = 1;
@@ -11,10 +12,13 @@ export const EXIT_USAGE = 2;
 
 /**
  * Runs `fn` with the same services the server uses, on a migrated database, and closes it after.
+ * Metrc is reachable only when METRC_BASE_URL_TEMPLATE is set (the built-in emulator lives inside
+ * `tracegate start`); otherwise verifying a key fails with METRC_NOT_CONFIGURED.
  */
 export async function withServices<T>(fn: (services: AppServices) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = createDatabase(config.database);
+  let metrc: MetrcClient | null = null;
   try {
     await migrateToLatest(database.db, database.dialect);
     const logger = createSilentLogger();
@@ -25,10 +29,13 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
       clock: systemClock,
       logger,
       vault,
-      metrcProbe: NO_METRC_PROBE,
+      metrcProbe: config.metrcBaseUrlTemplate
+        ? createMetrcKeyProbe((metrc = await createMetrcClientFromConfig(config, { logger })))
+        : NO_METRC_PROBE,
     });
     return await fn(services);
   } finally {
+    await metrc?.close();
     await database.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAdminCommand } from './admin-command.ts';
+import { registerCredentialsCommand } from './credentials-command.ts';
 import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -15,5 +16,6 @@ export function registerCommands(program: Command): void {
   registerTokenCommand(program);
   registerVaultCommand(program);
   registerVendorKeyCommand(program);
+  registerCredentialsCommand(program);
   registerEmulatorCommand(program);
 }
