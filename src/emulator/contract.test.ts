@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { buildContractCalls } from './contract-cases.ts';
+import { buildMilestone2Calls } from './contract-cases-m2.ts';
 import {
   callerFor,
   DEMO,
@@ -32,6 +33,7 @@ const BARE_ARRAY_LOOKUPS = new Set([
   'get_sales_v2_customertypes',
   'get_labtests_v2_states',
   'get_plants_v2_growthphases',
+  'get_transfers_v2_deliveries_packages_states',
 ]);
 
 const ALL_TIME = {
@@ -121,7 +123,9 @@ function validatorFor(key: string): {
 }
 
 test('every implemented operation answers 200 with a body that validates against openmetrc-v2.yaml', async () => {
-  const calls = await buildContractCalls({ ca, co, nv, nvLicense, day: DAY });
+  const callers = { ca, co, nv, nvLicense, day: DAY };
+  const calls = await buildContractCalls(callers);
+  for (const [key, call] of await buildMilestone2Calls(callers)) calls.set(key, call);
   const implemented = compileRoutes(METRC_OPERATIONS).operations.map((op) => op.key);
   assert.deepEqual(
     [...calls.keys()].sort(),

@@ -149,12 +149,20 @@ export interface PlantRecord extends Tracked {
   plantBatchId: number;
   strainId: number;
   locationId: number | null;
+  patientLicenseNumber: string | null;
   plantedDate: string;
   vegetativeDate: string | null;
   floweringDate: string | null;
   isOnHold: boolean;
-  destroyedDate: string | null;
+  /** Harvests this plant went into (manicures add one each; a whole-plant harvest the last). */
+  harvestIds: number[];
   harvestedDate: string | null;
+  /** Whole-plant harvest weight, in `harvestedUnit`. */
+  harvestedWetWeight: number | null;
+  harvestedUnit: string | null;
+  destroyedDate: string | null;
+  destroyedNote: string | null;
+  destroyedBy: string | null;
 }
 
 export interface PlantBatchRecord extends Tracked {
@@ -163,9 +171,21 @@ export interface PlantBatchRecord extends Tracked {
   type: 'Seed' | 'Clone';
   strainId: number;
   locationId: number | null;
+  patientLicenseNumber: string | null;
+  /** Untracked plants left in the batch. */
   count: number;
+  destroyedCount: number;
   plantedDate: string;
   archived: boolean;
+}
+
+export interface HarvestWasteRecord {
+  id: number;
+  harvestId: number;
+  wasteType: string;
+  weight: number;
+  unit: string;
+  actualDate: string;
 }
 
 export interface HarvestRecord extends Tracked {
@@ -176,26 +196,145 @@ export interface HarvestRecord extends Tracked {
   strainNames: string[];
   plantCount: number;
   wetWeight: number;
+  /** What is left to package or waste, in `unitOfWeight`. */
   currentWeight: number;
+  wasteWeight: number;
+  packagedWeight: number;
+  packageCount: number;
   unitOfWeight: string;
   startDate: string;
   finishedDate: string | null;
+  isOnHold: boolean;
+  wastes: HarvestWasteRecord[];
+}
+
+/** A package as it left on a delivery: Metrc shows the shipped snapshot, not the live package. */
+export interface DeliveryPackageRecord {
+  packageId: number;
+  label: string;
+  itemId: number;
+  packageType: string;
+  sourceHarvestNames: string[];
+  sourcePackageLabels: string[];
+  labTestingState: string;
+  shippedQuantity: number;
+  unit: string;
+  receivedQuantity: number | null;
+  state: 'Shipped' | 'Accepted' | 'Rejected';
+  wholesalePrice: number | null;
+  grossWeight: number | null;
+  grossUnit: string | null;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  transferId: number;
+  recipientLicense: string;
+  transferTypeName: string;
+  plannedRoute: string | null;
+  /** Facility-local, zone-less (Metrc mixes these with offset timestamps). */
+  estimatedDeparture: string;
+  estimatedArrival: string;
+  /** Milliseconds. */
+  receivedAt: number | null;
+  rejected: boolean;
+  packages: DeliveryPackageRecord[];
 }
 
 export interface TransferRecord extends Tracked {
   manifestNumber: string;
   shipperLicense: string;
-  recipientLicense: string;
   transporterLicense: string | null;
   driverName: string | null;
-  packageLabels: string[];
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  vehicleLicensePlateNumber: string | null;
   /** Milliseconds. */
   createdAt: number;
   createdBy: string;
+  deliveries: DeliveryRecord[];
+}
+
+export interface TemplateTransporterRecord {
+  license: string;
+  driverName: string | null;
+  driverOccupationalLicenseNumber: string | null;
+  driverLicenseNumber: string | null;
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  vehicleLicensePlateNumber: string | null;
+}
+
+export interface TemplateDeliveryRecord {
+  id: number;
+  templateId: number;
+  recipientLicense: string;
+  transferTypeName: string;
+  plannedRoute: string | null;
   estimatedDeparture: string;
   estimatedArrival: string;
-  receivedAt: number | null;
-  rejected: boolean;
+  transporters: TemplateTransporterRecord[];
+  packages: {
+    packageId: number;
+    label: string;
+    wholesalePrice: number | null;
+    grossWeight: number | null;
+    grossUnit: string | null;
+  }[];
+}
+
+export interface TransferTemplateRecord extends Tracked {
+  license: string;
+  name: string;
+  transporterLicense: string | null;
+  driverName: string | null;
+  driverOccupationalLicenseNumber: string | null;
+  driverLicenseNumber: string | null;
+  phoneNumberForQuestions: string | null;
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  vehicleLicensePlateNumber: string | null;
+  /** Milliseconds. */
+  createdAt: number;
+  createdBy: string;
+  deliveries: TemplateDeliveryRecord[];
+}
+
+export interface LabTestDetailRecord {
+  typeName: string;
+  passed: boolean;
+  level: number;
+  notes: string | null;
+  informationalOnly: boolean;
+}
+
+/** One recorded test of one package; derived packages see it through their sources. */
+export interface LabResultRecord {
+  id: number;
+  packageId: number;
+  packageLabel: string;
+  labLicense: string;
+  resultDate: string;
+  overallPassed: boolean;
+  documentFileName: string | null;
+  /** Milliseconds. */
+  releasedAt: number;
+  details: LabTestDetailRecord[];
+}
+
+/** One `POST`/`PUT /packages/v2/adjust` row as applied (`GET /packages/v2/adjustments`). */
+export interface AdjustmentRecord extends Tracked {
+  license: string;
+  packageId: number;
+  label: string;
+  itemId: number;
+  /** Signed, in `unit` (the row's unit). */
+  quantity: number;
+  unit: string;
+  reason: string;
+  note: string | null;
+  date: string;
+  by: string;
 }
 
 export interface PatientRecord extends Tracked {
@@ -249,6 +388,8 @@ export interface LicenseRecord {
   patients: RecordCollection<PatientRecord>;
   drivers: RecordCollection<DriverRecord>;
   vehicles: RecordCollection<VehicleRecord>;
+  transferTemplates: RecordCollection<TransferTemplateRecord>;
+  adjustments: RecordCollection<AdjustmentRecord>;
   packageTags: Map<string, TagRecord>;
   plantTags: Map<string, TagRecord>;
 }

@@ -329,7 +329,10 @@ describe('transfers, lab tests, patients, processing and transporters, against t
       licenseNumber: distributor,
       ...wideWindow(),
     });
-    assert.ok(incoming.data.some((t) => t.Id === outgoing.data[0]?.Id));
+    const toDistributor = outgoing.data.find(
+      (t) => t.RecipientFacilityLicenseNumber === distributor,
+    );
+    assert.ok(incoming.data.some((t) => t.Id === toDistributor?.Id));
     assert.ok(Array.isArray((await listRejectedTransfers(api, { licenseNumber: retailer })).data));
     assert.ok(
       Array.isArray(

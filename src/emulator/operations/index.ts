@@ -2,6 +2,7 @@
 import type { OperationSpec } from '../operation-types.ts';
 import { catalogueOperations } from './catalogue-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
+import { growingReadOperations } from './growing-read-ops.ts';
 import { lookupOperations } from './lookup-ops.ts';
 import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
@@ -10,6 +11,7 @@ import { probeOperations } from './probe-ops.ts';
 import { salesReadOperations } from './sales-read-ops.ts';
 import { salesWriteOperations } from './sales-write-ops.ts';
 import { tagOperations } from './tags-ops.ts';
+import { transferReadOperations } from './transfers-read-ops.ts';
 
 export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...facilityOperations,
@@ -21,6 +23,8 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...packageChangeOperations,
   ...salesReadOperations,
   ...salesWriteOperations,
+  ...growingReadOperations,
+  ...transferReadOperations,
   ...probeOperations,
 ];
 
