@@ -29,6 +29,28 @@ export async function buildMilestone2Calls({ ca }: ContractCallers): Promise<[st
   )[0] as { Id: number; DeliveryId: number };
   assert.ok(batch && harvest && transfer && template);
 
+  const plants = rows(await ca.get('/plants/v2/vegetative', { ...farm, ...ALL_TIME })) as {
+    Id: number;
+    Label: string;
+  }[];
+  const flowering = rows(await ca.get('/plants/v2/flowering', { ...farm, ...ALL_TIME })) as {
+    Label: string;
+  }[];
+  const plantTags = (await ca.get('/tags/v2/plant/available', farm)).body as { Label: string }[];
+  const packageTags = (await ca.get('/tags/v2/package/available', farm)).body as {
+    Label: string;
+  }[];
+  const strain = rows(await ca.get('/strains/v2/active', { ...farm, ...ALL_TIME }))[0] as {
+    Name: string;
+  };
+  const item = rows(await ca.get('/items/v2/active', { ...farm, ...ALL_TIME })).find(
+    (i) => i.QuantityType === 'WeightBased',
+  ) as { Name: string };
+  const [moved, phased, destroyed] = plants;
+  const [whole, manicured] = flowering;
+  assert.ok(moved && phased && destroyed && whole && manicured && plantTags[0] && item && strain);
+  const date = { ActualDate: '2026-01-09' };
+
   return [
     ['get_plantbatches_v2_id', () => ca.get(`/plantbatches/v2/${batch.Id}`, farm)],
     ['get_harvests_v2_id', () => ca.get(`/harvests/v2/${harvest.Id}`, farm)],
@@ -53,5 +75,153 @@ export async function buildMilestone2Calls({ ca }: ContractCallers): Promise<[st
       'get_transfers_v2_deliveries_packages_states',
       () => ca.get('/transfers/v2/deliveries/packages/states'),
     ],
+    // Writes.
+    [
+      'put_plants_v2_location',
+      () =>
+        ca.put('/plants/v2/location', [{ Id: moved.Id, Location: 'Flower Room', ...date }], farm),
+    ],
+    [
+      'put_plants_v2_growthphase',
+      () =>
+        ca.put(
+          '/plants/v2/growthphase',
+          [
+            {
+              Label: phased.Label,
+              NewTag: plantTags[0]?.Label,
+              GrowthPhase: 'Flowering',
+              NewLocation: 'Flower Room',
+              GrowthDate: date.ActualDate,
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'put_plants_v2_harvest',
+      () =>
+        ca.put(
+          '/plants/v2/harvest',
+          [
+            {
+              Plant: whole.Label,
+              Weight: 500,
+              UnitOfWeight: 'Grams',
+              DryingLocation: 'Dry Room',
+              HarvestName: null,
+              ...date,
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'post_plants_v2_manicure',
+      () =>
+        ca.post(
+          '/plants/v2/manicure',
+          [
+            {
+              Plant: manicured.Label,
+              Weight: 25,
+              UnitOfWeight: 'Grams',
+              DryingLocation: 'Dry Room',
+              PlantCount: 1,
+              ...date,
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'delete_plants_v2',
+      () =>
+        ca.delete('/plants/v2', farm, [
+          {
+            Id: destroyed.Id,
+            WasteMethodName: 'Compost',
+            WasteMaterialMixed: 'Soil',
+            WasteWeight: 12.5,
+            WasteUnitOfMeasureName: 'Grams',
+            WasteReasonName: 'Pests',
+            ReasonNote: null,
+            ...date,
+          },
+        ]),
+    ],
+    [
+      'post_plantbatches_v2_plantings',
+      () =>
+        ca.post(
+          '/plantbatches/v2/plantings',
+          [
+            {
+              Name: 'Contract Clones',
+              Type: 'Clone',
+              Count: 12,
+              Strain: strain.Name,
+              Location: 'Veg Room',
+              ...date,
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'delete_plantbatches_v2',
+      () =>
+        ca.delete('/plantbatches/v2', farm, [
+          {
+            PlantBatch: 'Contract Clones',
+            Count: 2,
+            WasteMethodName: 'Grinder',
+            WasteReasonName: 'Male Plants',
+            WasteWeight: 0.5,
+            WasteUnitOfMeasure: 'Grams',
+            ...date,
+          },
+        ]),
+    ],
+    [
+      'post_harvests_v2_waste',
+      () =>
+        ca.post(
+          '/harvests/v2/waste',
+          [
+            {
+              Id: harvest.Id,
+              WasteType: 'Plant Material',
+              UnitOfWeight: 'Grams',
+              WasteWeight: 40,
+              ...date,
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'post_harvests_v2_packages',
+      () =>
+        ca.post(
+          '/harvests/v2/packages',
+          [
+            {
+              Tag: packageTags[0]?.Label,
+              Location: 'Vault',
+              Item: item.Name,
+              UnitOfWeight: 'Grams',
+              ...date,
+              Ingredients: [{ HarvestId: harvest.Id, Weight: 454, UnitOfWeight: 'Grams' }],
+            },
+          ],
+          farm,
+        ),
+    ],
+    [
+      'put_harvests_v2_finish',
+      () => ca.put('/harvests/v2/finish', [{ Id: harvest.Id, ...date }], farm),
+    ],
+    ['put_harvests_v2_unfinish', () => ca.put('/harvests/v2/unfinish', [{ Id: harvest.Id }], farm)],
   ];
 }

@@ -246,20 +246,35 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
     assert.ok(gone.ArchivedDate);
   });
 
-  test('14: grow sections are served for growers only; their writes are milestone 2 and fail loudly', async () => {
-    const q = { licenseNumber: DEMO.caCultivator, ...ALL_TIME };
-    assert.ok(rows(await owner.get('/plants/v2/vegetative', q)).length > 0);
-    assert.ok(rows(await owner.get('/plants/v2/flowering', q)).length > 0);
-    assert.ok(rows(await owner.get('/harvests/v2/active', q)).length > 0);
-    assert.equal(
-      (await owner.get('/plants/v2/vegetative', { licenseNumber: DEMO.caStore })).status,
-      401,
-    );
-    const destroy = await owner.delete('/plants/v2', { licenseNumber: DEMO.caCultivator }, [
-      { Label: 'x' },
+  test('14: plant and plant batch DELETEs take JSON bodies (waste method, reason, weight); grow writes are growers’ only', async () => {
+    const q = { licenseNumber: DEMO.caCultivator };
+    const [plant] = rows(await owner.get('/plants/v2/vegetative', { ...q, ...ALL_TIME }));
+    const [batch] = rows(await owner.get('/plantbatches/v2/active', { ...q, ...ALL_TIME }));
+    assert.ok(plant && batch);
+    const waste = {
+      WasteMethodName: 'Compost',
+      WasteReasonName: 'Pests',
+      ActualDate: '2026-01-07',
+    };
+    const destroyed = await owner.delete('/plants/v2', q, [
+      { Id: plant.Id, ...waste, WasteWeight: 3.5, WasteUnitOfMeasureName: 'Grams' },
     ]);
-    assert.equal(destroy.status, 501);
-    assert.equal((destroy.body as { code: string }).code, 'EMULATOR_NOT_IMPLEMENTED');
+    assert.deepEqual(destroyed.body, { Ids: [plant.Id], Warnings: null });
+    assert.equal(
+      ((await owner.get(`/plants/v2/${plant.Id}`, q)).body as { State: string }).State,
+      'Destroyed',
+    );
+    const batchDestroyed = await owner.delete('/plantbatches/v2', q, [
+      { PlantBatch: batch.Name, Count: 1, ...waste },
+    ]);
+    assert.equal(batchDestroyed.status, 200, batchDestroyed.text);
+    const noBody = await owner.delete('/plantbatches/v2', q);
+    assert.deepEqual(noBody.body, { Message: 'No data was submitted.' });
+    // A store has no grow sections: its writes there are refused like its reads (401).
+    const store = await owner.delete('/plants/v2', { licenseNumber: DEMO.caStore }, [
+      { Id: plant.Id, ...waste, WasteWeight: 1, WasteUnitOfMeasureName: 'Grams' },
+    ]);
+    assert.equal(store.status, 401);
   });
 
   test('15: transfers are read-mostly, with zone-less estimates next to offset timestamps', async () => {

@@ -134,7 +134,9 @@ describe('plants, plant batches and harvests, against the emulator', () => {
         return t.skip(`${method} ${path}: ${NOT_YET}`);
     }
     const query = { licenseNumber: cultivator, ...wideWindow() };
-    const [a, b, c, d] = (await listVegetativePlants(api, query)).data;
+    const [a, b] = (await listVegetativePlants(api, query)).data;
+    // Metrc harvests and manicures flowering plants only.
+    const [c, d] = (await listFloweringPlants(api, query)).data;
     const locations = (await listActiveLocations(api, query)).data;
     const plantRoom = locations.find((l) => l.ForPlants && l.Name !== a?.LocationName);
     const dryRoom = locations.find((l) => l.ForHarvests);

@@ -3,10 +3,14 @@ import type { OperationSpec } from '../operation-types.ts';
 import { catalogueOperations } from './catalogue-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
 import { growingReadOperations } from './growing-read-ops.ts';
+import { harvestWriteOperations } from './harvests-write-ops.ts';
 import { lookupOperations } from './lookup-ops.ts';
 import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
 import { packageReadOperations } from './packages-read-ops.ts';
+import { plantBatchWriteOperations } from './plant-batches-write-ops.ts';
+import { plantHarvestOperations } from './plants-harvest-ops.ts';
+import { plantWriteOperations } from './plants-write-ops.ts';
 import { probeOperations } from './probe-ops.ts';
 import { salesReadOperations } from './sales-read-ops.ts';
 import { salesWriteOperations } from './sales-write-ops.ts';
@@ -24,6 +28,10 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...salesReadOperations,
   ...salesWriteOperations,
   ...growingReadOperations,
+  ...plantWriteOperations,
+  ...plantHarvestOperations,
+  ...plantBatchWriteOperations,
+  ...harvestWriteOperations,
   ...transferReadOperations,
   ...probeOperations,
 ];
