@@ -46,18 +46,48 @@ export async function buildMilestone2Calls({ ca }: ContractCallers): Promise<[st
   const item = rows(await ca.get('/items/v2/active', { ...farm, ...ALL_TIME })).find(
     (i) => i.QuantityType === 'WeightBased',
   ) as { Name: string };
+  const lab = { licenseNumber: DEMO.caLab };
+  const atLab = rows(await ca.get('/packages/v2/active', { ...lab, ...ALL_TIME }))[0] as {
+    Label: string;
+  };
+  let tested = 0;
+  for (const pkg of rows(await ca.get('/packages/v2/active', { ...farm, ...ALL_TIME }))) {
+    const answer = await ca.get('/labtests/v2/results', { ...farm, packageId: pkg.Id as number });
+    if (rows(answer).length > 0) {
+      tested = pkg.Id as number;
+      break;
+    }
+  }
+  const shipping = rows(await ca.get('/packages/v2/active', { ...distributor, ...ALL_TIME }))
+    .filter((p) => !p.IsOnHold)
+    .map((p) => p.Label as string);
+  const templateRow = (extra: Record<string, unknown> = {}) => ({
+    Name: 'Contract run',
+    TransporterFacilityLicenseNumber: DEMO.caTransporter,
+    DriverName: 'Dana Brooks',
+    Destinations: [
+      {
+        RecipientLicenseNumber: DEMO.caStore,
+        TransferTypeName: 'Transfer',
+        PlannedRoute: 'Highway 1',
+        EstimatedDepartureDateTime: '2026-01-12T08:00:00',
+        EstimatedArrivalDateTime: '2026-01-12T11:30:00',
+        Transporters: [{ TransporterFacilityLicenseNumber: DEMO.caTransporter }],
+        Packages: shipping.slice(0, 1).map((label) => ({ PackageLabel: label })),
+      },
+    ],
+    ...extra,
+  });
+  let newTemplate = 0;
   const [moved, phased, destroyed] = plants;
   const [whole, manicured] = flowering;
   assert.ok(moved && phased && destroyed && whole && manicured && plantTags[0] && item && strain);
+  assert.ok(atLab && tested && shipping[0]);
   const date = { ActualDate: '2026-01-09' };
 
   return [
     ['get_plantbatches_v2_id', () => ca.get(`/plantbatches/v2/${batch.Id}`, farm)],
     ['get_harvests_v2_id', () => ca.get(`/harvests/v2/${harvest.Id}`, farm)],
-    [
-      'get_harvests_v2_waste',
-      () => ca.get('/harvests/v2/waste', { ...farm, harvestId: harvest.Id }),
-    ],
     ['get_transfers_v2_id_deliveries', () => ca.get(`/transfers/v2/${transfer.Id}/deliveries`)],
     [
       'get_transfers_v2_deliveries_id_packages',
@@ -75,7 +105,57 @@ export async function buildMilestone2Calls({ ca }: ContractCallers): Promise<[st
       'get_transfers_v2_deliveries_packages_states',
       () => ca.get('/transfers/v2/deliveries/packages/states'),
     ],
+    [
+      'get_labtests_v2_results',
+      () => ca.get('/labtests/v2/results', { ...farm, packageId: tested }),
+    ],
+    [
+      'get_packages_v2_adjustments',
+      () => ca.get('/packages/v2/adjustments', { licenseNumber: DEMO.caStore }),
+    ],
     // Writes.
+    [
+      'post_labtests_v2_record',
+      () =>
+        ca.post(
+          '/labtests/v2/record',
+          [
+            {
+              Label: atLab.Label,
+              ResultDate: date.ActualDate,
+              DocumentFileName: 'coa.pdf',
+              DocumentFileBase64: null,
+              Results: [{ LabTestTypeName: 'THC', Quantity: 19.2, Passed: true, Notes: '' }],
+            },
+          ],
+          lab,
+        ),
+    ],
+    [
+      'post_transfers_v2_templates_outgoing',
+      async () => {
+        const answer = await ca.post(
+          '/transfers/v2/templates/outgoing',
+          [templateRow()],
+          distributor,
+        );
+        newTemplate = (answer.body as { Ids: number[] }).Ids[0] ?? 0;
+        return answer;
+      },
+    ],
+    [
+      'put_transfers_v2_templates_outgoing',
+      () =>
+        ca.put(
+          '/transfers/v2/templates/outgoing',
+          [templateRow({ TransferTemplateId: newTemplate, Name: 'Contract run v2' })],
+          distributor,
+        ),
+    ],
+    [
+      'delete_transfers_v2_templates_outgoing_id',
+      () => ca.delete(`/transfers/v2/templates/outgoing/${newTemplate}`, distributor),
+    ],
     [
       'put_plants_v2_location',
       () =>
@@ -199,6 +279,10 @@ export async function buildMilestone2Calls({ ca }: ContractCallers): Promise<[st
           ],
           farm,
         ),
+    ],
+    [
+      'get_harvests_v2_waste',
+      () => ca.get('/harvests/v2/waste', { ...farm, harvestId: harvest.Id }),
     ],
     [
       'post_harvests_v2_packages',

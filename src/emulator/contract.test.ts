@@ -36,6 +36,36 @@ const BARE_ARRAY_LOOKUPS = new Set([
   'get_transfers_v2_deliveries_packages_states',
 ]);
 
+/**
+ * Operations newer than OM's spec, checked against a schema written here from TM's 2026 docs
+ * (the envelope's `Data` items).
+ */
+const LOCAL_ITEM_SCHEMAS: Record<string, Record<string, unknown>> = {
+  get_packages_v2_adjustments: {
+    type: 'object',
+    required: [
+      'PackageId',
+      'PackageLabel',
+      'AdjustmentQuantity',
+      'AdjustmentUnitOfMeasureName',
+      'AdjustmentReasonName',
+      'AdjustmentDate',
+      'AdjustedByUserName',
+    ],
+    properties: {
+      PackageId: { type: 'integer' },
+      PackageLabel: { type: 'string' },
+      ItemName: { type: ['string', 'null'] },
+      AdjustmentQuantity: { type: 'number' },
+      AdjustmentUnitOfMeasureName: { type: 'string' },
+      AdjustmentReasonName: { type: 'string' },
+      AdjustmentNote: { type: ['string', 'null'] },
+      AdjustmentDate: { type: 'string', format: 'date' },
+      AdjustedByUserName: { type: 'string' },
+    },
+  },
+};
+
 const ALL_TIME = {
   lastModifiedStart: '2000-01-01T00:00:00Z',
   lastModifiedEnd: '2100-01-01T00:00:00Z',
@@ -97,6 +127,22 @@ function validatorFor(key: string): {
     }
     return undefined;
   };
+  const local = LOCAL_ITEM_SCHEMAS[key];
+  if (local) {
+    const item = spec.validator(local);
+    return {
+      validate: (body) => {
+        const data = (body as { Data?: unknown[] } | undefined)?.Data;
+        if (!Array.isArray(data) || data.length === 0) return 'expected an envelope with rows';
+        for (const row of data) {
+          const error = check(item, row);
+          if (error) return error;
+        }
+        return undefined;
+      },
+      basis: 'local schema (TM; not in the spec)',
+    };
+  }
   const own = byKey.get(key);
   if (own?.response && !BARE_ARRAY_LOOKUPS.has(key)) {
     const validator = spec.validator(own.response);

@@ -288,9 +288,29 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/,
     );
     assert.match(transfer.CreatedDateTime ?? '', /[+-]\d{2}:\d{2}$/);
-    const receive = await owner.post('/transfers/v2/incoming/receive', [{}], {
+    // The drill-down takes no licenseNumber: transfer → deliveries → packages as shipped.
+    const deliveries = rows(await owner.get(`/transfers/v2/${transfer.Id}/deliveries`));
+    assert.ok(deliveries.length > 0);
+    const shipped = rows(await owner.get(`/transfers/v2/deliveries/${deliveries[0]?.Id}/packages`));
+    assert.ok(shipped.length > 0 && shipped.every((p) => typeof p.PackageLabel === 'string'));
+    // No receive endpoint and no external outgoing: Metrc's 404, not the emulator's 501.
+    for (const path of ['/transfers/v2/incoming/receive', '/transfers/v2/external/outgoing']) {
+      const answer = await owner.post(path, [{}], { licenseNumber: DEMO.caDistributor });
+      assert.equal(answer.status, 404, path);
+      assert.match((answer.body as { Message: string }).Message, /No HTTP resource was found/);
+    }
+    // Writes go through templates only.
+    const templates = rows(
+      await owner.get('/transfers/v2/templates/outgoing', {
+        ...q,
+        licenseNumber: DEMO.caDistributor,
+      }),
+    );
+    const [template] = templates;
+    assert.ok(template);
+    const archived = await owner.delete(`/transfers/v2/templates/outgoing/${template.Id}`, {
       licenseNumber: DEMO.caDistributor,
     });
-    assert.equal(receive.status, 501, 'there is no receive endpoint');
+    assert.equal(archived.status, 200);
   });
 });

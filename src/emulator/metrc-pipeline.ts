@@ -15,7 +15,7 @@ import { authenticate } from './metrc-auth.ts';
 import { MetrcReply, metrcReplies } from './metrc-replies.ts';
 import { type MetrcState, parseMetrcState } from './metrc-states.ts';
 import type { OperationContext } from './operation-types.ts';
-import { RETIRED_PATHS } from './operations/index.ts';
+import { ABSENT_PATHS, RETIRED_PATHS } from './operations/index.ts';
 import type { RequestLogEntry, RequestOutcome } from './request-log.ts';
 import type { RouteMatch } from './route-table.ts';
 import { isOperationAvailable } from './state-availability.ts';
@@ -99,6 +99,8 @@ export async function handleMetrcRequest(
   if (!match) {
     if (RETIRED_PATHS.includes(restPath.toLowerCase()))
       return replyError(metrcReplies.methodNotAllowed(method));
+    if (ABSENT_PATHS.includes(restPath.toLowerCase()))
+      return replyError(metrcReplies.noSuchResource(publicUrl));
     const error = emulatorErrors.EMULATOR_NOT_IMPLEMENTED({
       message: `The emulator does not implement ${method} ${restPath}.`,
       details: { method, state: metrcState, path: restPath },
