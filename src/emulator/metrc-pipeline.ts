@@ -59,8 +59,10 @@ export async function handleMetrcRequest(
   res.once('close', () => {
     // A held (timeout) request lasts until the client gives up: its duration ends here.
     if (entry?.outcome === 'timeout') entry.durationMs = elapsed();
-    // Closed before any answer: the client went away (aborted during latency or upload).
-    record('reset', null);
+    // Answered outside `reply` (an emulator bug's 500), or closed before any answer: the
+    // client went away (aborted during latency or upload).
+    if (res.writableFinished) record('answered', res.statusCode);
+    else record('reset', null);
   });
 
   const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
