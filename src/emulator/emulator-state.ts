@@ -5,8 +5,10 @@
  */
 import type { Clock } from '../lib/index.ts';
 import type {
+  DeliveryRecord,
   HarvestRecord,
   ItemRecord,
+  LabResultRecord,
   LicenseRecord,
   LocationRecord,
   PackageRecord,
@@ -14,7 +16,9 @@ import type {
   PlantRecord,
   ReceiptRecord,
   StrainRecord,
+  TemplateDeliveryRecord,
   TransferRecord,
+  TransferTemplateRecord,
   UserRecord,
   VendorKeyRecord,
 } from './emulator-types.ts';
@@ -33,6 +37,12 @@ export type IdKind =
   | 'plantBatch'
   | 'harvest'
   | 'transfer'
+  | 'delivery'
+  | 'template'
+  | 'templateDelivery'
+  | 'labResult'
+  | 'harvestWaste'
+  | 'adjustment'
   | 'patient'
   | 'driver'
   | 'vehicle'
@@ -52,6 +62,12 @@ const FIRST_ID: Record<IdKind, number> = {
   plantBatch: 801,
   harvest: 901,
   transfer: 40001,
+  delivery: 45001,
+  template: 47001,
+  templateDelivery: 48001,
+  labResult: 70001,
+  harvestWaste: 9501,
+  adjustment: 20001,
   patient: 60001,
   driver: 61,
   vehicle: 81,
@@ -82,6 +98,12 @@ export interface StateIndex {
   plantByLabel: Map<string, PlantRecord>;
   plantBatches: Map<number, PlantBatchRecord>;
   harvests: Map<number, HarvestRecord>;
+  transfers: Map<number, TransferRecord>;
+  deliveries: Map<number, DeliveryRecord>;
+  templates: Map<number, TransferTemplateRecord>;
+  templateDeliveries: Map<number, TemplateDeliveryRecord>;
+  /** Tested package id → its results (derived packages find them through their sources). */
+  labResults: Map<number, LabResultRecord[]>;
   /** Tag label → the license it was issued to. */
   tagOwner: Map<string, string>;
 }
@@ -142,6 +164,11 @@ export function createEmulatorState(options: {
       plantByLabel: new Map(),
       plantBatches: new Map(),
       harvests: new Map(),
+      transfers: new Map(),
+      deliveries: new Map(),
+      templates: new Map(),
+      templateDeliveries: new Map(),
+      labResults: new Map(),
       tagOwner: new Map(),
     },
     nextId: (kind) => {
@@ -171,6 +198,8 @@ export function emptyLicenseCollections(): Pick<
   | 'patients'
   | 'drivers'
   | 'vehicles'
+  | 'transferTemplates'
+  | 'adjustments'
   | 'packageTags'
   | 'plantTags'
   | 'employees'
@@ -188,6 +217,8 @@ export function emptyLicenseCollections(): Pick<
     patients: new RecordCollection(),
     drivers: new RecordCollection(),
     vehicles: new RecordCollection(),
+    transferTemplates: new RecordCollection(),
+    adjustments: new RecordCollection(),
     packageTags: new Map(),
     plantTags: new Map(),
   };

@@ -134,17 +134,3 @@ export function rows(answer: HttpAnswer): Record<string, unknown>[] {
     throw new Error(`not an envelope: ${answer.status} ${answer.text.slice(0, 200)}`);
   return body.Data;
 }
-
-/**
- * Polls until `probe` returns something defined (log entries are written when a connection
- * closes, a moment after the client saw the end of the answer).
- */
-export async function eventually<T>(probe: () => T | undefined, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

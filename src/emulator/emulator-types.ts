@@ -1,8 +1,21 @@
 /** The records of the emulator's state. Internal shapes; `wire-*.ts` renders Metrc's JSON. */
+
+import type { TransferTemplateRecord } from './emulator-types-transfers.ts';
 import type { FacilityType, LicenseKind, Program } from './facility-types.ts';
 import type { Permission } from './metrc-permissions.ts';
 import type { MetrcState } from './metrc-states.ts';
 import type { RecordCollection, Tracked } from './record-collection.ts';
+
+export type {
+  DeliveryPackageRecord,
+  DeliveryRecord,
+  LabResultRecord,
+  LabTestDetailRecord,
+  TemplateDeliveryRecord,
+  TemplateTransporterRecord,
+  TransferRecord,
+  TransferTemplateRecord,
+} from './emulator-types-transfers.ts';
 
 export interface VendorKeyRecord {
   id: string;
@@ -149,12 +162,20 @@ export interface PlantRecord extends Tracked {
   plantBatchId: number;
   strainId: number;
   locationId: number | null;
+  patientLicenseNumber: string | null;
   plantedDate: string;
   vegetativeDate: string | null;
   floweringDate: string | null;
   isOnHold: boolean;
-  destroyedDate: string | null;
+  /** Harvests this plant went into (manicures add one each; a whole-plant harvest the last). */
+  harvestIds: number[];
   harvestedDate: string | null;
+  /** Whole-plant harvest weight, in `harvestedUnit`. */
+  harvestedWetWeight: number | null;
+  harvestedUnit: string | null;
+  destroyedDate: string | null;
+  destroyedNote: string | null;
+  destroyedBy: string | null;
 }
 
 export interface PlantBatchRecord extends Tracked {
@@ -163,9 +184,21 @@ export interface PlantBatchRecord extends Tracked {
   type: 'Seed' | 'Clone';
   strainId: number;
   locationId: number | null;
+  patientLicenseNumber: string | null;
+  /** Untracked plants left in the batch. */
   count: number;
+  destroyedCount: number;
   plantedDate: string;
   archived: boolean;
+}
+
+export interface HarvestWasteRecord {
+  id: number;
+  harvestId: number;
+  wasteType: string;
+  weight: number;
+  unit: string;
+  actualDate: string;
 }
 
 export interface HarvestRecord extends Tracked {
@@ -176,26 +209,31 @@ export interface HarvestRecord extends Tracked {
   strainNames: string[];
   plantCount: number;
   wetWeight: number;
+  /** What is left to package or waste, in `unitOfWeight`. */
   currentWeight: number;
+  wasteWeight: number;
+  packagedWeight: number;
+  packageCount: number;
   unitOfWeight: string;
   startDate: string;
   finishedDate: string | null;
+  isOnHold: boolean;
+  wastes: HarvestWasteRecord[];
 }
 
-export interface TransferRecord extends Tracked {
-  manifestNumber: string;
-  shipperLicense: string;
-  recipientLicense: string;
-  transporterLicense: string | null;
-  driverName: string | null;
-  packageLabels: string[];
-  /** Milliseconds. */
-  createdAt: number;
-  createdBy: string;
-  estimatedDeparture: string;
-  estimatedArrival: string;
-  receivedAt: number | null;
-  rejected: boolean;
+/** One `POST`/`PUT /packages/v2/adjust` row as applied (`GET /packages/v2/adjustments`). */
+export interface AdjustmentRecord extends Tracked {
+  license: string;
+  packageId: number;
+  label: string;
+  itemId: number;
+  /** Signed, in `unit` (the row's unit). */
+  quantity: number;
+  unit: string;
+  reason: string;
+  note: string | null;
+  date: string;
+  by: string;
 }
 
 export interface PatientRecord extends Tracked {
@@ -249,6 +287,8 @@ export interface LicenseRecord {
   patients: RecordCollection<PatientRecord>;
   drivers: RecordCollection<DriverRecord>;
   vehicles: RecordCollection<VehicleRecord>;
+  transferTemplates: RecordCollection<TransferTemplateRecord>;
+  adjustments: RecordCollection<AdjustmentRecord>;
   packageTags: Map<string, TagRecord>;
   plantTags: Map<string, TagRecord>;
 }

@@ -297,6 +297,8 @@ export const SECTION_GATES = {
   derivedPackages: (ft: FacilityType) => ft.CanCreateDerivedPackages,
   patients: (ft: FacilityType) => ft.CanSellToPatients || ft.CanHaveMemberPatients,
   processingJobs: (ft: FacilityType) => ft.CanRecordProcessingJobs,
+  // Recording lab results: labs only ("record on non-lab 401", F8).
+  labTesting: (ft: FacilityType) => ft.CanTestPackages,
 } as const;
 
 export type SectionGate = keyof typeof SECTION_GATES;

@@ -218,6 +218,9 @@ export const TRANSFER_TYPES = [
   RequiresPackagesGrossWeight: false,
 }));
 
+/** `GET /transfers/v2/deliveries/packages/states` (CL's transfer statuses). */
+export const SHIPMENT_PACKAGE_STATES = ['Shipped', 'Rejected', 'Accepted', 'Returned'] as const;
+
 export const HARVEST_WASTE_TYPES = ['Plant Material', 'Fibrous', 'Root Ball'] as const;
 
 /** Why plants or plant batches are destroyed (`/plants/v2/waste/reasons`). */

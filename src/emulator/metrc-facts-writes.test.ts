@@ -246,20 +246,35 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
     assert.ok(gone.ArchivedDate);
   });
 
-  test('14: grow sections are served for growers only; their writes are milestone 2 and fail loudly', async () => {
-    const q = { licenseNumber: DEMO.caCultivator, ...ALL_TIME };
-    assert.ok(rows(await owner.get('/plants/v2/vegetative', q)).length > 0);
-    assert.ok(rows(await owner.get('/plants/v2/flowering', q)).length > 0);
-    assert.ok(rows(await owner.get('/harvests/v2/active', q)).length > 0);
-    assert.equal(
-      (await owner.get('/plants/v2/vegetative', { licenseNumber: DEMO.caStore })).status,
-      401,
-    );
-    const destroy = await owner.delete('/plants/v2', { licenseNumber: DEMO.caCultivator }, [
-      { Label: 'x' },
+  test('14: plant and plant batch DELETEs take JSON bodies (waste method, reason, weight); grow writes are growers’ only', async () => {
+    const q = { licenseNumber: DEMO.caCultivator };
+    const [plant] = rows(await owner.get('/plants/v2/vegetative', { ...q, ...ALL_TIME }));
+    const [batch] = rows(await owner.get('/plantbatches/v2/active', { ...q, ...ALL_TIME }));
+    assert.ok(plant && batch);
+    const waste = {
+      WasteMethodName: 'Compost',
+      WasteReasonName: 'Pests',
+      ActualDate: '2026-01-07',
+    };
+    const destroyed = await owner.delete('/plants/v2', q, [
+      { Id: plant.Id, ...waste, WasteWeight: 3.5, WasteUnitOfMeasureName: 'Grams' },
     ]);
-    assert.equal(destroy.status, 501);
-    assert.equal((destroy.body as { code: string }).code, 'EMULATOR_NOT_IMPLEMENTED');
+    assert.deepEqual(destroyed.body, { Ids: [plant.Id], Warnings: null });
+    assert.equal(
+      ((await owner.get(`/plants/v2/${plant.Id}`, q)).body as { State: string }).State,
+      'Destroyed',
+    );
+    const batchDestroyed = await owner.delete('/plantbatches/v2', q, [
+      { PlantBatch: batch.Name, Count: 1, ...waste },
+    ]);
+    assert.equal(batchDestroyed.status, 200, batchDestroyed.text);
+    const noBody = await owner.delete('/plantbatches/v2', q);
+    assert.deepEqual(noBody.body, { Message: 'No data was submitted.' });
+    // A store has no grow sections: its writes there are refused like its reads (401).
+    const store = await owner.delete('/plants/v2', { licenseNumber: DEMO.caStore }, [
+      { Id: plant.Id, ...waste, WasteWeight: 1, WasteUnitOfMeasureName: 'Grams' },
+    ]);
+    assert.equal(store.status, 401);
   });
 
   test('15: transfers are read-mostly, with zone-less estimates next to offset timestamps', async () => {
@@ -273,9 +288,29 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/,
     );
     assert.match(transfer.CreatedDateTime ?? '', /[+-]\d{2}:\d{2}$/);
-    const receive = await owner.post('/transfers/v2/incoming/receive', [{}], {
+    // The drill-down takes no licenseNumber: transfer → deliveries → packages as shipped.
+    const deliveries = rows(await owner.get(`/transfers/v2/${transfer.Id}/deliveries`));
+    assert.ok(deliveries.length > 0);
+    const shipped = rows(await owner.get(`/transfers/v2/deliveries/${deliveries[0]?.Id}/packages`));
+    assert.ok(shipped.length > 0 && shipped.every((p) => typeof p.PackageLabel === 'string'));
+    // No receive endpoint and no external outgoing: Metrc's 404, not the emulator's 501.
+    for (const path of ['/transfers/v2/incoming/receive', '/transfers/v2/external/outgoing']) {
+      const answer = await owner.post(path, [{}], { licenseNumber: DEMO.caDistributor });
+      assert.equal(answer.status, 404, path);
+      assert.match((answer.body as { Message: string }).Message, /No HTTP resource was found/);
+    }
+    // Writes go through templates only.
+    const templates = rows(
+      await owner.get('/transfers/v2/templates/outgoing', {
+        ...q,
+        licenseNumber: DEMO.caDistributor,
+      }),
+    );
+    const [template] = templates;
+    assert.ok(template);
+    const archived = await owner.delete(`/transfers/v2/templates/outgoing/${template.Id}`, {
       licenseNumber: DEMO.caDistributor,
     });
-    assert.equal(receive.status, 501, 'there is no receive endpoint');
+    assert.equal(archived.status, 200);
   });
 });

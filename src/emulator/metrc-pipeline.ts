@@ -15,7 +15,7 @@ import { authenticate } from './metrc-auth.ts';
 import { MetrcReply, metrcReplies } from './metrc-replies.ts';
 import { type MetrcState, parseMetrcState } from './metrc-states.ts';
 import type { OperationContext } from './operation-types.ts';
-import { RETIRED_PATHS } from './operations/index.ts';
+import { ABSENT_PATHS, RETIRED_PATHS } from './operations/index.ts';
 import type { RequestLogEntry, RequestOutcome } from './request-log.ts';
 import type { RouteMatch } from './route-table.ts';
 import { isOperationAvailable } from './state-availability.ts';
@@ -42,21 +42,31 @@ export async function handleMetrcRequest(
     userName: null,
     fault: null,
   };
-  let outcome: RequestOutcome = 'answered';
-  let committedStatus: number | null = null;
-  res.once('close', () => {
-    const answered = res.writableFinished;
-    core.log.add({
+  // The entry is written before the client can see the outcome (answer, reset, drop), so a
+  // client that reads the log right after its request failed always finds it.
+  let entry: RequestLogEntry | undefined;
+  const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
+  const record = (outcome: RequestOutcome, status: number | null) => {
+    entry ??= core.log.add({
       ...log,
       time: new Date(core.clock.now().getTime()).toISOString(),
-      status: answered || outcome === 'dropped' ? (committedStatus ?? res.statusCode) : null,
-      outcome: answered ? 'answered' : outcome === 'answered' ? 'reset' : outcome,
-      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      status,
+      outcome,
+      durationMs: elapsed(),
     });
+    return entry;
+  };
+  res.once('close', () => {
+    // A held (timeout) request lasts until the client gives up: its duration ends here.
+    if (entry?.outcome === 'timeout') entry.durationMs = elapsed();
+    // Answered outside `reply` (an emulator bug's 500), or closed before any answer: the
+    // client went away (aborted during latency or upload).
+    if (res.writableFinished) record('answered', res.statusCode);
+    else record('reset', null);
   });
 
   const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
-    committedStatus = status;
+    record(res.destroyed ? 'reset' : 'answered', res.destroyed ? null : status);
     sendJson(res, status, body, headers);
   };
   const replyError = (error: MetrcReply) => reply(error.status, error.body, error.headers);
@@ -91,6 +101,8 @@ export async function handleMetrcRequest(
   if (!match) {
     if (RETIRED_PATHS.includes(restPath.toLowerCase()))
       return replyError(metrcReplies.methodNotAllowed(method));
+    if (ABSENT_PATHS.includes(restPath.toLowerCase()))
+      return replyError(metrcReplies.noSuchResource(publicUrl));
     const error = emulatorErrors.EMULATOR_NOT_IMPLEMENTED({
       message: `The emulator does not implement ${method} ${restPath}.`,
       details: { method, state: metrcState, path: restPath },
@@ -127,11 +139,11 @@ export async function handleMetrcRequest(
       return replyError(metrcReplies.tooManyRequests(core.config.limits.retryAfterSeconds));
     }
     if (injected.kind === 'reset') {
-      outcome = 'reset';
+      record('reset', null);
       resetConnection(res);
       return;
     }
-    outcome = 'timeout';
+    record('timeout', null);
     core.held.add(res);
     res.once('close', () => core.held.delete(res));
     if (injected.afterMs !== undefined) setTimeout(() => res.socket?.destroy(), injected.afterMs);
@@ -175,8 +187,7 @@ export async function handleMetrcRequest(
   if (faults.dropAfterCommit) {
     // The operation ran (a write is committed); the client never hears so: an ambiguous failure.
     log.fault = faults.dropAfterCommit.id;
-    outcome = 'dropped';
-    committedStatus = 200;
+    record('dropped', 200);
     res.socket?.destroy();
     return;
   }

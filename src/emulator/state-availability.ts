@@ -31,6 +31,7 @@ export const ABSENT_OPERATIONS: Readonly<Partial<Record<MetrcState, readonly str
   me: ['get_patients_v2_active', 'get_processing_v2_active'],
   mi: ['get_patients_v2_active', 'get_processing_v2_active'],
   mn: [
+    'delete_transfers_v2_templates_outgoing_id',
     'get_employees_v1',
     'get_employees_v2',
     'get_employees_v2_permissions',
@@ -38,6 +39,8 @@ export const ABSENT_OPERATIONS: Readonly<Partial<Record<MetrcState, readonly str
     'get_processing_v2_active',
     'get_sales_v2_deliveries_active',
     'get_sales_v2_deliveries_inactive',
+    'post_transfers_v2_templates_outgoing',
+    'put_transfers_v2_templates_outgoing',
   ],
   mo: ['get_processing_v2_active'],
   ms: ['get_processing_v2_active'],

@@ -1,19 +1,21 @@
-/** Metrc's JSON for plants, plant batches, harvests, transfers and other probe sections. */
+/** Metrc's JSON for plants, plant batches, harvests, and the other probe sections. */
 import type { EmulatorState } from './emulator-state.ts';
 import type {
   DriverRecord,
   HarvestRecord,
+  HarvestWasteRecord,
   LicenseRecord,
   PatientRecord,
   PlantBatchRecord,
   PlantRecord,
-  TransferRecord,
   VehicleRecord,
 } from './emulator-types.ts';
 import { LOCATION_TYPES } from './metrc-catalog.ts';
 import { formatTimestamp } from './metrc-time.ts';
+import { findUnit } from './units-of-measure.ts';
 
-function locationFields(state: EmulatorState, locationId: number | null) {
+/** A location's id, name and type name (null fields when none). */
+export function locationFields(state: EmulatorState, locationId: number | null) {
   const location = locationId === null ? undefined : state.index.locations.get(locationId);
   const type = location ? LOCATION_TYPES.find((t) => t.id === location.typeId) : undefined;
   return { id: location?.id ?? null, name: location?.name ?? null, typeName: type?.name ?? null };
@@ -23,6 +25,7 @@ export function wirePlant(state: EmulatorState, plant: PlantRecord) {
   const batch = state.index.plantBatches.get(plant.plantBatchId);
   const strain = state.index.strains.get(plant.strainId);
   const location = locationFields(state, plant.locationId);
+  const unit = findUnit(plant.harvestedUnit);
   return {
     Id: plant.id,
     Label: plant.label,
@@ -38,20 +41,20 @@ export function wirePlant(state: EmulatorState, plant: PlantRecord) {
     LocationTypeName: location.typeName,
     SublocationId: null,
     SublocationName: null,
-    PatientLicenseNumber: null,
-    HarvestId: null,
-    HarvestedUnitOfWeightName: null,
-    HarvestedUnitOfWeightAbbreviation: null,
-    HarvestedWetWeight: null,
-    HarvestCount: 0,
+    PatientLicenseNumber: plant.patientLicenseNumber,
+    HarvestId: plant.harvestIds.at(-1) ?? null,
+    HarvestedUnitOfWeightName: unit?.name ?? null,
+    HarvestedUnitOfWeightAbbreviation: unit?.abbreviation ?? null,
+    HarvestedWetWeight: plant.harvestedWetWeight,
+    HarvestCount: plant.harvestIds.length,
     IsOnHold: plant.isOnHold,
     PlantedDate: plant.plantedDate,
     VegetativeDate: plant.vegetativeDate,
     FloweringDate: plant.floweringDate,
     HarvestedDate: plant.harvestedDate,
     DestroyedDate: plant.destroyedDate,
-    DestroyedNote: null,
-    DestroyedByUserName: null,
+    DestroyedNote: plant.destroyedNote,
+    DestroyedByUserName: plant.destroyedBy,
     LastModified: formatTimestamp(plant.lastModified),
   };
 }
@@ -59,6 +62,14 @@ export function wirePlant(state: EmulatorState, plant: PlantRecord) {
 export function wirePlantBatch(state: EmulatorState, batch: PlantBatchRecord) {
   const strain = state.index.strains.get(batch.strainId);
   const location = locationFields(state, batch.locationId);
+  // Tracked and harvested counts are the batch's plants, as Metrc derives them.
+  let tracked = 0;
+  let harvested = 0;
+  for (const plant of state.licenses.get(batch.license)?.plants.values() ?? []) {
+    if (plant.plantBatchId !== batch.id) continue;
+    if (plant.harvestedDate !== null) harvested++;
+    else if (plant.destroyedDate === null) tracked++;
+  }
   return {
     Id: batch.id,
     Name: batch.name,
@@ -69,12 +80,12 @@ export function wirePlantBatch(state: EmulatorState, batch: PlantBatchRecord) {
     LocationTypeName: location.typeName,
     StrainId: strain?.id ?? null,
     StrainName: strain?.name ?? null,
-    PatientLicenseNumber: null,
+    PatientLicenseNumber: batch.patientLicenseNumber,
     UntrackedCount: batch.count,
-    TrackedCount: 0,
+    TrackedCount: tracked,
     PackagedCount: 0,
-    HarvestedCount: 0,
-    DestroyedCount: 0,
+    HarvestedCount: harvested,
+    DestroyedCount: batch.destroyedCount,
     SourcePackageId: null,
     SourcePackageLabel: null,
     SourcePlantId: null,
@@ -104,16 +115,16 @@ export function wireHarvest(state: EmulatorState, harvest: HarvestRecord) {
     DryingSublocationName: null,
     PatientLicenseNumber: null,
     CurrentWeight: harvest.currentWeight,
-    TotalWasteWeight: 0,
+    TotalWasteWeight: harvest.wasteWeight,
     PlantCount: harvest.plantCount,
     TotalWetWeight: harvest.wetWeight,
     TotalRestoredWeight: 0,
-    PackageCount: 0,
-    TotalPackagedWeight: 0,
+    PackageCount: harvest.packageCount,
+    TotalPackagedWeight: harvest.packagedWeight,
     UnitOfWeightName: harvest.unitOfWeight,
     LabTestingState: null,
     LabTestingStateDate: null,
-    IsOnHold: false,
+    IsOnHold: harvest.isOnHold,
     HarvestStartDate: harvest.startDate,
     FinishedDate: harvest.finishedDate,
     ArchivedDate: null,
@@ -121,62 +132,13 @@ export function wireHarvest(state: EmulatorState, harvest: HarvestRecord) {
   };
 }
 
-/** One transfer (Metrc lists a row per delivery; emulated transfers have a single delivery). */
-export function wireTransfer(state: EmulatorState, transfer: TransferRecord) {
-  const shipper = state.licenses.get(transfer.shipperLicense);
-  const recipient = state.licenses.get(transfer.recipientLicense);
-  const transporter = transfer.transporterLicense
-    ? state.licenses.get(transfer.transporterLicense)
-    : undefined;
-  const received =
-    transfer.receivedAt === null ? null : formatTimestamp(transfer.receivedAt * 1000);
+export function wireHarvestWaste(waste: HarvestWasteRecord) {
   return {
-    Id: transfer.id,
-    ManifestNumber: transfer.manifestNumber,
-    ShipmentLicenseType: 'Licensed',
-    ShipperFacilityLicenseNumber: shipper?.number ?? transfer.shipperLicense,
-    ShipperFacilityName: shipper?.name ?? null,
-    Name: null,
-    TransporterFacilityLicenseNumber: transporter?.number ?? null,
-    TransporterFacilityName: transporter?.name ?? null,
-    DriverName: transfer.driverName,
-    DriverOccupationalLicenseNumber: null,
-    DriverVehicleLicenseNumber: null,
-    VehicleMake: null,
-    VehicleModel: null,
-    VehicleLicensePlateNumber: null,
-    DeliveryCount: 1,
-    ReceivedDeliveryCount: transfer.receivedAt === null ? 0 : 1,
-    PackageCount: transfer.packageLabels.length,
-    ReceivedPackageCount: transfer.receivedAt === null ? 0 : transfer.packageLabels.length,
-    ContainsPlantPackage: false,
-    ContainsProductPackage: true,
-    ContainsTradeSample: false,
-    ContainsDonation: false,
-    ContainsTestingSample: false,
-    ContainsProductRequiresRemediation: false,
-    ContainsRemediatedProductPackage: false,
-    IsVoided: false,
-    CreatedDateTime: formatTimestamp(transfer.createdAt * 1000),
-    CreatedByUserName: transfer.createdBy,
-    LastModified: formatTimestamp(transfer.lastModified),
-    DeliveryId: transfer.id,
-    RecipientFacilityLicenseNumber: recipient?.number ?? transfer.recipientLicense,
-    RecipientFacilityName: recipient?.name ?? null,
-    ShipmentTypeName: 'Transfer',
-    ShipmentTransactionType: 'Standard',
-    // Zone-less local times next to offset timestamps, as Metrc mixes them (fact 15).
-    EstimatedDepartureDateTime: transfer.estimatedDeparture,
-    ActualDepartureDateTime: null,
-    EstimatedArrivalDateTime: transfer.estimatedArrival,
-    ActualArrivalDateTime: null,
-    DeliveryPackageCount: transfer.packageLabels.length,
-    DeliveryReceivedPackageCount: transfer.receivedAt === null ? 0 : transfer.packageLabels.length,
-    ReceivedDateTime: received,
-    EstimatedReturnDepartureDateTime: null,
-    ActualReturnDepartureDateTime: null,
-    EstimatedReturnArrivalDateTime: null,
-    ActualReturnArrivalDateTime: null,
+    Id: waste.id,
+    WasteTypeName: waste.wasteType,
+    WasteWeight: waste.weight,
+    UnitOfWeightName: waste.unit,
+    ActualDate: waste.actualDate,
   };
 }
 

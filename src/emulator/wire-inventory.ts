@@ -1,6 +1,7 @@
 /** Metrc's JSON for items, strains, locations, tags and packages (metrc-api.md §6.3–6.7). */
 import type { EmulatorState } from './emulator-state.ts';
 import type {
+  AdjustmentRecord,
   ItemRecord,
   LicenseRecord,
   LocationRecord,
@@ -218,5 +219,26 @@ export function wirePackage(state: EmulatorState, pkg: PackageRecord) {
     IsOnRetailerDelivery: false,
     LastModified: formatTimestamp(pkg.lastModified),
     Item: item ? wireItem(state, item) : null,
+  };
+}
+
+/** `GET /packages/v2/adjustments` rows (TM's shape). */
+export function wireAdjustment(state: EmulatorState, adjustment: AdjustmentRecord) {
+  const item = state.index.items.get(adjustment.itemId);
+  const unit = findUnit(adjustment.unit);
+  return {
+    Id: adjustment.id,
+    PackageId: adjustment.packageId,
+    PackageLabel: adjustment.label,
+    ItemName: item?.name ?? null,
+    ItemCategoryName: item?.category ?? null,
+    AdjustmentQuantity: adjustment.quantity,
+    AdjustmentUnitOfMeasureName: unit?.name ?? adjustment.unit,
+    AdjustmentUnitOfMeasureAbbreviation: unit?.abbreviation ?? null,
+    AdjustmentReasonName: adjustment.reason,
+    AdjustmentNote: adjustment.note,
+    AdjustmentDate: adjustment.date,
+    AdjustedByUserName: adjustment.by,
+    LastModified: formatTimestamp(adjustment.lastModified),
   };
 }

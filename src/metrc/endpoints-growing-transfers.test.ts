@@ -134,7 +134,9 @@ describe('plants, plant batches and harvests, against the emulator', () => {
         return t.skip(`${method} ${path}: ${NOT_YET}`);
     }
     const query = { licenseNumber: cultivator, ...wideWindow() };
-    const [a, b, c, d] = (await listVegetativePlants(api, query)).data;
+    const [a, b] = (await listVegetativePlants(api, query)).data;
+    // Metrc harvests and manicures flowering plants only.
+    const [c, d] = (await listFloweringPlants(api, query)).data;
     const locations = (await listActiveLocations(api, query)).data;
     const plantRoom = locations.find((l) => l.ForPlants && l.Name !== a?.LocationName);
     const dryRoom = locations.find((l) => l.ForHarvests);
@@ -329,7 +331,10 @@ describe('transfers, lab tests, patients, processing and transporters, against t
       licenseNumber: distributor,
       ...wideWindow(),
     });
-    assert.ok(incoming.data.some((t) => t.Id === outgoing.data[0]?.Id));
+    const toDistributor = outgoing.data.find(
+      (t) => t.RecipientFacilityLicenseNumber === distributor,
+    );
+    assert.ok(incoming.data.some((t) => t.Id === toDistributor?.Id));
     assert.ok(Array.isArray((await listRejectedTransfers(api, { licenseNumber: retailer })).data));
     assert.ok(
       Array.isArray(

@@ -2,14 +2,22 @@
 import type { OperationSpec } from '../operation-types.ts';
 import { catalogueOperations } from './catalogue-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
+import { growingReadOperations } from './growing-read-ops.ts';
+import { harvestWriteOperations } from './harvests-write-ops.ts';
+import { labTestOperations } from './labtests-ops.ts';
 import { lookupOperations } from './lookup-ops.ts';
 import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
 import { packageReadOperations } from './packages-read-ops.ts';
+import { plantBatchWriteOperations } from './plant-batches-write-ops.ts';
+import { plantHarvestOperations } from './plants-harvest-ops.ts';
+import { plantWriteOperations } from './plants-write-ops.ts';
 import { probeOperations } from './probe-ops.ts';
 import { salesReadOperations } from './sales-read-ops.ts';
 import { salesWriteOperations } from './sales-write-ops.ts';
 import { tagOperations } from './tags-ops.ts';
+import { transferTemplateOperations } from './transfer-templates-ops.ts';
+import { transferReadOperations } from './transfers-read-ops.ts';
 
 export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...facilityOperations,
@@ -21,8 +29,27 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...packageChangeOperations,
   ...salesReadOperations,
   ...salesWriteOperations,
+  ...growingReadOperations,
+  ...plantWriteOperations,
+  ...plantHarvestOperations,
+  ...plantBatchWriteOperations,
+  ...harvestWriteOperations,
+  ...transferReadOperations,
+  ...transferTemplateOperations,
+  ...labTestOperations,
   ...probeOperations,
 ];
 
 /** Bulletin 90 removed these; they "return a HTTP 405" (metrc-api.md §3.1). */
 export const RETIRED_PATHS: readonly string[] = ['/sales/v1/receipts', '/sales/v1/deliveries'];
+
+/**
+ * Paths Metrc is known not to have: there is no API to receive or accept a transfer and no
+ * external outgoing manifest (F8, "confirmed by Metrc support"; metrc-api.md §5, §6.12). They
+ * answer Metrc's 404 for any method, so a client probing for them sees what Metrc says; any
+ * other unknown path stays a loud 501.
+ */
+export const ABSENT_PATHS: readonly string[] = [
+  '/transfers/v2/incoming/receive',
+  '/transfers/v2/external/outgoing',
+];

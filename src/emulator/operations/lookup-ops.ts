@@ -15,6 +15,7 @@ import {
   LOCATION_TYPES,
   PACKAGE_TYPES,
   PLANT_BATCH_TYPES,
+  SHIPMENT_PACKAGE_STATES,
   TRANSFER_TYPES,
   WASTE_METHODS,
   WASTE_REASONS,
@@ -46,6 +47,12 @@ export const lookupOperations: OperationSpec[] = [
   operation('GET', '/sales/v2/customertypes', { license: 'none' }, bare(CUSTOMER_TYPES)),
   operation('GET', '/labtests/v2/states', { license: 'none' }, bare(LAB_TESTING_STATES)),
   operation('GET', '/plants/v2/growthphases', { license: 'optional' }, bare(GROWTH_PHASES)),
+  operation(
+    'GET',
+    '/transfers/v2/deliveries/packages/states',
+    { license: 'none' },
+    bare(SHIPMENT_PACKAGE_STATES),
+  ),
   operation('GET', '/labtests/v2/types', { license: 'none' }, paged(LAB_TEST_TYPES)),
   operation(
     'GET',

@@ -1,7 +1,11 @@
 /** Small helpers shared by the operation modules. */
 import type { LicenseRecord } from '../emulator-types.ts';
+import type { SectionGate } from '../facility-types.ts';
+import { type ListOptions, listResponse } from '../list-response.ts';
+import type { Permission } from '../metrc-permissions.ts';
 import { metrcReplies } from '../metrc-replies.ts';
 import type { OperationContext } from '../operation-types.ts';
+import type { Tracked } from '../record-collection.ts';
 
 /** The checked license of an operation declared with `license: 'required'`. */
 export function licenseOf(ctx: OperationContext): LicenseRecord {
@@ -52,3 +56,31 @@ export const PERMS = {
   viewSales: ['View Sales', 'Manage Sales'],
   manageSales: ['Manage Sales'],
 } as const;
+
+/** A list operation over some records, rendered per record, filtered and paged by `options`. */
+export function listOf<T extends Tracked>(
+  records: (ctx: OperationContext) => Iterable<T>,
+  render: (ctx: OperationContext, record: T) => unknown,
+  options: ListOptions<T>,
+) {
+  return (ctx: OperationContext) =>
+    listResponse(ctx, records(ctx), (record) => render(ctx, record), options);
+}
+
+/** The records that `keep` accepts, lazily. */
+export function* where<T>(records: Iterable<T>, keep: (record: T) => boolean): Generator<T> {
+  for (const record of records) if (keep(record)) yield record;
+}
+
+/** List options: a lastModified window, recent records without one, the v2 envelope. */
+export const RECENT = { window: 'lastModified', bare: 'recent', envelope: true } as const;
+/** List options: no window, every record, the v2 envelope. */
+export const EVERYTHING = { window: 'none', bare: 'all', envelope: true } as const;
+
+/** A section's read access: the license, one of `permissions`, and the license-type gate. */
+export const section = (permissions: readonly Permission[], gate?: SectionGate) =>
+  ({ license: 'required', permissions: [permissions], ...(gate ? { gate } : {}) }) as const;
+
+/** A write's access: every group of permissions, and the license-type gate. */
+export const writeAccess = (permissions: readonly (readonly Permission[])[], gate?: SectionGate) =>
+  ({ license: 'required', permissions, ...(gate ? { gate } : {}) }) as const;

@@ -2,11 +2,12 @@
  * Package changes: adjust (+ reasons), move, finish/unfinish and discontinue (DELETE). Every
  * write checks all rows before changing anything.
  */
-import type { PackageRecord } from '../emulator-types.ts';
+import type { AdjustmentRecord, PackageRecord } from '../emulator-types.ts';
 import { ADJUST_REASONS, LOCATION_TYPES } from '../metrc-catalog.ts';
 import { metrcReplies } from '../metrc-replies.ts';
 import { isIsoDate } from '../metrc-time.ts';
 import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import { roundQuantity } from '../units-of-measure.ts';
 import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
 import { byName, idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
 import { PackageLedger } from './package-ledger.ts';
@@ -30,6 +31,7 @@ function adjust(mode: 'delta' | 'final') {
     const rows = readRows(ctx);
     const errors = new RowErrors();
     const ledger = new PackageLedger();
+    const history: Omit<AdjustmentRecord, 'id' | 'lastModified'>[] = [];
     for (const row of rows) {
       const add = (message: string) => errors.add(row.index, message);
       const pkg = rowPackage(ctx, row, errors);
@@ -47,13 +49,31 @@ function adjust(mode: 'delta' | 'final') {
       if (!pkg || quantity === undefined) continue;
       if (!isActivePackage(pkg)) add(`Package ${pkg.label} is not active.`);
       // For a final quantity, plan the difference from what the package would hold.
+      const before = ledger.remaining(pkg);
       const draw =
         mode === 'delta'
           ? ledger.change(pkg, quantity, row.text('UnitOfMeasure'))
           : finalDifference(ledger, pkg, quantity, row.text('UnitOfMeasure'));
       if (!draw.ok) add(draw.message);
+      else if (reason)
+        history.push({
+          license: license.number,
+          packageId: pkg.id,
+          label: pkg.label,
+          itemId: pkg.itemId,
+          quantity: roundQuantity(ledger.remaining(pkg) - before),
+          unit: pkg.unit,
+          reason: reason.name,
+          note: row.text('ReasonNote') ?? null,
+          date: row.text('AdjustmentDate') ?? '',
+          by: ctx.user.name,
+        });
     }
     errors.throwIfAny();
+    for (const entry of history) {
+      const record = { ...entry, id: ctx.state.nextId('adjustment'), lastModified: 0 };
+      ctx.state.touch(license.adjustments, record);
+    }
     const ids: number[] = [];
     for (const [id, quantity] of ledger.entries()) {
       const pkg = ctx.state.index.packages.get(id);

@@ -12,7 +12,7 @@ import { byName, licenseOf, PERMS } from './operation-helpers.ts';
 import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 
-interface PlannedPackage {
+export interface PlannedPackage {
   row: Row;
   tag: string;
   itemId: number;
@@ -20,6 +20,8 @@ interface PlannedPackage {
   unit: string;
   locationId: number | null;
   sources: PackageRecord[];
+  /** Harvests it was packaged from (`POST /harvests/v2/packages`). */
+  harvestNames?: string[];
 }
 
 function createPackages(ctx: OperationContext) {
@@ -129,7 +131,8 @@ function resolveItem(
   return item.id;
 }
 
-function addPackage(ctx: OperationContext, plan: PlannedPackage): number {
+/** Creates the planned package on its (now used) tag; returns its id. */
+export function addPackage(ctx: OperationContext, plan: PlannedPackage): number {
   const license = licenseOf(ctx);
   const { state } = ctx;
   const tag = license.packageTags.get(plan.tag);
@@ -148,7 +151,12 @@ function addPackage(ctx: OperationContext, plan: PlannedPackage): number {
     packagedDate: plan.row.text('ActualDate') ?? '',
     note: plan.row.text('Note') ?? null,
     sourcePackageLabels: [...new Set(plan.sources.map((source) => source.label))],
-    sourceHarvestNames: [...new Set(plan.sources.flatMap((source) => source.sourceHarvestNames))],
+    sourceHarvestNames: [
+      ...new Set([
+        ...(plan.harvestNames ?? []),
+        ...plan.sources.flatMap((source) => source.sourceHarvestNames),
+      ]),
+    ],
     patientLicenseNumber: plan.row.text('PatientLicenseNumber') ?? null,
     labTestingState: plan.sources[0]?.labTestingState ?? 'NotSubmitted',
     labTestingStateDate: plan.sources[0]?.labTestingStateDate ?? null,

@@ -2,8 +2,8 @@
 import type { PackageRecord } from '../emulator-types.ts';
 import { listResponse } from '../list-response.ts';
 import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wirePackage } from '../wire-inventory.ts';
-import { idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { wireAdjustment, wirePackage } from '../wire-inventory.ts';
+import { EVERYTHING, idParam, licenseOf, listOf, ownedRecord, PERMS } from './operation-helpers.ts';
 
 /** Packages leave active inventory only by finish, discontinue (DELETE) or transfer. */
 export function isActivePackage(pkg: PackageRecord): boolean {
@@ -35,6 +35,17 @@ export const packageReadOperations: OperationSpec[] = [
   operation('GET', '/packages/v1/active', view, list(active)),
   operation('GET', '/packages/v1/onhold', view, list(onHold)),
   operation('GET', '/packages/v1/inactive', view, list(inactive)),
+  // TM documents it; OM's spec does not have it. Every adjustment, oldest first, paged.
+  operation(
+    'GET',
+    '/packages/v2/adjustments',
+    view,
+    listOf(
+      (ctx) => licenseOf(ctx).adjustments.values(),
+      (ctx, adjustment) => wireAdjustment(ctx.state, adjustment),
+      EVERYTHING,
+    ),
+  ),
   // `/{id}` and `/{label}` share one route shape: digits are an Id, anything else a Label.
   operation('GET', '/packages/v2/{id}', view, (ctx) => ({
     body: wirePackage(

@@ -13,10 +13,10 @@ import {
 } from '../emulator-people.ts';
 import type { LicenseRecord, PackageRecord, UserRecord } from '../emulator-types.ts';
 import { ALL_PERMISSIONS, permissionsExcept } from '../metrc-permissions.ts';
-import { METRC_STATE_TIME_ZONES, type MetrcState } from '../metrc-states.ts';
-import { formatLocalDateTime } from '../metrc-time.ts';
+import type { MetrcState } from '../metrc-states.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 import { type SeededInventory, seedInventory } from './seed-inventory.ts';
+import { seedLabResult, seedTemplate, seedTransfer, shippable } from './seed-transfers.ts';
 
 type DemoLicense = Omit<LicenseInput, 'state'>;
 
@@ -273,52 +273,94 @@ function seedPatients(b: ScenarioBuilder, license: LicenseRecord) {
   }
 }
 
-/** Cultivator → distributor or store (received), and one still on its way. */
+/**
+ * Per state: grower → distributor (or manufacturer) received two days ago; a lab sample from
+ * the grower, received and tested; and a wholesale run to the stores still on its way. The
+ * state's lab has released results for a few packages of every license, and the shipper of the
+ * wholesale run keeps a template for it.
+ */
 function seedTransfers(
   b: ScenarioBuilder,
   licenses: { license: LicenseRecord; inventory: SeededInventory }[],
   by: UserRecord,
 ) {
-  const find = (kind: string) => licenses.find((entry) => entry.license.kind === kind);
+  const find = (kind: string) => licenses.find((entry) => entry.license.kind === kind)?.license;
   const grower = find('cultivator');
-  const receiver = find('distributor') ?? find('retailer');
-  const store = find('retailer');
+  const receiver = find('distributor') ?? find('manufacturer');
+  const lab = find('testingLab');
+  const stores = licenses
+    .map((entry) => entry.license)
+    .filter((l) => l.facilityType.CanSellToConsumers || l.facilityType.CanSellToPatients);
   const transporter = find('transporter');
-  if (!grower || !receiver || !store) return;
-  const labels = (entry: { inventory: SeededInventory }) =>
-    entry.inventory.packages.slice(0, 3).map((pkg) => pkg.label);
-  const zone = METRC_STATE_TIME_ZONES[grower.license.state];
-  const local = (ms: number) => formatLocalDateTime(b.now - ms, zone);
-  b.transfer(
+  if (!grower || !receiver || !lab || stores.length === 0) return;
+  const common = { transporter, by };
+  seedTransfer(
+    b,
     {
-      shipperLicense: grower.license.number,
-      recipientLicense: receiver.license.number,
-      transporterLicense: transporter?.license.number ?? null,
+      ...common,
+      shipper: grower,
       driverName: 'Dana Brooks',
-      packageLabels: labels(grower),
-      createdAt: b.now - 2 * DAY_MS,
-      createdBy: by.name,
-      estimatedDeparture: local(2 * DAY_MS - HOUR_MS),
-      estimatedArrival: local(2 * DAY_MS - 3 * HOUR_MS),
-      receivedAt: b.now - 2 * DAY_MS + 4 * HOUR_MS,
-      rejected: false,
+      createdAgoMs: 2 * DAY_MS,
+      deliveries: [
+        {
+          recipient: receiver,
+          type: 'Transfer',
+          packages: shippable(grower, 3),
+          departedAgoMs: 2 * DAY_MS - HOUR_MS,
+          arrivesAgoMs: 2 * DAY_MS - 3 * HOUR_MS,
+          receivedAgoMs: 2 * DAY_MS - 4 * HOUR_MS,
+        },
+      ],
     },
     20 * HOUR_MS,
   );
-  b.transfer(
+  const [sample] = shippable(grower, 1);
+  if (sample) {
+    seedTransfer(
+      b,
+      {
+        ...common,
+        shipper: grower,
+        driverName: 'Luis Ortega',
+        createdAgoMs: 4 * DAY_MS,
+        deliveries: [
+          {
+            recipient: lab,
+            type: 'Lab Sample',
+            packages: [sample],
+            departedAgoMs: 4 * DAY_MS - HOUR_MS,
+            arrivesAgoMs: 4 * DAY_MS - 2 * HOUR_MS,
+            receivedAgoMs: 4 * DAY_MS - 2 * HOUR_MS,
+          },
+        ],
+      },
+      3 * DAY_MS,
+    );
+    seedLabResult(b, lab, sample, 3 * DAY_MS);
+  }
+  // Released results for a few packages of every license (tested before they were packaged).
+  for (const { license } of licenses) {
+    if (license === lab) continue;
+    for (const pkg of shippable(license, 2)) seedLabResult(b, lab, pkg, 6 * DAY_MS);
+  }
+  const wholesale = shippable(receiver, 4);
+  seedTransfer(
+    b,
     {
-      shipperLicense: receiver.license.number,
-      recipientLicense: store.license.number,
-      transporterLicense: transporter?.license.number ?? null,
+      ...common,
+      shipper: receiver,
       driverName: 'Luis Ortega',
-      packageLabels: labels(receiver),
-      createdAt: b.now - 3 * HOUR_MS,
-      createdBy: by.name,
-      estimatedDeparture: local(2 * HOUR_MS),
-      estimatedArrival: local(-HOUR_MS),
-      receivedAt: null,
-      rejected: false,
+      createdAgoMs: 3 * HOUR_MS,
+      deliveries: stores.slice(0, 2).map((store, n) => ({
+        recipient: store,
+        type: 'Wholesale' as const,
+        packages: wholesale.slice(n * 2, n * 2 + 2),
+        departedAgoMs: 2 * HOUR_MS,
+        arrivesAgoMs: -HOUR_MS - n * HOUR_MS,
+        receivedAgoMs: null,
+      })),
     },
     2 * HOUR_MS,
   );
+  if (stores[0]) seedTemplate(b, receiver, stores[0], transporter, by);
 }

@@ -15,6 +15,7 @@ import type {
   StrainRecord,
   TagRecord,
   TransferRecord,
+  TransferTemplateRecord,
   UserRecord,
 } from '../emulator-types.ts';
 import { LOCATION_TYPES } from '../metrc-catalog.ts';
@@ -257,7 +258,9 @@ export class ScenarioBuilder {
       type: 'Clone',
       strainId: strain.id,
       locationId: location.id,
+      patientLicenseNumber: null,
       count,
+      destroyedCount: 0,
       plantedDate: this.dateAgo(ageMs),
       archived: false,
     };
@@ -281,12 +284,18 @@ export class ScenarioBuilder {
       plantBatchId: batch.id,
       strainId: batch.strainId,
       locationId: location.id,
+      patientLicenseNumber: null,
       plantedDate: batch.plantedDate,
       vegetativeDate: this.dateAgo(ageMs + 20 * DAY_MS),
       floweringDate: flowering ? this.dateAgo(ageMs + 5 * DAY_MS) : null,
       isOnHold: false,
-      destroyedDate: null,
+      harvestIds: [],
       harvestedDate: null,
+      harvestedWetWeight: null,
+      harvestedUnit: null,
+      destroyedDate: null,
+      destroyedNote: null,
+      destroyedBy: null,
     };
     this.state.index.plants.set(plant.id, plant);
     this.state.index.plantByLabel.set(plant.label, plant);
@@ -295,10 +304,25 @@ export class ScenarioBuilder {
 
   harvest(
     license: LicenseRecord,
-    fields: Omit<HarvestRecord, 'id' | 'lastModified' | 'license'>,
+    fields: Omit<
+      HarvestRecord,
+      | 'id'
+      | 'lastModified'
+      | 'license'
+      | 'wasteWeight'
+      | 'packagedWeight'
+      | 'packageCount'
+      | 'isOnHold'
+      | 'wastes'
+    >,
     ageMs: number,
   ) {
     const harvest: HarvestRecord = {
+      wasteWeight: 0,
+      packagedWeight: 0,
+      packageCount: 0,
+      isOnHold: false,
+      wastes: [],
       ...fields,
       id: this.state.nextId('harvest'),
       lastModified: 0,
@@ -308,18 +332,20 @@ export class ScenarioBuilder {
     return this.#put(license.harvests, harvest, ageMs);
   }
 
-  transfer(
-    fields: Omit<TransferRecord, 'id' | 'lastModified' | 'manifestNumber'>,
-    ageMs: number,
-  ): TransferRecord {
-    const id = this.state.nextId('transfer');
-    const transfer: TransferRecord = {
-      ...fields,
-      id,
-      lastModified: 0,
-      manifestNumber: String(id).padStart(10, '0'),
-    };
+  /** Stores a seeded transfer (see `seed-transfers.ts`), back-dated by `ageMs`. */
+  putTransfer(transfer: TransferRecord, ageMs: number): TransferRecord {
+    this.state.index.transfers.set(transfer.id, transfer);
+    for (const delivery of transfer.deliveries)
+      this.state.index.deliveries.set(delivery.id, delivery);
     return this.#put(this.state.transfers, transfer, ageMs);
+  }
+
+  /** Stores a seeded transfer template, back-dated by `ageMs`. */
+  putTemplate(license: LicenseRecord, template: TransferTemplateRecord, ageMs: number) {
+    this.state.index.templates.set(template.id, template);
+    for (const delivery of template.deliveries)
+      this.state.index.templateDeliveries.set(delivery.id, delivery);
+    return this.#put(license.transferTemplates, template, ageMs);
   }
 
   /** Restores `LastModified` order in every collection after seeding. */
@@ -338,6 +364,8 @@ export class ScenarioBuilder {
         license.patients,
         license.drivers,
         license.vehicles,
+        license.transferTemplates,
+        license.adjustments,
       ] as RecordCollection<Tracked>[]) {
         collection.sortByLastModified();
       }

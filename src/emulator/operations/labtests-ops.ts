@@ -1,0 +1,158 @@
+/**
+ * Lab tests: `GET /labtests/v2/results?packageId=` (a row per test of every result recorded for
+ * the package or, through `SourcePackageLabels`, its sources — derived packages inherit their
+ * sources' results [U]) and `POST /labtests/v2/record` (labs only, `CanTestPackages`; the
+ * package must be at the lab; PDFs only, at most 5 MB).
+ */
+import type { LabResultRecord, PackageRecord } from '../emulator-types.ts';
+import { envelope, queryValue } from '../list-response.ts';
+import { LAB_TEST_TYPES } from '../metrc-catalog.ts';
+import { metrcReplies } from '../metrc-replies.ts';
+import { formatTimestamp } from '../metrc-time.ts';
+import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+import { requireDate } from './grow-rows.ts';
+import { licenseOf, ownedRecord, PERMS, writeAccess } from './operation-helpers.ts';
+
+const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** The package and its sources, nearest first (a visited set stops cycles). */
+function lineage(ctx: OperationContext, pkg: PackageRecord): PackageRecord[] {
+  const out: PackageRecord[] = [];
+  const seen = new Set<number>();
+  const queue = [pkg];
+  while (queue.length > 0 && out.length < 50) {
+    const next = queue.shift() as PackageRecord;
+    if (seen.has(next.id)) continue;
+    seen.add(next.id);
+    out.push(next);
+    for (const label of next.sourcePackageLabels) {
+      const source = ctx.state.index.packageByLabel.get(label);
+      if (source) queue.push(source);
+    }
+  }
+  return out;
+}
+
+function resultRows(ctx: OperationContext, result: LabResultRecord) {
+  const lab = ctx.state.licenses.get(result.labLicense);
+  const pkg = ctx.state.index.packages.get(result.packageId);
+  const item = pkg ? ctx.state.index.items.get(pkg.itemId) : undefined;
+  return result.details.map((detail) => ({
+    PackageId: result.packageId,
+    LabTestResultId: result.id,
+    LabFacilityLicenseNumber: result.labLicense,
+    LabFacilityName: lab?.name ?? null,
+    SourcePackageLabel: result.packageLabel,
+    ProductName: item?.name ?? null,
+    ProductCategoryName: item?.category ?? null,
+    TestPerformedDate: result.resultDate,
+    OverallPassed: result.overallPassed,
+    RevokedDate: null,
+    ResultReleased: true,
+    ResultReleaseDateTime: formatTimestamp(result.releasedAt * 1000),
+    TestTypeName: detail.typeName,
+    TestPassed: detail.passed,
+    TestResultLevel: detail.level,
+    TestComment: detail.notes,
+    TestInformationalOnly: detail.informationalOnly,
+    LabTestDetailRevokedDate: null,
+    ExpirationDateTime: null,
+  }));
+}
+
+function listResults(ctx: OperationContext) {
+  const text = queryValue(ctx, 'packageId');
+  if (text === undefined || !/^\d+$/.test(text))
+    throw metrcReplies.badRequest('The packageId parameter is required.');
+  const pkg = ownedRecord(ctx, ctx.state.index.packages, Number(text), `Package ${text}`);
+  const rows = lineage(ctx, pkg).flatMap((p) =>
+    (ctx.state.index.labResults.get(p.id) ?? []).flatMap((result) => resultRows(ctx, result)),
+  );
+  return { body: envelope(ctx, rows, (row) => row) };
+}
+
+function recordResults(ctx: OperationContext) {
+  const license = licenseOf(ctx);
+  const errors = new RowErrors();
+  const plans: { pkg: PackageRecord; result: Omit<LabResultRecord, 'id'> }[] = [];
+  for (const row of readRows(ctx)) {
+    const before = errors.count;
+    const add = (message: string) => errors.add(row.index, message);
+    const label = row.text('Label')?.toUpperCase();
+    const pkg = label ? ctx.state.index.packageByLabel.get(label) : undefined;
+    // The package must be at this lab (received on a lab-sample transfer, or its own sample).
+    if (!pkg || pkg.license !== license.number)
+      add(`Package ${label ?? ''} was not found in the current Facility.`);
+    const date = requireDate(row, 'ResultDate', add);
+    const fileName = row.text('DocumentFileName');
+    const base64 = row.text('DocumentFileBase64');
+    if (fileName !== undefined && !fileName.toLowerCase().endsWith('.pdf'))
+      add('Only PDF documents may be uploaded.');
+    if (base64 !== undefined && Buffer.byteLength(base64, 'base64') > MAX_DOCUMENT_BYTES)
+      add('The document must not be larger than 5 MB.');
+    const results = row.list('Results') ?? [];
+    if (results.length === 0) add('Results were not specified.');
+    const details = results.flatMap((result) => {
+      const typeName = result.text('LabTestTypeName');
+      const type = LAB_TEST_TYPES.find((t) => t.Name.toLowerCase() === typeName?.toLowerCase());
+      const quantity = result.number('Quantity');
+      const passed = result.raw('Passed');
+      if (!type) add(`Lab Test Type "${typeName ?? ''}" is not valid.`);
+      if (quantity === undefined) add(`Quantity was not specified for "${typeName ?? ''}".`);
+      if (typeof passed !== 'boolean') add(`Passed was not specified for "${typeName ?? ''}".`);
+      if (!type || quantity === undefined || typeof passed !== 'boolean') return [];
+      const notes = result.text('Notes') ?? null;
+      return [
+        {
+          typeName: type.Name,
+          passed,
+          level: quantity,
+          notes,
+          informationalOnly: type.InformationalOnly,
+        },
+      ];
+    });
+    if (errors.count > before || !pkg || !date) continue;
+    plans.push({
+      pkg,
+      result: {
+        packageId: pkg.id,
+        packageLabel: pkg.label,
+        labLicense: license.number,
+        resultDate: date,
+        overallPassed: details.every((d) => d.passed || d.informationalOnly),
+        documentFileName: fileName ?? null,
+        releasedAt: ctx.now,
+        details,
+      },
+    });
+  }
+  errors.throwIfAny();
+  const ids = plans.map(({ pkg, result }) => {
+    const record = { ...result, id: ctx.state.nextId('labResult') };
+    const list = ctx.state.index.labResults.get(pkg.id) ?? [];
+    list.push(record);
+    ctx.state.index.labResults.set(pkg.id, list);
+    pkg.labTestingState = record.overallPassed ? 'TestPassed' : 'TestFailed';
+    pkg.labTestingStateDate = record.resultDate;
+    ctx.state.touch(license.packages, pkg);
+    return record.id;
+  });
+  return writeResult(ctx, ids);
+}
+
+export const labTestOperations: OperationSpec[] = [
+  operation(
+    'GET',
+    '/labtests/v2/results',
+    { license: 'required', permissions: [PERMS.viewPackages] },
+    listResults,
+  ),
+  operation(
+    'POST',
+    '/labtests/v2/record',
+    writeAccess([PERMS.viewPackages, PERMS.managePackagesInventory], 'labTesting'),
+    recordResults,
+  ),
+];

@@ -1,0 +1,156 @@
+/**
+ * Transfers are read-mostly (fact 15): incoming/outgoing/rejected lists, the drill-down from a
+ * transfer to its deliveries and their packages, templates and their deliveries. The drill-down
+ * takes no `licenseNumber` (Metrc's ids are global): the user must work, with View or Manage
+ * Transfers, at a license the transfer involves — otherwise 401 [U].
+ */
+import type { DeliveryRecord, TransferRecord } from '../emulator-types.ts';
+import { envelope } from '../list-response.ts';
+import type { Permission } from '../metrc-permissions.ts';
+import { metrcReplies } from '../metrc-replies.ts';
+import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+import {
+  wireDelivery,
+  wireDeliveryPackage,
+  wireTemplate,
+  wireTemplateDelivery,
+  wireTemplatePackage,
+  wireTransfer,
+} from '../wire-transfers.ts';
+import { EVERYTHING, idParam, licenseOf, listOf, RECENT, section } from './operation-helpers.ts';
+
+const TRANSFER_PERMISSIONS: readonly Permission[] = ['View Transfers', 'Manage Transfers'];
+const TEMPLATE_PERMISSIONS: readonly Permission[] = [
+  'View Transfer Templates',
+  'Manage Transfer Templates',
+];
+const VIEW_TRANSFERS = section(TRANSFER_PERMISSIONS);
+const VIEW_TEMPLATES = section(TEMPLATE_PERMISSIONS);
+
+/** A list row: a transfer seen through one of its deliveries. */
+interface TransferRow {
+  id: number;
+  lastModified: number;
+  transfer: TransferRecord;
+  delivery: DeliveryRecord | undefined;
+}
+
+/** Incoming: a row per delivery addressed to the license; outgoing: a row per transfer. */
+function* transferRows(
+  ctx: OperationContext,
+  which: 'incoming' | 'outgoing' | 'rejected',
+): Generator<TransferRow> {
+  const mine = licenseOf(ctx).number;
+  for (const transfer of ctx.state.transfers.values()) {
+    const row = { id: transfer.id, lastModified: transfer.lastModified, transfer };
+    if (which === 'outgoing') {
+      const live = transfer.deliveries.some((d) => !d.rejected);
+      if (transfer.shipperLicense === mine && live)
+        yield { ...row, delivery: transfer.deliveries[0] };
+      continue;
+    }
+    for (const delivery of transfer.deliveries) {
+      const toMe = delivery.recipientLicense === mine;
+      if (which === 'incoming' && toMe && !delivery.rejected) yield { ...row, delivery };
+      if (which === 'rejected' && delivery.rejected && (toMe || transfer.shipperLicense === mine))
+        yield { ...row, delivery };
+    }
+  }
+}
+
+const transferList = (which: 'incoming' | 'outgoing' | 'rejected') =>
+  listOf(
+    (ctx) => transferRows(ctx, which),
+    (ctx, row) => wireTransfer(ctx.state, row.transfer, row.delivery),
+    which === 'rejected' ? EVERYTHING : RECENT,
+  );
+
+/** Whether the user works at `license` (in this state) with one of `permissions`. */
+function mayView(
+  ctx: OperationContext,
+  license: string | null,
+  permissions: readonly Permission[],
+) {
+  const record = license === null ? undefined : ctx.state.licenses.get(license);
+  if (!record || record.state !== ctx.metrcState) return false;
+  const employee = record.employees.get(ctx.user.id);
+  return !!employee && permissions.some((name) => employee.permissions.has(name));
+}
+
+/** `GET /transfers/v2/{id}/deliveries`: all of them for the shipper or transporter. */
+function transferDeliveries(ctx: OperationContext) {
+  const transfer = ctx.state.index.transfers.get(idParam(ctx));
+  if (!transfer) throw metrcReplies.objectNotFound(`Transfer ${ctx.params.id}`);
+  const sender =
+    mayView(ctx, transfer.shipperLicense, TRANSFER_PERMISSIONS) ||
+    mayView(ctx, transfer.transporterLicense, TRANSFER_PERMISSIONS);
+  // A recipient sees only the deliveries addressed to it [U].
+  const visible = sender
+    ? transfer.deliveries
+    : transfer.deliveries.filter((d) => mayView(ctx, d.recipientLicense, TRANSFER_PERMISSIONS));
+  if (visible.length === 0) throw metrcReplies.unauthorized();
+  return { body: envelope(ctx, visible, (d) => wireDelivery(ctx.state, d)) };
+}
+
+/** `GET /transfers/v2/deliveries/{id}/packages`: the packages as shipped on one delivery. */
+function deliveryPackages(ctx: OperationContext) {
+  const delivery = ctx.state.index.deliveries.get(idParam(ctx));
+  const transfer = delivery && ctx.state.index.transfers.get(delivery.transferId);
+  if (!delivery || !transfer) throw metrcReplies.objectNotFound(`Delivery ${ctx.params.id}`);
+  const involved = [
+    transfer.shipperLicense,
+    transfer.transporterLicense,
+    delivery.recipientLicense,
+  ];
+  if (!involved.some((license) => mayView(ctx, license, TRANSFER_PERMISSIONS)))
+    throw metrcReplies.unauthorized();
+  return { body: envelope(ctx, delivery.packages, (p) => wireDeliveryPackage(ctx.state, p)) };
+}
+
+function templateDeliveries(ctx: OperationContext) {
+  const template = ctx.state.index.templates.get(idParam(ctx));
+  if (!template) throw metrcReplies.objectNotFound(`Transfer template ${ctx.params.id}`);
+  if (!mayView(ctx, template.license, TEMPLATE_PERMISSIONS)) throw metrcReplies.unauthorized();
+  return { body: envelope(ctx, template.deliveries, (d) => wireTemplateDelivery(ctx.state, d)) };
+}
+
+function templateDeliveryPackages(ctx: OperationContext) {
+  const delivery = ctx.state.index.templateDeliveries.get(idParam(ctx));
+  const template = delivery && ctx.state.index.templates.get(delivery.templateId);
+  if (!delivery || !template)
+    throw metrcReplies.objectNotFound(`Transfer template delivery ${ctx.params.id}`);
+  if (!mayView(ctx, template.license, TEMPLATE_PERMISSIONS)) throw metrcReplies.unauthorized();
+  return { body: envelope(ctx, delivery.packages, (p) => wireTemplatePackage(ctx.state, p)) };
+}
+
+const drillDown = { license: 'none' } as const;
+
+export const transferReadOperations: OperationSpec[] = [
+  operation('GET', '/transfers/v2/incoming', VIEW_TRANSFERS, transferList('incoming')),
+  operation('GET', '/transfers/v2/outgoing', VIEW_TRANSFERS, transferList('outgoing')),
+  operation('GET', '/transfers/v2/rejected', VIEW_TRANSFERS, transferList('rejected')),
+  operation('GET', '/transfers/v2/{id}/deliveries', drillDown, transferDeliveries),
+  operation('GET', '/transfers/v2/deliveries/{id}/packages', drillDown, deliveryPackages),
+  operation(
+    'GET',
+    '/transfers/v2/templates/outgoing',
+    VIEW_TEMPLATES,
+    listOf(
+      (ctx) => licenseOf(ctx).transferTemplates.values(),
+      (ctx, template) => wireTemplate(ctx.state, template),
+      RECENT,
+    ),
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/templates/outgoing/{id}/deliveries',
+    drillDown,
+    templateDeliveries,
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/templates/outgoing/deliveries/{id}/packages',
+    drillDown,
+    templateDeliveryPackages,
+  ),
+];
