@@ -23,15 +23,16 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
     await migrateToLatest(database.db, database.dialect);
     const logger = createSilentLogger();
     const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
+    metrc = config.metrcBaseUrlTemplate
+      ? await createMetrcClientFromConfig(config, { logger })
+      : null;
     const services = createServices({
       config,
       database,
       clock: systemClock,
       logger,
       vault,
-      metrcProbe: config.metrcBaseUrlTemplate
-        ? createMetrcKeyProbe((metrc = await createMetrcClientFromConfig(config, { logger })))
-        : NO_METRC_PROBE,
+      metrcProbe: metrc ? createMetrcKeyProbe(metrc) : NO_METRC_PROBE,
     });
     return await fn(services);
   } finally {
