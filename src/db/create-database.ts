@@ -51,6 +51,9 @@ export function createDatabase(config: DatabaseConfig): Database {
           : pg.types.getTypeParser(oid, format as 'text'),
     },
   });
+  // An idle connection can die (server restart, admin terminate); without a listener node would
+  // crash on the 'error' event. The pool drops that connection and the next query reconnects.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -140,7 +140,7 @@ describe('limiter against the emulator (Metrc limits)', () => {
       kit.emulator.control.removeFault(fault.id);
     }
     const seconds = (performance.now() - started) / 1000;
-    const entries = await kit.settledRequests({ pathPrefix: '/ca/packages' });
+    const entries = kit.requests({ pathPrefix: '/ca/packages' });
     assert.equal(entries.filter((e) => e.status === 429).length, 0);
     assert.ok(maxConcurrent(entries) <= 10, `in flight ${maxConcurrent(entries)}`);
     // 60 GETs at 47.5/s after a 2-token burst: ~1.2 s.
@@ -164,7 +164,7 @@ describe('limiter against the emulator (Metrc limits)', () => {
     } finally {
       kit.emulator.control.removeFault(fault.id);
     }
-    const entries = await kit.settledRequests({ pathPrefix: '/ca/packages' });
+    const entries = kit.requests({ pathPrefix: '/ca/packages' });
     assert.equal(entries.filter((e) => e.status === 429).length, 0);
     assert.ok(maxConcurrent(entries) <= 30, `in flight ${maxConcurrent(entries)}`);
   });

@@ -49,7 +49,7 @@ describe('retries: GETs are retried, writes never', () => {
     kit.mark();
     const facilities = await listFacilities(kit.api('ca-owner'));
     assert.ok(facilities.length > 0);
-    const seen = await kit.settledRequests({ pathPrefix: '/ca/facilities' });
+    const seen = kit.requests({ pathPrefix: '/ca/facilities' });
     assert.deepEqual(
       seen.map((r) => r.status),
       [500, 500, 200],
@@ -66,9 +66,9 @@ describe('retries: GETs are retried, writes never', () => {
     kit.emulator.control.addFault({ kind: 'timeout', path: '/items/v2/active', times: 1 });
     kit.mark();
     await listActiveItems(kit.api('ca-owner'), { licenseNumber: retailer });
-    const outcomes = (await kit.settledRequests({ pathPrefix: '/ca/items' })).map(
-      (r) => `${r.outcome}:${r.status}`,
-    );
+    const outcomes = kit
+      .requests({ pathPrefix: '/ca/items' })
+      .map((r) => `${r.outcome}:${r.status}`);
     assert.equal(outcomes.length, 4, outcomes.join(','));
     assert.equal(outcomes.at(-1), 'answered:200');
   });
@@ -84,7 +84,7 @@ describe('retries: GETs are retried, writes never', () => {
       const error = await listFacilities(kit.api('ca-owner')).catch((e: unknown) => e);
       assert.ok(error instanceof MetrcServerError);
       assert.equal(error.attempts, 4);
-      assert.equal((await kit.settledRequests({ pathPrefix: '/ca/facilities' })).length, 4);
+      assert.equal(kit.requests({ pathPrefix: '/ca/facilities' }).length, 4);
     } finally {
       kit.emulator.control.removeFault(fault.id);
     }
@@ -105,7 +105,7 @@ describe('retries: GETs are retried, writes never', () => {
       }).catch((e: unknown) => e);
       assert.ok(error instanceof MetrcServerError);
       assert.equal(error.attempts, 1);
-      assert.equal((await kit.settledRequests({ method: 'POST' })).length, 1);
+      assert.equal(kit.requests({ method: 'POST' }).length, 1);
       assert.equal(kit.emulator.control.counters().byStatus['500'], 1);
     } finally {
       kit.emulator.control.removeFault(fault.id);
@@ -127,7 +127,7 @@ describe('retries: GETs are retried, writes never', () => {
     }).catch((e: unknown) => e);
     assert.ok(dropped instanceof MetrcNetworkError || dropped instanceof MetrcTimeoutError);
     assert.equal(dropped.reachedMetrc, 'unknown');
-    assert.equal((await kit.settledRequests({ method: 'POST' })).length, 1);
+    assert.equal(kit.requests({ method: 'POST' }).length, 1);
     // The write committed before the connection dropped: the lookup finds it (URL-encoded).
     const landed = await findReceiptsByExternalNumber(api, {
       licenseNumber: retailer,
@@ -148,7 +148,7 @@ describe('retries: GETs are retried, writes never', () => {
     }).catch((e: unknown) => e);
     assert.ok(timedOut instanceof MetrcTimeoutError);
     assert.equal(timedOut.reachedMetrc, 'unknown');
-    assert.equal((await kit.settledRequests({ method: 'POST' })).length, 1);
+    assert.equal(kit.requests({ method: 'POST' }).length, 1);
     // This one never ran: nothing to find, so the outbox may send it again.
     const absent = await findReceiptsByExternalNumber(api, {
       licenseNumber: retailer,

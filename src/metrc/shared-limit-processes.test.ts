@@ -88,7 +88,7 @@ describe('two processes share one PostgreSQL budget', {
         local.run(DURATION_MS),
         childResult.then((line) => JSON.parse(line) as SharedLoadResult),
       ]);
-      const entries = await kit.settledRequests({ pathPrefix: '/ca/packages' });
+      const entries = kit.requests({ pathPrefix: '/ca/packages' });
       const counters = kit.emulator.control.counters();
       assert.equal(counters.byStatus['429'] ?? 0, 0, JSON.stringify(counters));
       assert.deepEqual(mine.errors, {});

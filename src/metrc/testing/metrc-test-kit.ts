@@ -21,14 +21,6 @@ export interface MetrcTestKit {
     method?: string;
     pathPrefix?: string;
   }): ReturnType<RunningEmulator['control']['requests']>;
-  /**
-   * The same, once the emulator has logged every exchange: it logs when the socket closes,
-   * which after a reset or a drop can come a moment after the client saw the failure.
-   */
-  settledRequests(filter?: {
-    method?: string;
-    pathPrefix?: string;
-  }): Promise<ReturnType<RunningEmulator['control']['requests']>>;
   /** Forgets the request log and counters. */
   mark(): void;
   close(): Promise<void>;
@@ -65,16 +57,6 @@ export async function startMetrcTestKit(
     keysOf,
     api: (userId) => client.forKeys(keysOf(userId)),
     requests: (filter = {}) => emulator.control.requests(filter),
-    async settledRequests(filter = {}) {
-      let count = -1;
-      for (let i = 0; i < 50; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const now = emulator.control.counters().total;
-        if (now === count) break;
-        count = now;
-      }
-      return emulator.control.requests(filter);
-    },
     mark: () => emulator.control.clearRequests(),
     async close() {
       await client.close();
