@@ -4,17 +4,14 @@ import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKind, DB, MetrcEnvironment } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
-import {
-  isMetrcState,
-  type LicensesRepo,
-  licensesErrors,
-  STATE_TIME_ZONES,
-} from '../licenses/index.ts';
+import { isMetrcState, type LicensesRepo, licensesErrors } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { assertMaySetKey, normaliseKeyText } from './credential-rules-fns.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo, CredentialWithLicenses } from './credentials-repo.ts';
+import { createLicenseAssignment } from './license-assignment.ts';
+import { licenseSyncOf } from './license-sync.ts';
 import type { VendorKeysService } from './vendor-keys-service.ts';
 import { statusAfter } from './verification-fns.ts';
 import type {
@@ -37,21 +34,6 @@ export interface NewCredentialInput {
 
 type Actor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
 
-export interface LicenseSync {
-  syncing: boolean;
-  facilityCredentialId: number | null;
-  keyStatus: string | null;
-  message: string;
-}
-
-/** A license without a facility key does not sync at all. */
-export const NOT_SYNCING: LicenseSync = {
-  syncing: false,
-  facilityCredentialId: null,
-  keyStatus: null,
-  message: 'No facility key: add one to sync this license with the state.',
-};
-
 /** Traceability credentials: Verify & Save, change, delete, list (rules 2–7). */
 export function createCredentialsService(deps: {
   db: Kysely<DB>;
@@ -66,6 +48,11 @@ export function createCredentialsService(deps: {
 }) {
   const { db, repo, licenses, users, vault, vendorKeys, audit, clock } = deps;
   const now = () => clock.now();
+  const { assignedLicenseIds, assertLicensesFree } = createLicenseAssignment({
+    repo,
+    licenses,
+    clock,
+  });
 
   function checkState(state: string): string {
     const code = state.toLowerCase();
@@ -120,88 +107,6 @@ export function createCredentialsService(deps: {
       throw credentialsErrors.CREDENTIAL_NO_LICENSES();
     }
     return { report, facilities: result.facilities };
-  }
-
-  /** Creates or refreshes the organization's license rows from what Metrc lists (rule 11). */
-  async function upsertLicenses(
-    trx: Kysely<DB>,
-    organizationId: number,
-    state: string,
-    facilities: MetrcFacilitySummary[],
-  ): Promise<number[]> {
-    const ids: number[] = [];
-    const stamp = toTimestamp(now());
-    for (const facility of facilities) {
-      const existing = await licenses.findByNumber(organizationId, state, facility.number, trx);
-      const values = {
-        name: facility.name,
-        license_type: facility.licenseType,
-        facility_type: JSON.stringify(facility.facilityType),
-        updated_at: stamp,
-      };
-      if (existing) {
-        await licenses.update(organizationId, existing.id, values, trx);
-        ids.push(existing.id);
-      } else {
-        const row = await licenses.insert(
-          {
-            ...values,
-            organization_id: organizationId,
-            number: facility.number,
-            state,
-            time_zone: STATE_TIME_ZONES[state] ?? 'UTC',
-            created_at: stamp,
-          },
-          trx,
-        );
-        ids.push(row.id);
-      }
-    }
-    return ids;
-  }
-
-  /** The license ids a verified key is assigned to (facility keys also create/update them). */
-  async function assignedLicenseIds(
-    trx: Kysely<DB>,
-    organizationId: number,
-    state: string,
-    kind: CredentialKind,
-    report: VerificationReport,
-    facilities: MetrcFacilitySummary[],
-  ): Promise<number[]> {
-    const checked = new Set(report.licenses.map((l) => l.number));
-    if (kind === 'facility') {
-      return upsertLicenses(
-        trx,
-        organizationId,
-        state,
-        facilities.filter((f) => checked.has(f.number)),
-      );
-    }
-    const ids: number[] = [];
-    for (const number of checked) {
-      const row = await licenses.findByNumber(organizationId, state, number, trx);
-      if (row) ids.push(row.id);
-    }
-    return ids;
-  }
-
-  async function assertLicensesFree(
-    trx: Kysely<DB>,
-    licenseIds: number[],
-    exceptCredentialId?: number,
-  ) {
-    const holders = (await repo.facilityHolders(licenseIds, trx)).filter(
-      (h) => h.credential_id !== exceptCredentialId,
-    );
-    if (holders.length > 0) {
-      throw credentialsErrors.CREDENTIAL_LICENSE_TAKEN({
-        message: `${holders.map((h) => h.number).join(', ')} already ${holders.length > 1 ? 'have' : 'has'} a facility key.`,
-        details: {
-          licenses: holders.map((h) => ({ number: h.number, credentialId: h.credential_id })),
-        },
-      });
-    }
   }
 
   /** Verify & Save (rule 3): saved only if Metrc accepts the key for every selected license. */
@@ -468,33 +373,6 @@ export function createCredentialsService(deps: {
     return rows.filter((row) => visibleTo(actor, row)).map((row) => toCredentialView(row, now()));
   }
 
-  /**
-   * Per license: is it syncing with the state? A license whose facility key Metrc rejects shows
-   * "We've stopped syncing with the state" with the reason (rule 8).
-   */
-  async function syncByLicense(organizationId: number): Promise<Map<number, LicenseSync>> {
-    const rows = await repo.facilityKeysByLicense(organizationId);
-    return new Map(
-      rows.map((row) => {
-        const report = row.verification_report
-          ? (JSON.parse(row.verification_report) as VerificationReport)
-          : null;
-        const syncing = row.status === 'valid';
-        return [
-          row.license_id,
-          {
-            syncing,
-            facilityCredentialId: row.credential_id,
-            keyStatus: row.status,
-            message: syncing
-              ? 'Syncing with the state.'
-              : `We've stopped syncing with the state. ${report?.diagnosis?.message ?? 'The facility key is not valid.'}`,
-          },
-        ];
-      }),
-    );
-  }
-
   return {
     create,
     update,
@@ -502,7 +380,7 @@ export function createCredentialsService(deps: {
     get,
     getVisible,
     list,
-    syncByLicense,
+    syncByLicense: (organizationId: number) => licenseSyncOf(repo, organizationId),
     verifyForSave,
     saveVerified,
   };

@@ -14,9 +14,7 @@ export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.
 export {
   type CredentialsService,
   createCredentialsService,
-  type LicenseSync,
   type NewCredentialInput,
-  NOT_SYNCING,
 } from './credentials-service.ts';
 export { createIntakeLinksRepo } from './intake-links-repo.ts';
 export {
@@ -24,6 +22,7 @@ export {
   INTAKE_LINK_TTL_MS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
+export { type LicenseSync, licenseSyncOf, NOT_SYNCING } from './license-sync.ts';
 export { createMetrcKeyProbe, NO_METRC_PROBE } from './metrc-key-probe.ts';
 export { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
 export {
