@@ -18,8 +18,7 @@ import { createMetrcKeyProbe, PROBED_SECTIONS } from '../src/credentials/index.t
 import { createDatabase, migrateToLatest } from '../src/db/index.ts';
 import { DEFAULT_LIMITS, startEmulator } from '../src/emulator/index.ts';
 import { createSilentLogger, Secret, systemClock } from '../src/lib/index.ts';
-import { openDatabaseVault } from '../src/main/open-vault.ts';
-import { createServices } from '../src/main/services.ts';
+import { openServices } from '../src/main/services.ts';
 import { createMetrcClient } from '../src/metrc/index.ts';
 
 const { values: args } = parseArgs({
@@ -51,14 +50,12 @@ const config = loadConfig({
 const database = createDatabase(config.database);
 await migrateToLatest(database.db, database.dialect);
 const logger = createSilentLogger();
-const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
 const metrc = createMetrcClient({ baseUrlTemplate: emulator.baseUrlTemplate });
-const services = createServices({
+const services = await openServices({
   config,
   database,
   clock: systemClock,
   logger,
-  vault,
   metrcProbe: createMetrcKeyProbe(metrc),
 });
 await services.vendorKeys.set(SYSTEM_ACTOR, {

@@ -2,8 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config/index.ts';
 import { createMetrcKeyProbe, NO_METRC_PROBE } from '../credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createSilentLogger, isAppError, systemClock } from '../lib/index.ts';
-import { openDatabaseVault } from '../main/open-vault.ts';
-import { type AppServices, createServices } from '../main/services.ts';
+import { type AppServices, openServices } from '../main/services.ts';
 import { createMetrcClientFromConfig, type MetrcClient } from '../metrc/index.ts';
 
 /** Exit codes: 1 = the operation failed, 2 = bad configuration or usage. */
@@ -22,16 +21,14 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
   try {
     await migrateToLatest(database.db, database.dialect);
     const logger = createSilentLogger();
-    const vault = await openDatabaseVault({ config, database, clock: systemClock, logger });
     metrc = config.metrcBaseUrlTemplate
       ? await createMetrcClientFromConfig(config, { logger })
       : null;
-    const services = createServices({
+    const services = await openServices({
       config,
       database,
       clock: systemClock,
       logger,
-      vault,
       metrcProbe: metrc ? createMetrcKeyProbe(metrc) : NO_METRC_PROBE,
     });
     return await fn(services);

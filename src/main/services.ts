@@ -25,6 +25,7 @@ import type { Database } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
+import { openDatabaseVault } from './open-vault.ts';
 
 /** What every process is built from. */
 export interface CoreDeps {
@@ -123,3 +124,13 @@ export function createServices(deps: CoreDeps) {
 }
 
 export type AppServices = ReturnType<typeof createServices>;
+
+/**
+ * Proves the master key (the vault opens before anything else), then wires the services.
+ *
+ * @example
+ * const services = await openServices({ config, database, clock, logger, metrcProbe });
+ */
+export async function openServices(deps: Omit<CoreDeps, 'vault'>): Promise<AppServices> {
+  return createServices({ ...deps, vault: await openDatabaseVault(deps) });
+}

@@ -7,8 +7,7 @@ import { buildApp, SESSION_COOKIE } from '../../src/api/index.ts';
 import { type Config, loadConfig } from '../../src/config/index.ts';
 import { createMetrcKeyProbe, NO_METRC_PROBE } from '../../src/credentials/index.ts';
 import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
-import { openDatabaseVault } from '../../src/main/open-vault.ts';
-import { type AppServices, createServices } from '../../src/main/services.ts';
+import { type AppServices, openServices } from '../../src/main/services.ts';
 import type { MetrcClient } from '../../src/metrc/index.ts';
 import type { TestDatabase } from './test-db.ts';
 
@@ -64,9 +63,8 @@ export async function createTestApp(
   const logger = createLogger({ level: 'debug', destination: logs.stream });
   const config = testConfig(database, options.config);
   const clock = options.clock ?? systemClock;
-  const vault = await openDatabaseVault({ config, database, clock, logger });
   const metrcProbe = options.metrc ? createMetrcKeyProbe(options.metrc) : NO_METRC_PROBE;
-  const services = createServices({ config, database, clock, logger, vault, metrcProbe });
+  const services = await openServices({ config, database, clock, logger, metrcProbe });
   const app = await buildApp(services);
   return { app, services, logLines: logs.lines, close: () => app.close() };
 }
