@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKind, DB, MetrcEnvironment } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
-import { isMetrcState, type LicensesRepo, licensesErrors } from '../licenses/index.ts';
+import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { assertMaySetKey, normaliseKeyText } from './credential-rules-fns.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
@@ -53,12 +53,6 @@ export function createCredentialsService(deps: {
     licenses,
     clock,
   });
-
-  function checkState(state: string): string {
-    const code = state.toLowerCase();
-    if (!isMetrcState(code)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
-    return code;
-  }
 
   /**
    * Verifies a key for the licenses it is to be assigned to. Throws (and saves nothing) when
@@ -111,7 +105,7 @@ export function createCredentialsService(deps: {
 
   /** Verify & Save (rule 3): saved only if Metrc accepts the key for every selected license. */
   async function create(actor: Actor, input: NewCredentialInput): Promise<CredentialView> {
-    const state = checkState(input.state);
+    const state = requireMetrcState(input.state);
     const environment = input.environment ?? 'production';
     const ownerUserId = input.kind === 'user' ? (input.ownerUserId ?? actor.userId) : null;
     assertMaySetKey(actor, input.kind, ownerUserId);

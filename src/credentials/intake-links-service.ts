@@ -9,7 +9,7 @@ import {
   sha256Hex,
   toTimestamp,
 } from '../lib/index.ts';
-import { isMetrcState, licensesErrors } from '../licenses/index.ts';
+import { requireMetrcState } from '../licenses/index.ts';
 import type { CredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo } from './credentials-repo.ts';
@@ -63,8 +63,7 @@ export function createIntakeLinksService(deps: {
     actor: Principal,
     input: { userId: number; state: string; environment?: MetrcEnvironment },
   ): Promise<{ url: string; token: string; link: IntakeLinkView }> {
-    const state = input.state.toLowerCase();
-    if (!isMetrcState(state)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
+    const state = requireMetrcState(input.state);
     if (!(await users.membership(actor.organizationId, input.userId))) {
       throw credentialsErrors.CREDENTIAL_OWNER_UNKNOWN();
     }

@@ -1,7 +1,7 @@
 import type { Actor, IdentityService, NewPerson } from '../auth/index.ts';
 import type { MetrcEnvironment } from '../db/index.ts';
 import { type Clock, type Secret, toTimestamp } from '../lib/index.ts';
-import { isMetrcState, licensesErrors } from '../licenses/index.ts';
+import { requireMetrcState } from '../licenses/index.ts';
 import { normaliseKeyText } from './credential-rules-fns.ts';
 import type { CredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
@@ -34,8 +34,7 @@ export function createOnboardingService(deps: {
       metrc: { state: string; environment?: MetrcEnvironment; key: Secret };
     },
   ) {
-    const state = input.metrc.state.toLowerCase();
-    if (!isMetrcState(state)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
+    const state = requireMetrcState(input.metrc.state);
     const environment = input.metrc.environment ?? 'production';
     normaliseKeyText(input.metrc.key.reveal());
     const verified = await credentials.verifyForSave({

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { DB, MetrcEnvironment, VendorKeyRow } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
-import { isMetrcState, licensesErrors } from '../licenses/index.ts';
+import { requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { normaliseKeyText } from './credential-rules-fns.ts';
 import { credentialsErrors } from './credentials-errors.ts';
@@ -42,8 +42,7 @@ export function createVendorKeysService(deps: {
     actor: AuditActor,
     input: { state: string; environment: MetrcEnvironment; key: Secret },
   ): Promise<VendorKeyView> {
-    const state = input.state.toLowerCase();
-    if (!isMetrcState(state)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
+    const state = requireMetrcState(input.state);
     normaliseKeyText(input.key.reveal());
     const ref = `vendor_key:${randomUUID()}`;
     const sealed = await vault.seal(ref, input.key);

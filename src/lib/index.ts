@@ -10,4 +10,10 @@ export {
   REDACT_PATHS,
   redactQuery,
 } from './logger.ts';
+export {
+  METRC_STATE_TIME_ZONES,
+  METRC_STATES,
+  type MetrcState,
+  parseMetrcState,
+} from './metrc-states.ts';
 export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';

@@ -13,4 +13,8 @@ export {
   type LicenseView,
   toLicenseView,
 } from './licenses-service.ts';
-export { isMetrcState, METRC_STATES, STATE_TIME_ZONES } from './state-time-zones.ts';
+export {
+  METRC_STATES,
+  requireMetrcState,
+  STATE_TIME_ZONES,
+} from './state-time-zones.ts';

@@ -5,7 +5,7 @@ import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
 import { type LicenseFeatures, licenseFeatures } from './license-features.ts';
 import { licensesErrors } from './licenses-errors.ts';
 import type { LicensesRepo } from './licenses-repo.ts';
-import { isMetrcState, isValidTimeZone, STATE_TIME_ZONES } from './state-time-zones.ts';
+import { isValidTimeZone, requireMetrcState, STATE_TIME_ZONES } from './state-time-zones.ts';
 
 export interface LicenseView {
   id: number;
@@ -57,8 +57,7 @@ export function createLicensesService(deps: {
 }) {
   const { db, licenses, audit, clock } = deps;
 
-  function checkStateAndZone(state: string, timeZone: string | undefined) {
-    if (!isMetrcState(state)) throw licensesErrors.LICENSE_STATE_UNKNOWN();
+  function checkTimeZone(timeZone: string | undefined) {
     if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
       throw licensesErrors.LICENSE_TIME_ZONE_INVALID();
     }
@@ -75,8 +74,8 @@ export function createLicensesService(deps: {
   }
 
   async function create(actor: OrgActor, input: LicenseInput): Promise<LicenseView> {
-    const state = input.state.toLowerCase();
-    checkStateAndZone(state, input.timeZone);
+    const state = requireMetrcState(input.state);
+    checkTimeZone(input.timeZone);
     return db.transaction().execute(async (trx) => {
       if (await licenses.findByNumber(actor.organizationId, state, input.number, trx)) {
         throw licensesErrors.LICENSE_DUPLICATE();
@@ -115,9 +114,7 @@ export function createLicensesService(deps: {
     id: number,
     input: Partial<Omit<LicenseInput, 'number' | 'state'>>,
   ): Promise<LicenseView> {
-    if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-      throw licensesErrors.LICENSE_TIME_ZONE_INVALID();
-    }
+    checkTimeZone(input.timeZone);
     await db.transaction().execute(async (trx) => {
       const row = await licenses.find(actor.organizationId, id, trx);
       if (!row) throw commonErrors.NOT_FOUND();
