@@ -75,6 +75,8 @@ export interface AuditEventsTable {
   created_at: Timestamp;
   prev_hash: string;
   hash: string;
+  /** Position in the organization's (or platform's) chain; null on pre-0004 legacy events. */
+  chain_seq: number | null;
 }
 
 export interface LicensesTable {

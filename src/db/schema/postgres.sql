@@ -34,11 +34,13 @@ table audit_events
     created_at text not null
     prev_hash text not null
     hash text not null
+    chain_seq integer
   constraints:
     audit_events_hash_key UNIQUE (hash)
     audit_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id)
     audit_events_pkey PRIMARY KEY (id)
   indexes:
+    CREATE UNIQUE INDEX audit_events_chain_seq_unique ON public.audit_events USING btree (COALESCE(organization_id, 0), chain_seq) WHERE (chain_seq IS NOT NULL)
     CREATE UNIQUE INDEX audit_events_hash_key ON public.audit_events USING btree (hash)
     CREATE INDEX audit_events_org_idx ON public.audit_events USING btree (organization_id, id)
     CREATE UNIQUE INDEX audit_events_pkey ON public.audit_events USING btree (id)
