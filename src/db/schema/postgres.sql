@@ -126,6 +126,18 @@ table credentials
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
 
+table job_leases
+  columns:
+    name text not null
+    owner text not null
+    token integer not null
+    acquired_at text not null
+    expires_at text not null
+  constraints:
+    job_leases_pkey PRIMARY KEY (name)
+  indexes:
+    CREATE UNIQUE INDEX job_leases_pkey ON public.job_leases USING btree (name)
+
 table licenses
   columns:
     id integer not null default nextval('licenses_id_seq'::regclass)
