@@ -107,8 +107,9 @@ describeEachDialect('scheduler with leases', (ctx) => {
     await other?.stop();
   });
 
-  it('takes over from a process that died holding the lease, after two intervals', // On PostgreSQL lease expiry follows the database clock, which a test cannot move.
-  { skip: ctx.dialect !== 'sqlite' }, async () => {
+  it('takes over from a process that died holding the lease, after two intervals', { // On PostgreSQL lease expiry follows the database clock, which a test cannot move.
+    skip: ctx.dialect !== 'sqlite',
+  }, async () => {
     const clock = createManualClock();
     const deadClock = createManualClock(); // the dead process's timers never fire again
     const leasesFor = (owner: string, c: typeof clock) =>
