@@ -4,7 +4,7 @@
  * empty (so one busy license never holds up the others). A refusal says how long until the next
  * token; a local release wakes the pump at once; other processes' releases are seen by polling.
  */
-import { performance } from 'node:perf_hooks';
+import { systemClock, type TimerClock } from '../lib/index.ts';
 import {
   type LimitedRequest,
   METRC_LIMITS,
@@ -49,7 +49,8 @@ export interface MetrcLimiterOptions {
   leaseMs?: number;
   /** How often to look again when an in-flight cap is full (other processes may release). */
   inFlightPollMs?: number;
-  now?: () => number;
+  /** Time and timers (waits, `maxWaitMs`); a manual clock in tests. Default: the system clock. */
+  clock?: TimerClock;
 }
 
 export const DEFAULT_LIMITER_MAX_WAIT_MS = 120_000;
@@ -75,7 +76,8 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
   const limits: MetrcLimits = { ...METRC_LIMITS, ...options.limits };
   validateLimits(limits);
   const store = options.store;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.monotonicMs();
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_LIMITER_MAX_WAIT_MS;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.inFlightPollMs ?? DEFAULT_IN_FLIGHT_POLL_MS;
@@ -109,9 +111,9 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = clock.setTimer(done, ms);
       function done() {
-        clearTimeout(timer);
+        timer.cancel();
         wake = undefined;
         resolve();
       }
@@ -206,7 +208,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           remove(waiter);
           reject(new LimiterWaitError('aborted', now() - enqueuedAt));
         };
-        const timer = setTimeout(() => {
+        const timer = clock.setTimer(() => {
           if (waiter.done) return;
           remove(waiter);
           reject(new LimiterWaitError('timeout', now() - enqueuedAt));
@@ -219,7 +221,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           resolve,
           reject,
           cleanup() {
-            clearTimeout(timer);
+            timer.cancel();
             signal?.removeEventListener('abort', onAbort);
           },
         };

@@ -115,8 +115,8 @@ describe('two processes share one PostgreSQL budget', {
       // Arrival at the emulator (which shares this loaded process) adds more jitter; Metrc's
       // own bucket, modelled by the emulator, is the strict judge: zero 429s above.
       assert.ok(busiestArrived <= VENDOR_LIMIT * 1.2, `busiest second arrived: ${busiestArrived}`);
-      // And the shared budget is used, not starved (generous bound for a loaded machine).
-      assert.ok(rate >= 0.5 * VENDOR_LIMIT, `together only ${rate.toFixed(1)} GET/s`);
+      // How much of the shared budget is used is a speed, measured by
+      // `npm run bench -- metrc-sync-throughput --store postgres`, not asserted here.
     } finally {
       child.stdin.end();
       await local.close();
