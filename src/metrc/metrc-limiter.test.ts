@@ -178,6 +178,34 @@ describe('limiter on a manual clock', () => {
     await limiter.close();
   });
 
+  test('a cap held by another process is polled with a backoff, and its release is seen within 50 ms', async () => {
+    const clock = createManualClock();
+    const inner = createMemoryRateLimitStore(clock);
+    let calls = 0;
+    const store = {
+      ...inner,
+      tryAcquire: (...args: Parameters<typeof inner.tryAcquire>) => {
+        calls++;
+        return inner.tryAcquire(...args);
+      },
+    };
+    const limiter = createMetrcLimiter({ store, limits: { vendorGetsInFlight: 1 }, clock });
+    // "Another process" holds the vendor key's only slot: taken from the store directly.
+    const rules = rulesFor(limiter.limits, get('v'));
+    const other = await inner.tryAcquire(rules, 60_000);
+    assert.ok(other.granted);
+    const waiting = track(limiter.acquire(get('v')));
+    await clock.advanceAsync(1_000);
+    assert.equal(waiting.settled(), false);
+    // 5, 10, 20, 40, then every 50 ms: about 23 looks in a second, not 200.
+    assert.ok(calls <= 25, `${calls} store calls in one second`);
+    await inner.release(other.permit);
+    await clock.advanceAsync(50);
+    assert.equal(waiting.settled(), true, 'seen within the longest backoff');
+    (await waiting.promise).release();
+    await limiter.close();
+  });
+
   test('two vendor keys each get their own budget', async () => {
     const { clock, limiter } = limiterWith({ vendorGetsPerSecond: 20, burstSeconds: 0.1 });
     // Drain key A's bucket (2 tokens) and leave a caller of A waiting for a token.

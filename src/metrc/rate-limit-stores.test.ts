@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
+import { createTestDatabase } from '../../test/helpers/test-db.ts';
 import { createManualClock, type ManualClock } from '../lib/index.ts';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.ts';
 import { createPostgresRateLimitStore } from './postgres-rate-limit-store.ts';
@@ -10,7 +11,6 @@ import {
   postgresProblem,
   redisProblem,
   skipUnless,
-  TEST_PG_URL,
   TEST_REDIS_URL,
   uniqueName,
 } from './testing/shared-stores.ts';
@@ -36,11 +36,19 @@ const factories: StoreFactory[] = [
   {
     name: 'postgres',
     skip: skipUnless(await postgresProblem(), 'PostgreSQL'),
-    open: () =>
-      createPostgresRateLimitStore({
-        connectionString: TEST_PG_URL,
-        table: uniqueName('tg_test_limits'),
-      }),
+    async open() {
+      // The store's tables and function come from the migrations.
+      const database = await createTestDatabase('postgres');
+      const store = await createPostgresRateLimitStore({ connectionString: database.location });
+      return {
+        ...store,
+        close: async () => {},
+        async drop() {
+          await store.close();
+          await database.drop();
+        },
+      };
+    },
   },
   {
     name: 'redis',

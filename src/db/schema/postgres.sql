@@ -208,6 +208,26 @@ table sessions
     CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
     CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
 
+table tracegate_metrc_limits_buckets
+  columns:
+    key text not null
+    tokens double precision not null
+    updated_ms double precision not null
+  constraints:
+    tracegate_metrc_limits_buckets_pkey PRIMARY KEY (key)
+  indexes:
+    CREATE UNIQUE INDEX tracegate_metrc_limits_buckets_pkey ON public.tracegate_metrc_limits_buckets USING btree (key)
+
+table tracegate_metrc_limits_leases
+  columns:
+    key text not null
+    permit text not null
+    expires_ms double precision not null
+  constraints:
+    tracegate_metrc_limits_leases_pkey PRIMARY KEY (key, permit)
+  indexes:
+    CREATE UNIQUE INDEX tracegate_metrc_limits_leases_pkey ON public.tracegate_metrc_limits_leases USING btree (key, permit)
+
 table users
   columns:
     id integer not null default nextval('users_id_seq'::regclass)
