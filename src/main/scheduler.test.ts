@@ -107,42 +107,46 @@ describeEachDialect('scheduler with leases', (ctx) => {
     await other?.stop();
   });
 
-  it('takes over from a process that died holding the lease, after two intervals', { // On PostgreSQL lease expiry follows the database clock, which a test cannot move.
-    skip: ctx.dialect !== 'sqlite',
-  }, async () => {
-    const clock = createManualClock();
-    const deadClock = createManualClock(); // the dead process's timers never fire again
-    const leasesFor = (owner: string, c: typeof clock) =>
-      createJobLeases({ db: ctx.database.db, dialect: ctx.dialect, clock: c, owner });
-    const runs: string[] = [];
-    const dead = createScheduler({
-      logger: createSilentLogger(),
-      clock: deadClock,
-      leases: leasesFor('dead', clock),
-    });
-    const alive = createScheduler({
-      logger: createSilentLogger(),
-      clock,
-      leases: leasesFor('alive', clock),
-    });
-    for (const [name, s] of [
-      ['dead', dead],
-      ['alive', alive],
-    ] as const) {
-      s.every('housekeeping', 60_000, async () => {
-        runs.push(name);
+  // On PostgreSQL lease expiry follows the database clock, which a test cannot move.
+  const sqliteOnly = { skip: ctx.dialect !== 'sqlite' };
+  it(
+    'takes over from a process that died holding the lease, after two intervals',
+    sqliteOnly,
+    async () => {
+      const clock = createManualClock();
+      const deadClock = createManualClock(); // the dead process's timers never fire again
+      const leasesFor = (owner: string, c: typeof clock) =>
+        createJobLeases({ db: ctx.database.db, dialect: ctx.dialect, clock: c, owner });
+      const runs: string[] = [];
+      const dead = createScheduler({
+        logger: createSilentLogger(),
+        clock: deadClock,
+        leases: leasesFor('dead', clock),
       });
-    }
-    dead.start();
-    await deadClock.advanceAsync(60_000);
-    await dead.settled();
-    alive.start();
-    await clock.advanceAsync(60_000);
-    await alive.settled();
-    assert.deepEqual(runs, ['dead'], 'the lease is still held after one interval');
-    await clock.advanceAsync(60_000);
-    await alive.settled();
-    assert.deepEqual(runs, ['dead', 'alive']);
-    await alive.stop();
-  });
+      const alive = createScheduler({
+        logger: createSilentLogger(),
+        clock,
+        leases: leasesFor('alive', clock),
+      });
+      for (const [name, s] of [
+        ['dead', dead],
+        ['alive', alive],
+      ] as const) {
+        s.every('housekeeping', 60_000, async () => {
+          runs.push(name);
+        });
+      }
+      dead.start();
+      await deadClock.advanceAsync(60_000);
+      await dead.settled();
+      alive.start();
+      await clock.advanceAsync(60_000);
+      await alive.settled();
+      assert.deepEqual(runs, ['dead'], 'the lease is still held after one interval');
+      await clock.advanceAsync(60_000);
+      await alive.settled();
+      assert.deepEqual(runs, ['dead', 'alive']);
+      await alive.stop();
+    },
+  );
 });

@@ -41,7 +41,8 @@ async function createJobLeases(db: Kysely<unknown>): Promise<void> {
  * `tracegate_metrc_limits_acquire` decides one acquisition in one round trip (ADR 0006).
  */
 async function createMetrcLimiterStore(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(`
       create unlogged table if not exists tracegate_metrc_limits_buckets (
         key text primary key,
         tokens double precision not null,
@@ -113,5 +114,6 @@ async function createMetrcLimiterStore(db: Kysely<unknown>): Promise<void> {
         end if;
       end
       $fn$;
-`).execute(db);
+`)
+    .execute(db);
 }
