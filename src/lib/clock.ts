@@ -20,18 +20,18 @@ export interface TimerClock extends Clock {
   /** Milliseconds on a clock that never goes backwards (durations, deadlines). */
   monotonicMs(): number;
   /**
-   * Calls `fn` once, `ms` from now (by `monotonicMs`). System timers are unref'd: a pending
-   * timer never keeps the process alive.
+   * Calls `fn` once, `ms` from now (by `monotonicMs`). Like `setTimeout`, a pending timer keeps
+   * the process alive unless `unref` is set (background ticks that must not block an exit).
    */
-  setTimer(fn: () => void, ms: number): ClockTimer;
+  setTimer(fn: () => void, ms: number, options?: { unref?: boolean }): ClockTimer;
 }
 
 export const systemClock: TimerClock = {
   now: () => new Date(),
   monotonicMs: () => performance.now(),
-  setTimer(fn, ms) {
+  setTimer(fn, ms, options) {
     const timer = setTimeout(fn, Math.max(0, ms));
-    timer.unref();
+    if (options?.unref) timer.unref();
     return { cancel: () => clearTimeout(timer) };
   },
 };

@@ -32,6 +32,9 @@ export interface SchedulerDeps {
  */
 const LEASE_INTERVALS = 2;
 
+/** Scheduled ticks never keep a process alive on their own (as before: `setInterval().unref()`). */
+const UNREF = { unref: true };
+
 /**
  * Runs named tasks on fixed intervals in the worker. A task never overlaps itself; a failure is
  * logged and the task runs again at its next tick. With leases, one process per deployment runs
@@ -82,7 +85,7 @@ export function createScheduler(deps: SchedulerDeps) {
     };
     const schedule = () => {
       if (!controller.signal.aborted)
-        timer = clock.setTimer(() => void renew(), task.intervalMs / 2);
+        timer = clock.setTimer(() => void renew(), task.intervalMs / 2, UNREF);
     };
     if (leases) schedule();
     return () => timer?.cancel();
@@ -107,7 +110,7 @@ export function createScheduler(deps: SchedulerDeps) {
       let timer: { cancel(): void } | undefined;
       const tick = () => {
         if (stopped) return;
-        timer = clock.setTimer(tick, task.intervalMs);
+        timer = clock.setTimer(tick, task.intervalMs, UNREF);
         if (busy) return;
         busy = true;
         const done = runOnce(task)
@@ -118,7 +121,7 @@ export function createScheduler(deps: SchedulerDeps) {
           });
         running.add(done);
       };
-      timer = clock.setTimer(tick, task.intervalMs);
+      timer = clock.setTimer(tick, task.intervalMs, UNREF);
       cancels.push(() => timer?.cancel());
     }
   }
