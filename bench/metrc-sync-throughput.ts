@@ -22,6 +22,7 @@ import {
   listFacilities,
   type RateLimitStore,
 } from '../src/metrc/index.ts';
+import { createTestDatabase } from '../test/helpers/test-db.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,10 +44,16 @@ const progress = (text: string) => process.stderr.write(`[bench metrc-sync] ${te
 async function openStore(kind: string): Promise<RateLimitStore> {
   const suffix = `${process.pid}_${Date.now()}`;
   if (kind === 'postgres') {
-    return createPostgresRateLimitStore({
-      connectionString: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      table: `tg_bench_limits_${suffix}`,
-    });
+    // A fresh migrated database: the store's tables come from migration 0004.
+    const database = await createTestDatabase('postgres');
+    const store = await createPostgresRateLimitStore({ connectionString: database.location });
+    return {
+      ...store,
+      async close() {
+        await store.close();
+        await database.drop();
+      },
+    };
   }
   if (kind === 'redis') {
     return createRedisRateLimitStore({

@@ -2,26 +2,46 @@ import { type Kysely, sql } from 'kysely';
 import type { AuditEvent, DB, Dialect } from '../db/index.ts';
 import { type AuditFields, GENESIS_HASH, hashAuditEvent } from './audit-fns.ts';
 
-/** Any PostgreSQL advisory-lock key works as long as nothing else uses it. */
-const AUDIT_CHAIN_LOCK_KEY = 7_424_001;
+/**
+ * Class half of the two-int PostgreSQL advisory-lock key `(class, chain)`; the chain half is the
+ * organization id, or 0 for platform events (ids start at 1). Nothing else uses this class.
+ */
+const AUDIT_CHAIN_LOCK_CLASS = 7_424_001;
 
-export type NewAuditFields = Omit<AuditFields, 'prev_hash'>;
+export type NewAuditFields = Omit<AuditFields, 'prev_hash' | 'chain_seq'>;
+
+/** The chain key the unique index and the lock use: the organization id, 0 for platform. */
+const chainKeyOf = (organizationId: number | null) => organizationId ?? 0;
 
 /** The only code that reads or writes `audit_events`. */
 export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
-  /** Appends one event to the chain; serialised so two writers never fork it. */
+  /**
+   * Appends one event to its organization's chain (or the platform chain). Serialised per chain:
+   * a PostgreSQL advisory lock on the chain (SQLite has one writer anyway), so two organizations
+   * never wait for each other and one chain never forks. The unique index on
+   * (chain, chain_seq) refuses a fork even if the lock were bypassed.
+   */
   async function append(executor: Kysely<DB>, fields: NewAuditFields): Promise<AuditEvent> {
+    const key = chainKeyOf(fields.organization_id);
     const run = async (trx: Kysely<DB>) => {
       if (dialect === 'postgres') {
-        await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(trx);
+        await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_CLASS}::int4, ${key}::int4)`.execute(
+          trx,
+        );
       }
       const last = await trx
         .selectFrom('audit_events')
-        .select('hash')
-        .orderBy('id', 'desc')
+        .select(['hash', 'chain_seq'])
+        .where(sql<number>`coalesce(organization_id, 0)`, '=', key)
+        .where('chain_seq', 'is not', null)
+        .orderBy('chain_seq', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const withLink = { ...fields, prev_hash: last?.hash ?? GENESIS_HASH };
+      const withLink: AuditFields = {
+        ...fields,
+        prev_hash: last?.hash ?? GENESIS_HASH,
+        chain_seq: (last?.chain_seq ?? 0) + 1,
+      };
       return trx
         .insertInto('audit_events')
         .values({ ...withLink, hash: hashAuditEvent(withLink) })
@@ -43,17 +63,28 @@ export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
     return query.execute();
   }
 
-  /** The whole chain in order, a batch at a time (for verification). */
-  async function* walk(batchSize = 500): AsyncGenerator<AuditEvent> {
+  /**
+   * Events in id order, a batch at a time (for verification): all of them, or only one chain
+   * (`organizationId` null = the platform chain; legacy events are not part of either).
+   */
+  async function* walk(
+    options: { organizationId?: number | null; batchSize?: number } = {},
+  ): AsyncGenerator<AuditEvent> {
+    const batchSize = options.batchSize ?? 500;
     let afterId = 0;
     for (;;) {
-      const rows = await db
+      let query = db
         .selectFrom('audit_events')
         .selectAll()
         .where('id', '>', afterId)
         .orderBy('id', 'asc')
-        .limit(batchSize)
-        .execute();
+        .limit(batchSize);
+      if (options.organizationId !== undefined) {
+        query = query
+          .where(sql<number>`coalesce(organization_id, 0)`, '=', chainKeyOf(options.organizationId))
+          .where('chain_seq', 'is not', null);
+      }
+      const rows = await query.execute();
       yield* rows;
       if (rows.length < batchSize) return;
       afterId = rows[rows.length - 1]?.id ?? afterId;

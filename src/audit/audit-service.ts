@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
-import { type ChainCheck, GENESIS_HASH, hashAuditEvent } from './audit-fns.ts';
+import {
+  type AuditChainName,
+  type ChainCheck,
+  type ChainHead,
+  chainNameOf,
+  GENESIS_HASH,
+  hashAuditEvent,
+} from './audit-fns.ts';
 import type { AuditRepo } from './audit-repo.ts';
 
 /** Who did it: a console user, an API token, or the system (CLI, scheduler). */
@@ -26,7 +33,7 @@ export interface AuditEntry {
  * @example
  * await audit.record(trx, { organizationId, actor: { userId }, action: 'user.created',
  *   target: { type: 'user', id: user.id } });
- * (await audit.verify()).ok; // false if any row was edited
+ * (await audit.verify()).ok; // false if any row of any chain was edited or removed
  */
 export function createAuditService(deps: { db: Kysely<DB>; repo: AuditRepo; clock: Clock }) {
   const { db, repo, clock } = deps;
@@ -45,33 +52,49 @@ export function createAuditService(deps: { db: Kysely<DB>; repo: AuditRepo; cloc
     });
   }
 
-  /** Recomputes every hash and link; reports the first row that does not match. */
-  async function verify(): Promise<ChainCheck> {
-    let previous = GENESIS_HASH;
+  /**
+   * Recomputes every hash, link and position, chain by chain (each organization's, the
+   * platform's, and the pre-0004 legacy chain). A broken chain is reported at its first bad row
+   * and not checked further; the other chains still are. Pass `organizationId` (null = platform)
+   * to check one chain only.
+   */
+  async function verify(options: { organizationId?: number | null } = {}): Promise<ChainCheck> {
+    const heads = new Map<AuditChainName, ChainHead>();
     let count = 0;
-    for await (const row of repo.walk()) {
+    let firstBreak: Pick<ChainCheck, 'brokenAtId' | 'brokenChain' | 'reason'> | undefined;
+    for await (const row of repo.walk(options)) {
       count++;
-      if (row.prev_hash !== previous) {
-        return {
-          ok: false,
-          count,
-          headHash: previous,
-          brokenAtId: row.id,
-          reason: 'link_mismatch',
+      const chain = chainNameOf(row);
+      let state = heads.get(chain);
+      if (!state) {
+        state = {
+          chain,
+          organizationId: row.chain_seq === null ? null : row.organization_id,
+          count: 0,
+          headHash: GENESIS_HASH,
+          ok: true,
         };
+        heads.set(chain, state);
       }
-      if (hashAuditEvent(row) !== row.hash) {
-        return {
-          ok: false,
-          count,
-          headHash: previous,
-          brokenAtId: row.id,
-          reason: 'hash_mismatch',
-        };
+      state.count++;
+      if (!state.ok) continue;
+      const expectedSeq = row.chain_seq === null ? null : state.count;
+      const reason =
+        row.prev_hash !== state.headHash || row.chain_seq !== expectedSeq
+          ? 'link_mismatch'
+          : hashAuditEvent(row) !== row.hash
+            ? 'hash_mismatch'
+            : undefined;
+      if (reason) {
+        state.ok = false;
+        state.brokenAtId = row.id;
+        state.reason = reason;
+        firstBreak ??= { brokenAtId: row.id, brokenChain: chain, reason };
+        continue;
       }
-      previous = row.hash;
+      state.headHash = row.hash;
     }
-    return { ok: true, count, headHash: previous };
+    return { ok: firstBreak === undefined, count, chains: [...heads.values()], ...firstBreak };
   }
 
   async function list(organizationId: number, options: { limit: number; beforeId?: number }) {

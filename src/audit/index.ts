@@ -1,4 +1,10 @@
-export { type ChainCheck, GENESIS_HASH, hashAuditEvent } from './audit-fns.ts';
+export {
+  type AuditChainName,
+  type ChainCheck,
+  type ChainHead,
+  GENESIS_HASH,
+  hashAuditEvent,
+} from './audit-fns.ts';
 export { type AuditRepo, createAuditRepo } from './audit-repo.ts';
 export {
   type AuditActor,

@@ -75,6 +75,8 @@ export interface AuditEventsTable {
   created_at: Timestamp;
   prev_hash: string;
   hash: string;
+  /** Position in the organization's (or platform's) chain; null on pre-0004 legacy events. */
+  chain_seq: number | null;
 }
 
 export interface LicensesTable {
@@ -180,6 +182,16 @@ export interface CredentialIntakeLinksTable {
   revoked_at: Timestamp | null;
 }
 
+/** One row per lease name, never deleted (so fencing tokens only grow); see src/leases. */
+export interface JobLeasesTable {
+  name: string;
+  owner: string;
+  /** Fencing token: +1 each time the lease changes hands. */
+  token: number;
+  acquired_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface DB {
   organizations: OrganizationsTable;
@@ -195,6 +207,7 @@ export interface DB {
   credentials: CredentialsTable;
   credential_licenses: CredentialLicensesTable;
   credential_intake_links: CredentialIntakeLinksTable;
+  job_leases: JobLeasesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -1,5 +1,13 @@
 export { AppError, defineErrors, type ErrorSpec, errorCatalogue, isAppError } from './app-error.ts';
-export { type Clock, createManualClock, systemClock, toTimestamp } from './clock.ts';
+export {
+  type Clock,
+  type ClockTimer,
+  createManualClock,
+  type ManualClock,
+  systemClock,
+  type TimerClock,
+  toTimestamp,
+} from './clock.ts';
 export { commonErrors } from './common-errors.ts';
 export { renderErrorDocs } from './error-docs.ts';
 export { randomToken, safeEqual, sha256Hex } from './ids.ts';

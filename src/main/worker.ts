@@ -6,9 +6,12 @@ const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 /** How often the worker looks for keys whose last verification is older than the interval. */
 const CREDENTIAL_HEALTH_TICK_MS = 5 * 60 * 1000;
 
-/** Background work of a Tracegate process: key health and housekeeping; outbox and sync join later. */
+/**
+ * Background work of a Tracegate process: key health and housekeeping; outbox and sync join later.
+ * Every task is leased, so it runs in one process of the deployment however many run a worker.
+ */
 export function createWorker(services: AppServices) {
-  const scheduler = createScheduler(services.logger);
+  const scheduler = createScheduler({ logger: services.logger, leases: services.leases });
   scheduler.every('credential-health', CREDENTIAL_HEALTH_TICK_MS, async () => {
     const { checked, failed } = await services.credentialHealth.runDue();
     if (checked > 0) services.logger.info({ checked, failed }, 'credentials re-verified');

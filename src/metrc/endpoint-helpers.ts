@@ -7,37 +7,22 @@ import { z } from 'zod';
 import { type MetrcApi, type MetrcWriteResult, requestSummary } from './metrc-api.ts';
 import { MetrcRequestInvalidError, MetrcUnexpectedResponseError } from './metrc-errors.ts';
 import { pathSegment, type QueryValue } from './metrc-http.ts';
+import {
+  type LicenseQuery,
+  type ListQuery,
+  MAX_PAGE_SIZE,
+  type MetrcPage,
+  type PageQuery,
+} from './metrc-paging-types.ts';
 
-/** Metrc's largest page ("a value that does not exceed 20"). */
-export const MAX_PAGE_SIZE = 20;
-
-/** One page of a v2 list, normalised; a bare array is one page holding everything. */
-export interface MetrcPage<T> {
-  data: T[];
-  total: number;
-  pageNumber: number;
-  pageSize: number;
-  totalPages: number;
-}
-
-export interface PageQuery {
-  /** 1-based. */
-  pageNumber?: number;
-  /** At most 20. Without it Metrc answers every row on one page. */
-  pageSize?: number;
-}
-
-export interface WindowQuery {
-  lastModifiedStart?: Date;
-  lastModifiedEnd?: Date;
-}
-
-export interface LicenseQuery {
-  licenseNumber: string;
-  signal?: AbortSignal;
-}
-
-export type ListQuery = LicenseQuery & PageQuery & WindowQuery;
+export {
+  type LicenseQuery,
+  type ListQuery,
+  MAX_PAGE_SIZE,
+  type MetrcPage,
+  type PageQuery,
+  type WindowQuery,
+} from './metrc-paging-types.ts';
 
 const envelopeSchema = z.looseObject({
   Data: z.array(z.unknown()),

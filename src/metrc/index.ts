@@ -104,11 +104,7 @@ export * from './other-endpoints.ts';
 export * from './packages-endpoints.ts';
 export { iteratePages, iterateRecords, type PageFetcher, type PageWalkOptions } from './paging.ts';
 export * from './people-endpoints.ts';
-export {
-  createPostgresRateLimitStore,
-  DEFAULT_PG_LIMITS_TABLE,
-  type PostgresRateLimitStore,
-} from './postgres-rate-limit-store.ts';
+export { createPostgresRateLimitStore } from './postgres-rate-limit-store.ts';
 export type { AcquireResult, LimitRule, RateLimitStore, StorePermit } from './rate-limit-store.ts';
 // Reconciliation (outbox)
 export {

@@ -1,6 +1,6 @@
 /** The single-process store: token buckets and in-flight leases in Maps, timed monotonically. */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { systemClock, type TimerClock } from '../lib/index.ts';
 import {
   type AcquireResult,
   type BucketState,
@@ -13,8 +13,9 @@ import {
 } from './rate-limit-store.ts';
 
 export function createMemoryRateLimitStore(
-  now: () => number = () => performance.now(),
+  clock: Pick<TimerClock, 'monotonicMs'> = systemClock,
 ): RateLimitStore {
+  const now = () => clock.monotonicMs();
   const buckets = new Map<string, BucketState>();
   /** key → permit id → lease expiry. */
   const leases = new Map<string, Map<string, number>>();

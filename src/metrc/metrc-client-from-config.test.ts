@@ -3,19 +3,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { createTestDatabase } from '../../test/helpers/test-db.ts';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import {
   createMetrcClientFromConfig,
   createRateLimitStoreFromConfig,
 } from './metrc-client-from-config.ts';
 import { listFacilities } from './people-endpoints.ts';
-import type { PostgresRateLimitStore } from './postgres-rate-limit-store.ts';
 import { startMetrcTestKit } from './testing/metrc-test-kit.ts';
 import {
   postgresProblem,
   redisProblem,
   skipUnless,
-  TEST_PG_URL,
   TEST_REDIS_URL,
 } from './testing/shared-stores.ts';
 
@@ -86,14 +85,32 @@ describe('Metrc client settings', () => {
     }
   });
 
-  test('postgres store from config', { skip: noPostgres }, async () => {
-    const store = await createRateLimitStoreFromConfig(
-      load({ DATABASE_URL: TEST_PG_URL, METRC_RATE_LIMIT_STORE: 'postgres' }),
-    );
-    assert.equal(store.kind, 'postgres');
-    // It created the default table in the test database: remove it again.
-    await (store as PostgresRateLimitStore).drop();
-    await store.close();
+  test('postgres store from config: uses the migrated tables, refuses an unmigrated database', {
+    skip: noPostgres,
+  }, async () => {
+    const database = await createTestDatabase('postgres');
+    const bare = await createTestDatabase('postgres', { migrate: false });
+    try {
+      const store = await createRateLimitStoreFromConfig(
+        load({ DATABASE_URL: database.location, METRC_RATE_LIMIT_STORE: 'postgres' }),
+      );
+      assert.equal(store.kind, 'postgres');
+      assert.equal(
+        (await store.tryAcquire([{ key: 'k', ratePerSecond: 1, burst: 1, maxInFlight: 1 }], 1_000))
+          .granted,
+        true,
+      );
+      await store.close();
+      await assert.rejects(
+        createRateLimitStoreFromConfig(
+          load({ DATABASE_URL: bare.location, METRC_RATE_LIMIT_STORE: 'postgres' }),
+        ),
+        /run the Tracegate migrations/,
+      );
+    } finally {
+      await database.drop();
+      await bare.drop();
+    }
   });
 
   test('redis store from config', { skip: noRedis }, async () => {

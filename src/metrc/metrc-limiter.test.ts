@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RequestLogEntry } from '../emulator/index.ts';
-import { Secret } from '../lib/index.ts';
+import { createManualClock, Secret } from '../lib/index.ts';
 import { createStrains } from './catalogue-endpoints.ts';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.ts';
-import { createMetrcClient } from './metrc-client.ts';
 import { vendorKeyIdentity } from './metrc-http.ts';
 import { createMetrcLimiter, LimiterWaitError } from './metrc-limiter.ts';
 import { METRC_LIMITS, rulesFor } from './metrc-limits.ts';
@@ -71,22 +70,154 @@ describe('limiter rules', () => {
   });
 
   test('a caller waits rather than fails, and can give up (nothing sent)', async () => {
+    const clock = createManualClock();
     const limiter = createMetrcLimiter({
-      store: createMemoryRateLimitStore(),
+      store: createMemoryRateLimitStore(clock),
       limits: { vendorGetsInFlight: 1 },
+      clock,
     });
     const request = { kind: 'get' as const, vendorKeyId: 'v', state: 'ca' };
     const first = await limiter.acquire(request);
     const controller = new AbortController();
     const second = limiter.acquire(request, { signal: controller.signal });
-    const third = limiter.acquire(request);
-    setTimeout(() => controller.abort(), 20);
+    const third = track(limiter.acquire(request));
+    await clock.advanceAsync(1_000);
+    controller.abort();
     await assert.rejects(
       second,
       (e: unknown) => e instanceof LimiterWaitError && e.reason === 'aborted',
     );
-    setTimeout(() => first.release(), 20);
-    (await third).release();
+    assert.equal(third.settled(), false, 'waits while the only slot is held');
+    first.release();
+    (await third.promise).release();
+    await limiter.close();
+  });
+});
+
+/** A promise whose settlement a test can look at without awaiting it. */
+function track<T>(promise: Promise<T>) {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  return { promise, settled: () => settled };
+}
+
+describe('limiter on a manual clock', () => {
+  const get = (vendorKeyId: string, licenseNumber?: string) => ({
+    kind: 'get' as const,
+    vendorKeyId,
+    state: 'ca',
+    licenseNumber,
+  });
+
+  function limiterWith(
+    limits: Parameters<typeof createMetrcLimiter>[0]['limits'],
+    maxWaitMs?: number,
+  ) {
+    const clock = createManualClock();
+    const limiter = createMetrcLimiter({
+      store: createMemoryRateLimitStore(clock),
+      limits,
+      clock,
+      maxWaitMs,
+    });
+    return { clock, limiter };
+  }
+
+  test('a write waits for its license token and is never granted early (5/s)', async () => {
+    const { clock, limiter } = limiterWith({});
+    const write = { kind: 'write' as const, vendorKeyId: 'v', state: 'ca', licenseNumber: 'L-1' };
+    (await limiter.acquire(write)).release();
+    const second = track(limiter.acquire(write));
+    await clock.advanceAsync(199);
+    assert.equal(second.settled(), false, 'no token before 200 ms');
+    await clock.advanceAsync(1);
+    assert.equal(second.settled(), true);
+    (await second.promise).release();
+    await limiter.close();
+  });
+
+  test('gives up after maxWaitMs with a timeout, having sent nothing', async () => {
+    const { clock, limiter } = limiterWith({ vendorGetsInFlight: 1 }, 1_000);
+    const held = await limiter.acquire(get('v'));
+    const waiting = limiter.acquire(get('v'));
+    const rejected = assert.rejects(
+      waiting,
+      (e: unknown) =>
+        e instanceof LimiterWaitError && e.reason === 'timeout' && e.waitedMs === 1_000,
+    );
+    await clock.advanceAsync(1_000);
+    await rejected;
+    held.release();
+    await limiter.close();
+  });
+
+  test('a busy license does not hold up another one', async () => {
+    const { clock, limiter } = limiterWith({ licenseGetsInFlight: 1 });
+    const busy = await limiter.acquire(get('v', 'L-BUSY'));
+    const queued = Array.from({ length: 5 }, () => track(limiter.acquire(get('v', 'L-BUSY'))));
+    await clock.advanceAsync(1_000);
+    // Granted while every L-BUSY caller still waits for the one slot.
+    const other = await limiter.acquire(get('v', 'L-OTHER'));
+    assert.deepEqual(
+      queued.map((q) => q.settled()),
+      [false, false, false, false, false],
+    );
+    other.release();
+    busy.release();
+    for (const q of queued) {
+      await clock.advanceAsync(1_000);
+      (await q.promise).release();
+    }
+    await limiter.close();
+  });
+
+  test('a cap held by another process is polled with a backoff, and its release is seen within 50 ms', async () => {
+    const clock = createManualClock();
+    const inner = createMemoryRateLimitStore(clock);
+    let calls = 0;
+    const store = {
+      ...inner,
+      tryAcquire: (...args: Parameters<typeof inner.tryAcquire>) => {
+        calls++;
+        return inner.tryAcquire(...args);
+      },
+    };
+    const limiter = createMetrcLimiter({ store, limits: { vendorGetsInFlight: 1 }, clock });
+    // "Another process" holds the vendor key's only slot: taken from the store directly.
+    const rules = rulesFor(limiter.limits, get('v'));
+    const other = await inner.tryAcquire(rules, 60_000);
+    assert.ok(other.granted);
+    const waiting = track(limiter.acquire(get('v')));
+    await clock.advanceAsync(1_000);
+    assert.equal(waiting.settled(), false);
+    // 5, 10, 20, 40, then every 50 ms: about 23 looks in a second, not 200.
+    assert.ok(calls <= 25, `${calls} store calls in one second`);
+    await inner.release(other.permit);
+    await clock.advanceAsync(50);
+    assert.equal(waiting.settled(), true, 'seen within the longest backoff');
+    (await waiting.promise).release();
+    await limiter.close();
+  });
+
+  test('two vendor keys each get their own budget', async () => {
+    const { clock, limiter } = limiterWith({ vendorGetsPerSecond: 20, burstSeconds: 0.1 });
+    // Drain key A's bucket (2 tokens) and leave a caller of A waiting for a token.
+    for (let i = 0; i < 2; i++) (await limiter.acquire(get('key-a'))).release();
+    const waitingA = track(limiter.acquire(get('key-a')));
+    await clock.advanceAsync(1);
+    assert.equal(waitingA.settled(), false);
+    // Key B is not touched by A's empty bucket.
+    for (let i = 0; i < 2; i++) (await limiter.acquire(get('key-b'))).release();
+    assert.equal(waitingA.settled(), false);
+    await clock.advanceAsync(100);
+    (await waitingA.promise).release();
     await limiter.close();
   });
 });
@@ -122,7 +253,7 @@ describe('limiter against the emulator (Metrc limits)', () => {
     assert.equal(counters.byStatus['200'], 300);
     // 300 GETs at 142.5/s after a 7-token burst take ~2.05 s; faster would break Metrc's limit.
     assert.ok(seconds >= 1.7, `too fast: ${seconds.toFixed(2)} s`);
-    assert.ok(seconds < 8, `too slow: ${seconds.toFixed(2)} s`);
+    // How close to the limit it gets is measured by `npm run bench -- metrc-limiter`.
   });
 
   test('one license: at most 10 in flight and ~50/s, zero 429s', async () => {
@@ -169,36 +300,6 @@ describe('limiter against the emulator (Metrc limits)', () => {
     assert.ok(maxConcurrent(entries) <= 30, `in flight ${maxConcurrent(entries)}`);
   });
 
-  test('a busy license does not hold up another one', async () => {
-    const client = createMetrcClient({
-      baseUrlTemplate: kit.emulator.baseUrlTemplate,
-      limits: { licenseGetsInFlight: 1 },
-    });
-    const fault = kit.emulator.control.addFault({ kind: 'latency', ms: 100, path: '/packages' });
-    try {
-      const api = client.forKeys(kit.keysOf('ca-owner'));
-      const busy = Array.from({ length: 5 }, () =>
-        listActivePackages(api, { licenseNumber: LICENSES[0] ?? '', pageNumber: 1, pageSize: 1 }),
-      );
-      const started = performance.now();
-      await listActivePackages(api, {
-        licenseNumber: LICENSES[1] ?? '',
-        pageNumber: 1,
-        pageSize: 1,
-      });
-      const otherMs = performance.now() - started;
-      await Promise.all(busy);
-      const busyMs = performance.now() - started;
-      assert.ok(
-        otherMs < busyMs / 2,
-        `other license took ${otherMs.toFixed(0)} ms of ${busyMs.toFixed(0)}`,
-      );
-    } finally {
-      kit.emulator.control.removeFault(fault.id);
-      await client.close();
-    }
-  });
-
   test('writes are paced per license (5/s by default)', async () => {
     const api = kit.api('ca-owner');
     const started = performance.now();
@@ -242,9 +343,9 @@ describe('limiter keyed by vendor key, not by host', () => {
     ]);
     assert.equal(kit.emulator.control.counters().byStatus['429'] ?? 0, 0);
     assert.ok(alone >= 1.2, `too fast: ${alone.toFixed(2)} s`);
-    assert.ok(
-      together < 1.5 * alone,
-      `keys shared a budget: ${together.toFixed(2)} s together vs ${alone.toFixed(2)} s alone`,
-    );
+    // Each key at its own limit, never above: 30 GETs of a key cannot go faster than alone.
+    assert.ok(together >= 1.2, `too fast: ${together.toFixed(2)} s`);
+    // That the keys do not share a budget is proven on a manual clock above (no timing here);
+    // the together/alone ratio is measured by `npm run bench -- metrc-limiter`.
   });
 });

@@ -2,9 +2,11 @@
  * A limiter that waits for room rather than failing: callers queue, and one pump per process
  * asks the store for their budgets in FIFO order, skipping callers whose budget is known to be
  * empty (so one busy license never holds up the others). A refusal says how long until the next
- * token; a local release wakes the pump at once; other processes' releases are seen by polling.
+ * token; a local release wakes the pump at once. Another process's release (shared stores) is
+ * seen by polling that key with a backoff — 5 ms, doubling to 50 ms while the cap stays full —
+ * rather than every 5 ms: see ADR 0006's addendum for why not LISTEN/NOTIFY.
  */
-import { performance } from 'node:perf_hooks';
+import { systemClock, type TimerClock } from '../lib/index.ts';
 import {
   type LimitedRequest,
   METRC_LIMITS,
@@ -47,14 +49,18 @@ export interface MetrcLimiterOptions {
   maxWaitMs?: number;
   /** How long a held slot survives a crashed process; above the request deadline. */
   leaseMs?: number;
-  /** How often to look again when an in-flight cap is full (other processes may release). */
+  /** First wait before looking again at a full in-flight cap (another process may release). */
   inFlightPollMs?: number;
-  now?: () => number;
+  /** The longest such wait: it doubles from `inFlightPollMs` while the cap stays full. */
+  inFlightPollMaxMs?: number;
+  /** Time and timers (waits, `maxWaitMs`); a manual clock in tests. Default: the system clock. */
+  clock?: TimerClock;
 }
 
 export const DEFAULT_LIMITER_MAX_WAIT_MS = 120_000;
 export const DEFAULT_LEASE_MS = 180_000;
 export const DEFAULT_IN_FLIGHT_POLL_MS = 5;
+export const DEFAULT_IN_FLIGHT_POLL_MAX_MS = 50;
 
 interface Waiter {
   rules: LimitRule[];
@@ -75,10 +81,14 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
   const limits: MetrcLimits = { ...METRC_LIMITS, ...options.limits };
   validateLimits(limits);
   const store = options.store;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.monotonicMs();
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_LIMITER_MAX_WAIT_MS;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.inFlightPollMs ?? DEFAULT_IN_FLIGHT_POLL_MS;
+  const pollMaxMs = Math.max(pollMs, options.inFlightPollMaxMs ?? DEFAULT_IN_FLIGHT_POLL_MAX_MS);
+  /** Next wait per full in-flight key; reset when the key grants or is released here. */
+  const inFlightBackoff = new Map<string, number>();
 
   const queue: Waiter[] = [];
   const blocked = new Map<string, Block>();
@@ -109,9 +119,9 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = clock.setTimer(done, ms);
       function done() {
-        clearTimeout(timer);
+        timer.cancel();
         wake = undefined;
         resolve();
       }
@@ -132,6 +142,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           })
           .finally(() => {
             for (const key of stored.inFlightKeys) {
+              inFlightBackoff.delete(key);
               if (blocked.get(key)?.reason === 'in-flight') blocked.delete(key);
             }
             wake?.();
@@ -167,6 +178,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           continue;
         }
         if (result.granted) {
+          for (const key of waiter.keys) inFlightBackoff.delete(key);
           const permit = permitFor(result.permit);
           if (waiter.done) permit.release();
           else {
@@ -177,10 +189,12 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
         }
         const refusedAt = now();
         for (const refusal of result.refusals) {
-          blocked.set(refusal.key, {
-            until: refusedAt + (refusal.retryInMs ?? pollMs),
-            reason: refusal.reason,
-          });
+          let waitMs = refusal.retryInMs ?? pollMs;
+          if (refusal.reason === 'in-flight') {
+            waitMs = inFlightBackoff.get(refusal.key) ?? pollMs;
+            inFlightBackoff.set(refusal.key, Math.min(waitMs * 2, pollMaxMs));
+          }
+          blocked.set(refusal.key, { until: refusedAt + waitMs, reason: refusal.reason });
         }
       }
     } finally {
@@ -206,7 +220,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           remove(waiter);
           reject(new LimiterWaitError('aborted', now() - enqueuedAt));
         };
-        const timer = setTimeout(() => {
+        const timer = clock.setTimer(() => {
           if (waiter.done) return;
           remove(waiter);
           reject(new LimiterWaitError('timeout', now() - enqueuedAt));
@@ -219,7 +233,7 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
           resolve,
           reject,
           cleanup() {
-            clearTimeout(timer);
+            timer.cancel();
             signal?.removeEventListener('abort', onAbort);
           },
         };

@@ -2,7 +2,7 @@
  * Walking Metrc's pages: every page up to `TotalPages` (open-source clients that fetch only the
  * first page silently lose data), 20 rows at a time, optionally a few pages ahead.
  */
-import { MAX_PAGE_SIZE, type MetrcPage } from './endpoint-helpers.ts';
+import { MAX_PAGE_SIZE, type MetrcPage } from './metrc-paging-types.ts';
 
 export type PageFetcher<T> = (page: {
   pageNumber: number;

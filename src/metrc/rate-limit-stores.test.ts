@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
+import { createTestDatabase } from '../../test/helpers/test-db.ts';
+import { createManualClock, type ManualClock } from '../lib/index.ts';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.ts';
 import { createPostgresRateLimitStore } from './postgres-rate-limit-store.ts';
 import type { LimitRule, RateLimitStore, StorePermit } from './rate-limit-store.ts';
@@ -8,30 +11,44 @@ import {
   postgresProblem,
   redisProblem,
   skipUnless,
-  TEST_PG_URL,
   TEST_REDIS_URL,
   uniqueName,
 } from './testing/shared-stores.ts';
 
 const LEASE_MS = 60_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface StoreFactory {
   name: string;
   skip: string | false;
+  /** The store's clock when a test can move it (memory); shared stores use their server's. */
+  clock?: ManualClock;
   open(): Promise<RateLimitStore & { drop?(): Promise<void> }>;
 }
 
+const memoryClock = createManualClock();
 const factories: StoreFactory[] = [
-  { name: 'memory', skip: false, open: async () => createMemoryRateLimitStore() },
+  {
+    name: 'memory',
+    skip: false,
+    clock: memoryClock,
+    open: async () => createMemoryRateLimitStore(memoryClock),
+  },
   {
     name: 'postgres',
     skip: skipUnless(await postgresProblem(), 'PostgreSQL'),
-    open: () =>
-      createPostgresRateLimitStore({
-        connectionString: TEST_PG_URL,
-        table: uniqueName('tg_test_limits'),
-      }),
+    async open() {
+      // The store's tables and function come from the migrations.
+      const database = await createTestDatabase('postgres');
+      const store = await createPostgresRateLimitStore({ connectionString: database.location });
+      return {
+        ...store,
+        close: async () => {},
+        async drop() {
+          await store.close();
+          await database.drop();
+        },
+      };
+    },
   },
   {
     name: 'redis',
@@ -53,6 +70,23 @@ const rule = (partial: Partial<LimitRule>): LimitRule => ({
   maxInFlight: 0,
   ...partial,
 });
+
+/**
+ * Lets `ms` of store time pass: moves a manual clock, or — for a store timed by its server —
+ * retries until `ready` holds, bounded (a deadline, not a timing assertion).
+ */
+async function letTimePass(factory: StoreFactory, ms: number, ready: () => Promise<boolean>) {
+  if (factory.clock) {
+    factory.clock.advance(ms);
+    assert.equal(await ready(), true);
+    return;
+  }
+  const deadline = Date.now() + 10_000 + ms;
+  while (!(await ready())) {
+    assert.ok(Date.now() < deadline, 'the store never refilled');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 for (const factory of factories) {
   describe(`RateLimitStore contract: ${factory.name}`, { skip: factory.skip }, () => {
@@ -76,8 +110,11 @@ for (const factory of factories) {
       assert.equal(refused.refusals[0]?.reason, 'rate');
       const wait = refused.refusals[0]?.retryInMs ?? -1;
       assert.ok(wait > 0 && wait <= 100, `retry in ${wait} ms`);
-      await sleep(wait + 15);
-      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      await letTimePass(
+        factory,
+        wait,
+        async () => (await store.tryAcquire([bucket], LEASE_MS)).granted,
+      );
     });
 
     test('all rules or none: a refused license rule costs the vendor rule nothing', async () => {
@@ -121,10 +158,13 @@ for (const factory of factories) {
 
     test("a crashed holder's slot comes back when its lease expires", async () => {
       const cap = rule({ maxInFlight: 1 });
-      assert.equal((await store.tryAcquire([cap], 100)).granted, true);
-      assert.equal((await store.tryAcquire([cap], 100)).granted, false);
-      await sleep(150);
-      assert.equal((await store.tryAcquire([cap], 100)).granted, true);
+      assert.equal((await store.tryAcquire([cap], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([cap], LEASE_MS)).granted, false, 'held, not expired');
+      const other = rule({ maxInFlight: 1 });
+      // A zero lease is expired by the next acquisition, on whichever clock the store uses.
+      assert.equal((await store.tryAcquire([other], 0)).granted, true);
+      assert.equal((await store.tryAcquire([other], LEASE_MS)).granted, true);
+      assert.equal((await store.tryAcquire([other], LEASE_MS)).granted, false);
     });
 
     test('concurrent acquisitions never exceed a cap or a bucket', async () => {
@@ -138,15 +178,36 @@ for (const factory of factories) {
       assert.equal(buckets.filter((r) => r.granted).length, 7);
     });
 
-    test('a bucket refills at its rate, up to its depth', async () => {
+    test('a bucket refills at its rate, up to its depth', { skip: !factory.clock }, async () => {
+      const clock = factory.clock ?? assert.fail();
       const bucket = rule({ ratePerSecond: 50, burst: 2 });
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, false);
-      await sleep(200); // 10 tokens' worth, capped at 2
+      clock.advance(19);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, false, 'not before 20 ms');
+      clock.advance(1);
+      assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
+      clock.advance(200); // 10 tokens' worth, capped at 2
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
       assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, false);
+    });
+
+    test('a bucket never grants more than its depth plus its rate over the time taken', async () => {
+      // For stores timed by their server: an upper bound that holds however slow the machine is.
+      const bucket = rule({ ratePerSecond: 50, burst: 2 });
+      const started = performance.now();
+      let granted = 0;
+      for (let i = 0; i < 20; i++) {
+        if ((await store.tryAcquire([bucket], LEASE_MS)).granted) granted++;
+      }
+      const elapsedMs = performance.now() - started;
+      assert.ok(granted >= 2, 'a fresh bucket is full');
+      assert.ok(
+        granted <= 2 + Math.floor((50 * elapsedMs) / 1000),
+        `${granted} granted in ${elapsedMs.toFixed(1)} ms`,
+      );
     });
   });
 }

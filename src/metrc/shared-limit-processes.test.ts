@@ -3,15 +3,15 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.ts';
 import type { RequestLogEntry } from '../emulator/index.ts';
-import { createPostgresRateLimitStore } from './postgres-rate-limit-store.ts';
 import { type MetrcTestKit, startMetrcTestKit } from './testing/metrc-test-kit.ts';
 import {
   prepareSharedLoad,
   type SharedLoadInput,
   type SharedLoadResult,
 } from './testing/shared-limit-load.ts';
-import { postgresProblem, skipUnless, TEST_PG_URL, uniqueName } from './testing/shared-stores.ts';
+import { postgresProblem, skipUnless } from './testing/shared-stores.ts';
 
 const DURATION_MS = 3_000;
 const VENDOR_LIMIT = 150;
@@ -38,8 +38,10 @@ describe('two processes share one PostgreSQL budget', {
   skip: skipUnless(await postgresProblem(), 'PostgreSQL'),
 }, () => {
   let kit: MetrcTestKit;
-  const table = uniqueName('tg_test_shared');
+  let database: TestDatabase;
   before(async () => {
+    // The store's tables and function come from the migrations.
+    database = await createTestDatabase('postgres');
     kit = await startMetrcTestKit({
       emulator: {
         scenario: 'scale',
@@ -50,9 +52,7 @@ describe('two processes share one PostgreSQL budget', {
   });
   after(async () => {
     await kit?.close();
-    const store = await createPostgresRateLimitStore({ connectionString: TEST_PG_URL, table });
-    await store.drop();
-    await store.close();
+    await database?.drop();
   });
 
   test('together they stay within 150 GET/s per vendor key, with zero 429s', async (t) => {
@@ -62,8 +62,7 @@ describe('two processes share one PostgreSQL budget', {
       state: 'ca',
       vendorKey: keys.vendorKey.reveal(),
       userKey: keys.userKey.reveal(),
-      pgUrl: TEST_PG_URL,
-      table,
+      pgUrl: database.location,
       licenses: Array.from({ length: 6 }, (_, i) => `CA-SCALE-${String(i + 1).padStart(4, '0')}`),
       // Each process alone would ask for far more than the vendor key's 150/s.
       concurrency: 24,
@@ -115,8 +114,8 @@ describe('two processes share one PostgreSQL budget', {
       // Arrival at the emulator (which shares this loaded process) adds more jitter; Metrc's
       // own bucket, modelled by the emulator, is the strict judge: zero 429s above.
       assert.ok(busiestArrived <= VENDOR_LIMIT * 1.2, `busiest second arrived: ${busiestArrived}`);
-      // And the shared budget is used, not starved (generous bound for a loaded machine).
-      assert.ok(rate >= 0.5 * VENDOR_LIMIT, `together only ${rate.toFixed(1)} GET/s`);
+      // How much of the shared budget is used is a speed, measured by
+      // `npm run bench -- metrc-sync-throughput --store postgres`, not asserted here.
     } finally {
       child.stdin.end();
       await local.close();

@@ -3,7 +3,7 @@
  * be done in chronological order"), so long ranges are split into chronological windows that
  * overlap slightly; the consumer de-duplicates by `Id`.
  */
-import type { MetrcPage, PageQuery, WindowQuery } from './endpoint-helpers.ts';
+import type { MetrcPage, PageQuery, WindowQuery } from './metrc-paging-types.ts';
 import { iteratePages, type PageWalkOptions } from './paging.ts';
 
 export const HOUR_MS = 3_600_000;

@@ -111,13 +111,24 @@ export function registerPlatformRoutes(app: ZodApp, services: AppServices): void
       config: { access: 'platform' },
       schema: {
         tags: ['platform'],
-        summary: 'Recompute the audit hash chain; reports the first tampered row',
+        summary: 'Recompute every audit hash chain (one per organization); reports tampered rows',
         response: {
           200: z.object({
             ok: z.boolean(),
             count: z.number(),
-            headHash: z.string(),
+            chains: z.array(
+              z.object({
+                chain: z.string(),
+                organizationId: z.number().nullable(),
+                count: z.number(),
+                headHash: z.string(),
+                ok: z.boolean(),
+                brokenAtId: z.number().optional(),
+                reason: z.string().optional(),
+              }),
+            ),
             brokenAtId: z.number().optional(),
+            brokenChain: z.string().optional(),
             reason: z.string().optional(),
           }),
           ...errorResponses,

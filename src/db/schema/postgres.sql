@@ -34,11 +34,13 @@ table audit_events
     created_at text not null
     prev_hash text not null
     hash text not null
+    chain_seq integer
   constraints:
     audit_events_hash_key UNIQUE (hash)
     audit_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id)
     audit_events_pkey PRIMARY KEY (id)
   indexes:
+    CREATE UNIQUE INDEX audit_events_chain_seq_unique ON public.audit_events USING btree (COALESCE(organization_id, 0), chain_seq) WHERE (chain_seq IS NOT NULL)
     CREATE UNIQUE INDEX audit_events_hash_key ON public.audit_events USING btree (hash)
     CREATE INDEX audit_events_org_idx ON public.audit_events USING btree (organization_id, id)
     CREATE UNIQUE INDEX audit_events_pkey ON public.audit_events USING btree (id)
@@ -124,6 +126,18 @@ table credentials
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
 
+table job_leases
+  columns:
+    name text not null
+    owner text not null
+    token integer not null
+    acquired_at text not null
+    expires_at text not null
+  constraints:
+    job_leases_pkey PRIMARY KEY (name)
+  indexes:
+    CREATE UNIQUE INDEX job_leases_pkey ON public.job_leases USING btree (name)
+
 table licenses
   columns:
     id integer not null default nextval('licenses_id_seq'::regclass)
@@ -193,6 +207,26 @@ table sessions
     CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
     CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
     CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+
+table tracegate_metrc_limits_buckets
+  columns:
+    key text not null
+    tokens double precision not null
+    updated_ms double precision not null
+  constraints:
+    tracegate_metrc_limits_buckets_pkey PRIMARY KEY (key)
+  indexes:
+    CREATE UNIQUE INDEX tracegate_metrc_limits_buckets_pkey ON public.tracegate_metrc_limits_buckets USING btree (key)
+
+table tracegate_metrc_limits_leases
+  columns:
+    key text not null
+    permit text not null
+    expires_ms double precision not null
+  constraints:
+    tracegate_metrc_limits_leases_pkey PRIMARY KEY (key, permit)
+  indexes:
+    CREATE UNIQUE INDEX tracegate_metrc_limits_leases_pkey ON public.tracegate_metrc_limits_leases USING btree (key, permit)
 
 table users
   columns:

@@ -14,8 +14,8 @@ export interface SharedLoadInput {
   state: string;
   vendorKey: string;
   userKey: string;
+  /** A migrated Tracegate database (the store's tables come from migration 0004). */
   pgUrl: string;
-  table: string;
   licenses: string[];
   concurrency: number;
 }
@@ -31,10 +31,7 @@ export interface SharedLoadResult {
 export async function prepareSharedLoad(
   input: SharedLoadInput,
 ): Promise<{ run(durationMs: number): Promise<SharedLoadResult>; close(): Promise<void> }> {
-  const store = await createPostgresRateLimitStore({
-    connectionString: input.pgUrl,
-    table: input.table,
-  });
+  const store = await createPostgresRateLimitStore({ connectionString: input.pgUrl });
   const sentAt: number[] = [];
   const undici = createUndiciTransport();
   const transport: MetrcTransport = {

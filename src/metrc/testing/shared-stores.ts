@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { TEST_PG_URL } from '../../../test/helpers/test-db.ts';
 
-export { TEST_PG_URL };
+/** Same variable and default as `test/helpers/test-db.ts`; code under src/ never imports tests. */
+export const TEST_PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniqueName(prefix: string): string {

@@ -1,0 +1,6 @@
+export {
+  createJobLeases,
+  type JobLeases,
+  type JobLeasesDeps,
+  type Lease,
+} from './job-leases-repo.ts';
