@@ -22,6 +22,7 @@ import {
   type MetrcKeyProbe,
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
+import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
@@ -120,6 +121,7 @@ export function createServices(deps: CoreDeps) {
       clock,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+    idempotency: createIdempotencyService({ repo: createIdempotencyRepo(db), clock }),
   };
 }
 
