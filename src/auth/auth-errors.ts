@@ -57,7 +57,7 @@ export const authErrors = defineErrors('auth', {
     status: 429,
     message: 'Too many failed sign-in attempts. Try again later.',
     description:
-      'Failed logins per e-mail and address exceeded `LOGIN_MAX_FAILURES` within `LOGIN_WINDOW_SECONDS`. `details.retryAfterSeconds` says when to retry.',
+      'Login attempts for this e-mail (`LOGIN_MAX_FAILURES`) or from this address (four times that) within `LOGIN_WINDOW_SECONDS` ran out. `details.retryAfterSeconds` says when to retry; an admin resetting the password lifts an e-mail lockout.',
     retryable: true,
   },
   AUTH_ORGANIZATION_NOT_FOUND: {

@@ -10,6 +10,7 @@ import {
   normaliseEmail,
   slugify,
 } from './identity-fns.ts';
+import type { LoginLimiter } from './login-limiter.ts';
 import type { OrganizationsRepo } from './organizations-repo.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import type { SessionsRepo } from './sessions-repo.ts';
@@ -57,6 +58,8 @@ export function createIdentityService(deps: {
   sessions: SessionsRepo;
   audit: AuditService;
   clock: Clock;
+  /** A password reset lifts the e-mail's login lockout, so the person can sign in at once. */
+  loginLimiter?: Pick<LoginLimiter, 'clearEmail'>;
 }) {
   const { db, users, organizations, sessions, audit, clock } = deps;
   const now = () => toTimestamp(clock.now());
@@ -243,6 +246,7 @@ export function createIdentityService(deps: {
       updated_at: now(),
     });
     await sessions.deleteOthersOfUser(user.id, null);
+    await deps.loginLimiter?.clearEmail(user.email);
     await audit.record({
       organizationId: null,
       actor: SYSTEM_ACTOR,

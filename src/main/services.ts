@@ -4,6 +4,7 @@ import {
   createApiTokensRepo,
   createIdentityService,
   createLoginLimiter,
+  createLoginThrottleRepo,
   createOrganizationsRepo,
   createSessionService,
   createSessionsRepo,
@@ -71,6 +72,12 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  const loginLimiter = createLoginLimiter({
+    repo: createLoginThrottleRepo(db),
+    clock,
+    maxFailures: config.loginMaxFailures,
+    windowSeconds: config.loginWindowSeconds,
+  });
   const identity = createIdentityService({
     db,
     users,
@@ -78,6 +85,7 @@ export function createServices(deps: CoreDeps) {
     sessions: sessionsRepo,
     audit,
     clock,
+    loginLimiter,
   });
   return {
     ...deps,
@@ -87,16 +95,14 @@ export function createServices(deps: CoreDeps) {
       users,
       organizations,
       sessions: sessionsRepo,
-      limiter: createLoginLimiter({
-        maxFailures: config.loginMaxFailures,
-        windowSeconds: config.loginWindowSeconds,
-      }),
+      limiter: loginLimiter,
       clock,
       sessionTtlMs: config.sessionTtlMs,
     }),
     sessionsRepo,
     apiTokens: createApiTokenService({ db, tokens: createApiTokensRepo(db), audit, clock }),
     identity,
+    loginLimiter,
     onboarding: createOnboardingService({ credentials, identity, clock }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,

@@ -18,6 +18,9 @@ export function createWorker(services: AppServices) {
   scheduler.every('purge-expired-sessions', SESSION_PURGE_INTERVAL_MS, async () => {
     await services.sessionsRepo.deleteExpired(toTimestamp(services.clock.now()));
   });
+  scheduler.every('purge-login-throttle', SESSION_PURGE_INTERVAL_MS, async () => {
+    await services.loginLimiter.purgeEnded();
+  });
   scheduler.every('purge-idempotency-keys', IDEMPOTENCY_PURGE_INTERVAL_MS, async () => {
     const purged = await services.idempotency.purgeExpired();
     if (purged > 0) services.logger.info({ purged }, 'expired idempotency keys purged');
