@@ -72,6 +72,7 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  const apiTokensRepo = createApiTokensRepo(db);
   const loginLimiter = createLoginLimiter({
     repo: createLoginThrottleRepo(db),
     clock,
@@ -86,6 +87,7 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
     loginLimiter,
+    tokens: apiTokensRepo,
   });
   return {
     ...deps,
@@ -100,7 +102,7 @@ export function createServices(deps: CoreDeps) {
       sessionTtlMs: config.sessionTtlMs,
     }),
     sessionsRepo,
-    apiTokens: createApiTokenService({ db, tokens: createApiTokensRepo(db), audit, clock }),
+    apiTokens: createApiTokenService({ db, tokens: apiTokensRepo, audit, clock }),
     identity,
     loginLimiter,
     onboarding: createOnboardingService({ credentials, identity, clock }),
