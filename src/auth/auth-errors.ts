@@ -48,6 +48,12 @@ export const authErrors = defineErrors('auth', {
     message: 'Your role does not allow this.',
     description: 'The route needs a higher role (staff < manager < admin) or a platform admin.',
   },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Choose a new password first (POST /api/auth/password).',
+    description:
+      'You signed in with a one-time password. Until you change it, only GET /api/auth/session, POST /api/auth/password and POST /api/auth/logout answer.',
+  },
   AUTH_USER_REQUIRED: {
     status: 403,
     message: 'This action needs a signed-in person, not an API token.',

@@ -95,6 +95,7 @@ export function createSessionService(deps: {
         tokenId: null,
         sessionId: session.id,
         isPlatformAdmin: user.is_platform_admin === 1,
+        mustChangePassword: user.must_change_password === 1,
       },
       user: {
         id: user.id,
@@ -130,6 +131,7 @@ export function createSessionService(deps: {
       tokenId: null,
       sessionId: row.id,
       isPlatformAdmin: row.is_platform_admin === 1,
+      mustChangePassword: row.must_change_password === 1,
     };
   }
 
