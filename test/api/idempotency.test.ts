@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { createDatabase } from '../../src/db/index.ts';
 import { Secret } from '../../src/lib/index.ts';
 import {
   createTestApp,
@@ -246,6 +247,35 @@ describeEachDialect('Idempotency-Key on API writes', (ctx) => {
     const stored = await allStoredText();
     assert.ok(!stored.includes(password));
     assert.ok(!stored.includes(Buffer.from(password).toString('base64')));
+  });
+
+  it('shares keys between processes: a retry that lands on another process gets the first answer', async () => {
+    const own = createDatabase(
+      ctx.dialect === 'sqlite'
+        ? { kind: 'sqlite', path: ctx.database.location }
+        : { kind: 'postgres', url: ctx.database.location },
+    );
+    const other = await createTestApp(
+      { ...own, location: ctx.database.location, drop: own.close },
+      { config: { dataDir: t.services.config.dataDir } },
+    );
+    try {
+      const key = newKey();
+      const body = license();
+      const first = await post(key, body);
+      const retry = await other.app.inject({
+        method: 'POST',
+        url: '/api/licenses',
+        headers: { ...bearer, 'idempotency-key': key },
+        payload: body,
+      });
+      assert.equal(retry.headers['idempotent-replayed'], 'true');
+      assert.deepEqual(retry.json(), first.json());
+      assert.equal(await licenseCount(body.number), 1);
+    } finally {
+      await other.close();
+      await own.close();
+    }
   });
 
   it('ignores the header on public writes (no caller to scope it to)', async () => {
