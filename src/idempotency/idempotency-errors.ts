@@ -8,6 +8,12 @@ export const idempotencyErrors = defineErrors('idempotency', {
     description:
       'Send one `Idempotency-Key` per write, for example a UUID; the header was empty, repeated, too long or used other characters.',
   },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    message: 'This write needs an Idempotency-Key header.',
+    description:
+      'Routes that must never run twice by accident (they report to Metrc) require a key: send a fresh one (e.g. a UUID) per request and the same one on retries.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     message: 'This Idempotency-Key was already used for a different request.',

@@ -3,6 +3,7 @@ import {
   IDEMPOTENCY_HEADER,
   type IdempotencyClaim,
   type IdempotencyService,
+  idempotencyErrors,
   parseIdempotencyKey,
   REPLAYED_HEADER,
   requestFingerprint,
@@ -16,6 +17,8 @@ declare module 'fastify' {
      * or link). With an Idempotency-Key, the fact that it ran is kept, its answer never is.
      */
     responseCarriesSecret?: boolean;
+    /** `required`: an authenticated write without `Idempotency-Key` is refused (400). */
+    idempotencyKey?: 'optional' | 'required';
   }
   interface FastifyRequest {
     idempotencyClaim: (IdempotencyClaim & { settled: boolean }) | null;
@@ -35,10 +38,15 @@ export function registerIdempotency(app: FastifyInstance, service: IdempotencySe
   app.addHook('preHandler', async (request, reply) => {
     if (!WRITE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const raw = request.headers[IDEMPOTENCY_HEADER];
-    if (raw === undefined) return;
     // Public writes (login, intake) have no caller to scope a key to: the header is ignored.
     const principal = request.principal;
     if (!principal) return;
+    if (raw === undefined) {
+      if (request.routeOptions.config.idempotencyKey === 'required') {
+        throw idempotencyErrors.IDEMPOTENCY_KEY_REQUIRED();
+      }
+      return;
+    }
     const key = parseIdempotencyKey(raw);
     const outcome = await service.claim(
       {

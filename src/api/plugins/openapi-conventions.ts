@@ -44,10 +44,20 @@ const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
  * What the zod schemas cannot say per route: public routes need no credentials, and every
  * authenticated write takes the CSRF header with a cookie and an optional `Idempotency-Key`.
  */
-export function declareWriteConventions<T>(document: T, catalogue: readonly RouteAccess[]): T {
+export function declareWriteConventions<T>(
+  document: T,
+  catalogue: readonly RouteAccess[],
+  keyRequired: ReadonlySet<string> = new Set(),
+): T {
   const doc = document as Document;
   const access = new Map(
     catalogue.map((r) => [`${r.method.toLowerCase()} ${toOpenApiPath(r.url)}`, r.access]),
+  );
+  const required = new Set(
+    [...keyRequired].map((k) => {
+      const [method = '', url = ''] = k.split(' ');
+      return `${method.toLowerCase()} ${toOpenApiPath(url)}`;
+    }),
   );
   doc.components = {
     ...doc.components,
@@ -66,7 +76,9 @@ export function declareWriteConventions<T>(document: T, catalogue: readonly Rout
       operation.security = [{ bearerAuth: [] }, { sessionCookie: [], csrfHeader: [] }];
       operation.parameters = [
         ...(operation.parameters ?? []),
-        { $ref: `#/components/parameters/${IDEMPOTENCY_PARAMETER}` },
+        required.has(`${method} ${path}`)
+          ? { ...IDEMPOTENCY_KEY_PARAMETER, required: true }
+          : { $ref: `#/components/parameters/${IDEMPOTENCY_PARAMETER}` },
       ];
     }
   }

@@ -10,6 +10,11 @@ import {
 
 /** OpenAPI generated from the routes' zod schemas, at /api/openapi.json, browsable at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  const keyRequired = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    if (route.config?.idempotencyKey !== 'required') return;
+    for (const method of [route.method].flat()) keyRequired.add(`${method} ${route.url}`);
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -26,6 +31,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       declareWriteConventions(
         'openapiObject' in documents ? documents.openapiObject : documents.swaggerObject,
         app.routeCatalogue,
+        keyRequired,
       ),
   });
   await app.register(swaggerUi, {
