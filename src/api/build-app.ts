@@ -9,6 +9,7 @@ import {
 import type { AppServices } from '../main/services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerErrorHandler(app);
   await app.register(cookie);
   registerAuthentication(app, services);
+  registerIdempotency(app, services.idempotency);
   await registerOpenApi(app, API_VERSION);
 
   const zodApp: ZodApp = app;

@@ -11,6 +11,8 @@ export type Access = 'public' | 'staff' | 'manager' | 'admin' | 'platform';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Answers a session that must still change its one-time password (session, password, logout). */
+    allowedBeforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

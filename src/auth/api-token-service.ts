@@ -5,7 +5,7 @@ import { type Clock, commonErrors, randomToken, sha256Hex, toTimestamp } from '.
 import type { ApiTokenRow, ApiTokensRepo } from './api-tokens-repo.ts';
 import { authErrors } from './auth-errors.ts';
 import type { Principal } from './auth-types.ts';
-import { roleAtLeast } from './roles.ts';
+import { lowerRole, roleAtLeast } from './roles.ts';
 
 export const API_TOKEN_PREFIX = 'tg_';
 /** Characters of the token kept in clear to tell tokens apart in lists. */
@@ -51,6 +51,12 @@ export function createApiTokenService(deps: {
     input: { name: string; role: Role },
   ): Promise<{ token: string; apiToken: ApiTokenView }> {
     if (!roleAtLeast(actor.role, input.role)) throw authErrors.TOKEN_ROLE_TOO_HIGH();
+    // A token made by a token belongs to the person behind that one, so it cannot outlive them.
+    const creatorUserId =
+      actor.userId ??
+      (actor.tokenId === null
+        ? null
+        : ((await tokens.find(actor.organizationId, actor.tokenId))?.created_by_user_id ?? null));
     const token = randomToken(32, API_TOKEN_PREFIX);
     const row = await db.transaction().execute(async (trx) => {
       const inserted = await tokens.insert(
@@ -60,7 +66,7 @@ export function createApiTokenService(deps: {
           role: input.role,
           token_hash: sha256Hex(token),
           token_prefix: token.slice(0, DISPLAY_PREFIX_LENGTH),
-          created_by_user_id: actor.userId,
+          created_by_user_id: creatorUserId,
           created_at: toTimestamp(clock.now()),
         },
         trx,
@@ -85,6 +91,11 @@ export function createApiTokenService(deps: {
     const row = await tokens.findByHash(sha256Hex(token));
     if (!row) throw authErrors.AUTH_TOKEN_INVALID();
     if (row.revoked_at) throw authErrors.AUTH_TOKEN_REVOKED();
+    // A token acts with at most its creator's current role; a creator who left takes it along.
+    // (Removal and demotion also revoke or narrow the stored rows; this covers any gap.)
+    const hasCreator = row.created_by_user_id !== null;
+    if (hasCreator && row.creator_role === null) throw authErrors.AUTH_TOKEN_REVOKED();
+    const role = row.creator_role ? lowerRole(row.role, row.creator_role) : row.role;
     const now = clock.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
       await tokens.touch(row.id, toTimestamp(now));
@@ -92,7 +103,7 @@ export function createApiTokenService(deps: {
     return {
       kind: 'token',
       organizationId: row.organization_id,
-      role: row.role,
+      role,
       userId: null,
       tokenId: row.id,
       sessionId: null,

@@ -33,11 +33,18 @@ export function createApiTokensRepo(db: Kysely<DB>) {
         .values(values)
         .returning(PUBLIC_COLUMNS)
         .executeTakeFirstOrThrow(),
+    /** The token and its creator's current role here (null: no longer a member). */
     findByHash: (tokenHash: string) =>
       db
         .selectFrom('api_tokens')
-        .select(PUBLIC_COLUMNS)
-        .where('token_hash', '=', tokenHash)
+        .leftJoin('memberships', (join) =>
+          join
+            .onRef('memberships.organization_id', '=', 'api_tokens.organization_id')
+            .onRef('memberships.user_id', '=', 'api_tokens.created_by_user_id'),
+        )
+        .select(PUBLIC_COLUMNS.map((c) => `api_tokens.${c}` as const))
+        .select('memberships.role as creator_role')
+        .where('api_tokens.token_hash', '=', tokenHash)
         .executeTakeFirst(),
     find: (organizationId: number, id: number) =>
       db
@@ -61,6 +68,39 @@ export function createApiTokensRepo(db: Kysely<DB>) {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .execute(),
+    /** Revokes every live token a person created here; returns the revoked ids. */
+    revokeAllOfCreator: async (organizationId: number, userId: number, at: string, executor = db) =>
+      (
+        await executor
+          .updateTable('api_tokens')
+          .set({ revoked_at: at })
+          .where('organization_id', '=', organizationId)
+          .where('created_by_user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    /** Lowers to `role` every live token of a person's that is above it; returns their ids. */
+    narrowAllOfCreator: async (
+      organizationId: number,
+      userId: number,
+      role: Role,
+      above: Role[],
+      executor = db,
+    ) =>
+      above.length === 0
+        ? []
+        : (
+            await executor
+              .updateTable('api_tokens')
+              .set({ role })
+              .where('organization_id', '=', organizationId)
+              .where('created_by_user_id', '=', userId)
+              .where('revoked_at', 'is', null)
+              .where('role', 'in', above)
+              .returning('id')
+              .execute()
+          ).map((r) => r.id),
     touch: (id: number, at: string) =>
       db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
   };

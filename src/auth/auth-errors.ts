@@ -48,6 +48,12 @@ export const authErrors = defineErrors('auth', {
     message: 'Your role does not allow this.',
     description: 'The route needs a higher role (staff < manager < admin) or a platform admin.',
   },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Choose a new password first (POST /api/auth/password).',
+    description:
+      'You signed in with a one-time password. Until you change it, only GET /api/auth/session, POST /api/auth/password and POST /api/auth/logout answer.',
+  },
   AUTH_USER_REQUIRED: {
     status: 403,
     message: 'This action needs a signed-in person, not an API token.',
@@ -57,7 +63,7 @@ export const authErrors = defineErrors('auth', {
     status: 429,
     message: 'Too many failed sign-in attempts. Try again later.',
     description:
-      'Failed logins per e-mail and address exceeded `LOGIN_MAX_FAILURES` within `LOGIN_WINDOW_SECONDS`. `details.retryAfterSeconds` says when to retry.',
+      'Login attempts for this e-mail (`LOGIN_MAX_FAILURES`) or from this address (four times that) within `LOGIN_WINDOW_SECONDS` ran out. `details.retryAfterSeconds` says when to retry; an admin resetting the password lifts an e-mail lockout.',
     retryable: true,
   },
   AUTH_ORGANIZATION_NOT_FOUND: {

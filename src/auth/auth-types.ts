@@ -10,4 +10,9 @@ export interface Principal {
   tokenId: number | null;
   sessionId: number | null;
   isPlatformAdmin: boolean;
+  /**
+   * A session of a person who must change their password first (a one-time password): only the
+   * routes marked `allowedBeforePasswordChange` answer. Absent for API tokens.
+   */
+  mustChangePassword?: boolean;
 }

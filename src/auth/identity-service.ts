@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { DB, Role } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
+import type { ApiTokensRepo } from './api-tokens-repo.ts';
 import { authErrors } from './auth-errors.ts';
 import type { Principal } from './auth-types.ts';
 import {
@@ -10,8 +11,10 @@ import {
   normaliseEmail,
   slugify,
 } from './identity-fns.ts';
+import type { LoginLimiter } from './login-limiter.ts';
 import type { OrganizationsRepo } from './organizations-repo.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
+import { rolesAbove } from './roles.ts';
 import type { SessionsRepo } from './sessions-repo.ts';
 import type { MemberRow, UsersRepo } from './users-repo.ts';
 
@@ -57,6 +60,10 @@ export function createIdentityService(deps: {
   sessions: SessionsRepo;
   audit: AuditService;
   clock: Clock;
+  /** A password reset lifts the e-mail's login lockout, so the person can sign in at once. */
+  loginLimiter?: Pick<LoginLimiter, 'clearEmail'>;
+  /** Removing or demoting a member revokes or narrows the API tokens they created. */
+  tokens?: Pick<ApiTokensRepo, 'revokeAllOfCreator' | 'narrowAllOfCreator'>;
 }) {
   const { db, users, organizations, sessions, audit, clock } = deps;
   const now = () => toTimestamp(clock.now());
@@ -169,13 +176,21 @@ export function createIdentityService(deps: {
           throw authErrors.USER_LAST_ADMIN();
         }
         await users.setRole(organizationId, userId, input.role, trx);
+        const narrowed =
+          (await deps.tokens?.narrowAllOfCreator(
+            organizationId,
+            userId,
+            input.role,
+            rolesAbove(input.role),
+            trx,
+          )) ?? [];
         await audit.record(
           {
             organizationId,
             actor,
             action: 'member.role_changed',
             target: { type: 'user', id: userId },
-            details: { from: member.role, to: input.role },
+            details: { from: member.role, to: input.role, narrowedTokenIds: narrowed },
           },
           trx,
         );
@@ -198,8 +213,16 @@ export function createIdentityService(deps: {
       }
       await users.removeMembership(organizationId, userId, trx);
       await sessions.deleteForMember(organizationId, userId, trx);
+      const revoked =
+        (await deps.tokens?.revokeAllOfCreator(organizationId, userId, now(), trx)) ?? [];
       await audit.record(
-        { organizationId, actor, action: 'member.removed', target: { type: 'user', id: userId } },
+        {
+          organizationId,
+          actor,
+          action: 'member.removed',
+          target: { type: 'user', id: userId },
+          details: { revokedTokenIds: revoked },
+        },
         trx,
       );
     });
@@ -243,6 +266,7 @@ export function createIdentityService(deps: {
       updated_at: now(),
     });
     await sessions.deleteOthersOfUser(user.id, null);
+    await deps.loginLimiter?.clearEmail(user.email);
     await audit.record({
       organizationId: null,
       actor: SYSTEM_ACTOR,

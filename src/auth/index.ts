@@ -7,6 +7,7 @@ export {
 export { type ApiTokensRepo, createApiTokensRepo } from './api-tokens-repo.ts';
 export { authErrors } from './auth-errors.ts';
 export type { Principal } from './auth-types.ts';
+export type { HashingGate } from './hashing-gate.ts';
 export { generateOneTimePassword, MIN_PASSWORD_LENGTH, slugify } from './identity-fns.ts';
 export {
   type Actor,
@@ -16,9 +17,20 @@ export {
   type NewPerson,
   SYSTEM_ACTOR,
 } from './identity-service.ts';
-export { createLoginLimiter, type LoginLimiter } from './login-limiter.ts';
+export {
+  ADDRESS_ALLOWANCE_FACTOR,
+  createLoginLimiter,
+  type LoginAttempt,
+  type LoginLimiter,
+} from './login-limiter.ts';
+export { createLoginThrottleRepo, type LoginThrottleRepo } from './login-throttle-repo.ts';
 export { createOrganizationsRepo, type OrganizationsRepo } from './organizations-repo.ts';
-export { hashPassword, verifyPassword } from './password-hash.ts';
+export {
+  hashPassword,
+  MAX_CONCURRENT_HASHES,
+  passwordHashingGate,
+  verifyPassword,
+} from './password-hash.ts';
 export { isRole, ROLES, type Role, roleAtLeast } from './roles.ts';
 export {
   createSessionService,

@@ -1,16 +1,25 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Secret } from '../lib/index.ts';
+import { createHashingGate } from './hashing-gate.ts';
 
 /** scrypt cost: N=2^15, r=8, p=1 (OWASP's minimum recommendation) with a 16-byte salt. */
 const COST = { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
+/** libuv's default pool size: more at once would only queue there (see hashing-gate.ts). */
+export const MAX_CONCURRENT_HASHES = 4;
+
+/** Every password hash of this process passes through this gate. */
+export const passwordHashingGate = createHashingGate(MAX_CONCURRENT_HASHES);
 
 function derive(password: string, salt: Buffer, cost: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, cost, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return passwordHashingGate.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password, salt, KEY_LENGTH, cost, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 /**

@@ -14,3 +14,13 @@ export function roleAtLeast(role: Role, required: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return value === 'admin' || value === 'manager' || value === 'staff';
 }
+
+/** The lower of two roles: what a token may do when its creator's role is lower than its own. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The roles above `role`, e.g. `manager` → `['admin']`. */
+export function rolesAbove(role: Role): Role[] {
+  return ROLES.filter((r) => RANK[r] > RANK[role]);
+}

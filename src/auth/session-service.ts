@@ -56,18 +56,13 @@ export function createSessionService(deps: {
   const { users, organizations, sessions, limiter, clock } = deps;
 
   async function login(input: LoginInput): Promise<LoginResult> {
-    const email = input.email.trim().toLowerCase();
-    const limitKey = `${email}|${input.clientAddress}`;
-    const wait = await limiter.blockedFor(limitKey);
-    if (wait > 0) throw authErrors.AUTH_RATE_LIMITED({ details: { retryAfterSeconds: wait } });
-
-    const user = await users.findByEmail(email);
+    const attempt = { email: input.email.trim().toLowerCase(), clientAddress: input.clientAddress };
+    // Count first, hash second: parallel guesses each take a slot before any password is checked.
+    await limiter.consume(attempt);
+    const user = await users.findByEmail(attempt.email);
     const passwordOk = await verifyPassword(input.password, user?.password_hash ?? UNUSABLE_HASH);
-    if (!user || !passwordOk) {
-      await limiter.recordFailure(limitKey);
-      throw authErrors.AUTH_INVALID_CREDENTIALS();
-    }
-    await limiter.reset(limitKey);
+    if (!user || !passwordOk) throw authErrors.AUTH_INVALID_CREDENTIALS();
+    await limiter.succeeded(attempt);
 
     const memberships = await users.membershipsOf(user.id);
     const membership = input.organizationSlug
@@ -100,6 +95,7 @@ export function createSessionService(deps: {
         tokenId: null,
         sessionId: session.id,
         isPlatformAdmin: user.is_platform_admin === 1,
+        mustChangePassword: user.must_change_password === 1,
       },
       user: {
         id: user.id,
@@ -135,6 +131,7 @@ export function createSessionService(deps: {
       tokenId: null,
       sessionId: row.id,
       isPlatformAdmin: row.is_platform_admin === 1,
+      mustChangePassword: row.must_change_password === 1,
     };
   }
 

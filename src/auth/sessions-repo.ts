@@ -29,6 +29,7 @@ export function createSessionsRepo(db: Kysely<DB>) {
           'sessions.expires_at',
           'sessions.last_seen_at',
           'users.is_platform_admin',
+          'users.must_change_password',
           'memberships.role',
         ])
         .where('sessions.token_hash', '=', tokenHash)

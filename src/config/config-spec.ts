@@ -97,7 +97,7 @@ export const CONFIG_VARS = {
     schema: positiveInt,
     default: 5,
     description:
-      'Failed logins allowed per e-mail and client address within `LOGIN_WINDOW_SECONDS` before `429 AUTH_RATE_LIMITED`.',
+      'Login attempts allowed per e-mail (and four times as many per client address) within `LOGIN_WINDOW_SECONDS` before `429 AUTH_RATE_LIMITED`. Attempts are counted before the password is checked, in the database, so every process shares them; a correct password gives its attempt back.',
   },
   LOGIN_WINDOW_SECONDS: {
     schema: positiveInt,

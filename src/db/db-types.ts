@@ -192,6 +192,33 @@ export interface JobLeasesTable {
   expires_at: Timestamp;
 }
 
+/** One `Idempotency-Key` of one caller and the first answer it got (see src/idempotency). */
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** `user:<id>` or `token:<id>`. */
+  principal: string;
+  idempotency_key: string;
+  /** SHA-256 of method, URL and canonical body (secret fields excluded). */
+  request_hash: string;
+  status: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_type: string | null;
+  /** The answer's body; null when withheld because it carried a secret. */
+  response_body: string | null;
+  response_withheld: ColumnType<Flag, Flag | undefined, Flag>;
+  locked_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Login attempts per e-mail or per client address in a fixed window (src/auth). */
+export interface LoginThrottleTable {
+  throttle_key: string;
+  attempts: number;
+  window_ends_at: Timestamp;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface DB {
   organizations: OrganizationsTable;
@@ -208,6 +235,8 @@ export interface DB {
   credential_licenses: CredentialLicensesTable;
   credential_intake_links: CredentialIntakeLinksTable;
   job_leases: JobLeasesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -222,3 +251,4 @@ export type License = Selectable<LicensesTable>;
 export type VendorKeyRow = Selectable<VendorKeysTable>;
 export type CredentialRow = Selectable<CredentialsTable>;
 export type CredentialIntakeLink = Selectable<CredentialIntakeLinksTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

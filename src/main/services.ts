@@ -4,6 +4,7 @@ import {
   createApiTokensRepo,
   createIdentityService,
   createLoginLimiter,
+  createLoginThrottleRepo,
   createOrganizationsRepo,
   createSessionService,
   createSessionsRepo,
@@ -23,6 +24,7 @@ import {
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import { createJobLeases } from '../leases/index.ts';
+import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
@@ -71,6 +73,13 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  const apiTokensRepo = createApiTokensRepo(db);
+  const loginLimiter = createLoginLimiter({
+    repo: createLoginThrottleRepo(db),
+    clock,
+    maxFailures: config.loginMaxFailures,
+    windowSeconds: config.loginWindowSeconds,
+  });
   const identity = createIdentityService({
     db,
     users,
@@ -78,6 +87,8 @@ export function createServices(deps: CoreDeps) {
     sessions: sessionsRepo,
     audit,
     clock,
+    loginLimiter,
+    tokens: apiTokensRepo,
   });
   return {
     ...deps,
@@ -87,16 +98,14 @@ export function createServices(deps: CoreDeps) {
       users,
       organizations,
       sessions: sessionsRepo,
-      limiter: createLoginLimiter({
-        maxFailures: config.loginMaxFailures,
-        windowSeconds: config.loginWindowSeconds,
-      }),
+      limiter: loginLimiter,
       clock,
       sessionTtlMs: config.sessionTtlMs,
     }),
     sessionsRepo,
-    apiTokens: createApiTokenService({ db, tokens: createApiTokensRepo(db), audit, clock }),
+    apiTokens: createApiTokenService({ db, tokens: apiTokensRepo, audit, clock }),
     identity,
+    loginLimiter,
     onboarding: createOnboardingService({ credentials, identity, clock }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
@@ -123,6 +132,7 @@ export function createServices(deps: CoreDeps) {
     }),
     /** One holder per name across the deployment (periodic jobs; the outbox's per-license leases). */
     leases: createJobLeases({ db, dialect, clock }),
+    idempotency: createIdempotencyService({ repo: createIdempotencyRepo(db), clock }),
   };
 }
 

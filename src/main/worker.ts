@@ -3,6 +3,8 @@ import { createScheduler } from './scheduler.ts';
 import type { AppServices } from './services.ts';
 
 const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+/** Keys live 24 h; an hourly purge keeps the table to about a day of writes. */
+const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 /** How often the worker looks for keys whose last verification is older than the interval. */
 const CREDENTIAL_HEALTH_TICK_MS = 5 * 60 * 1000;
 
@@ -18,6 +20,13 @@ export function createWorker(services: AppServices) {
   });
   scheduler.every('purge-expired-sessions', SESSION_PURGE_INTERVAL_MS, async () => {
     await services.sessionsRepo.deleteExpired(toTimestamp(services.clock.now()));
+  });
+  scheduler.every('purge-login-throttle', SESSION_PURGE_INTERVAL_MS, async () => {
+    await services.loginLimiter.purgeEnded();
+  });
+  scheduler.every('purge-idempotency-keys', IDEMPOTENCY_PURGE_INTERVAL_MS, async () => {
+    const purged = await services.idempotency.purgeExpired();
+    if (purged > 0) services.logger.info({ purged }, 'expired idempotency keys purged');
   });
   return { start: scheduler.start, stop: scheduler.stop };
 }

@@ -51,6 +51,10 @@ export function registerAuthentication(
     const principal = await resolvePrincipal(request, deps);
     if (!principal) throw authErrors.AUTH_REQUIRED();
     request.principal = principal;
+    // A one-time password opens only the door to changing it (checked on the server, not the UI).
+    if (principal.mustChangePassword && !request.routeOptions.config.allowedBeforePasswordChange) {
+      throw authErrors.AUTH_PASSWORD_CHANGE_REQUIRED();
+    }
     if (access === 'platform') {
       if (!principal.isPlatformAdmin) throw authErrors.AUTH_FORBIDDEN();
       return;

@@ -71,7 +71,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
   app.post(
     '/api/auth/logout',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', allowedBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends this session and clears the cookie',
@@ -89,7 +89,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
   app.get(
     '/api/auth/session',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', allowedBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The caller: person (or token), organization, role and CSRF token',
@@ -121,7 +121,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', allowedBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (signs out your other sessions)',

@@ -28,7 +28,7 @@ export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
   app.post(
     '/api/intake-links',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', responseCarriesSecret: true },
       schema: {
         tags: ['credentials'],
         summary: 'Create a 24-hour one-time link for a member to enter their own Metrc key',

@@ -24,7 +24,7 @@ export function registerMembersRoutes(app: ZodApp, services: AppServices): void 
   app.post(
     '/api/users',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', responseCarriesSecret: true },
       schema: {
         tags: ['users'],
         summary: 'Add a person (a one-time password is returned once when none is given)',

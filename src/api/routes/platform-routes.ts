@@ -31,7 +31,7 @@ export function registerPlatformRoutes(app: ZodApp, services: AppServices): void
   app.post(
     '/api/platform/organizations',
     {
-      config: { access: 'platform' },
+      config: { access: 'platform', responseCarriesSecret: true },
       schema: {
         tags: ['platform'],
         summary:

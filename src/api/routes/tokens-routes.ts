@@ -24,7 +24,7 @@ export function registerTokensRoutes(app: ZodApp, services: AppServices): void {
   app.post(
     '/api/tokens',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', responseCarriesSecret: true },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token; its value is shown in this response only',

@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-vault.ts';
 import * as m0003 from './0003-credentials.ts';
 import * as m0004 from './0004-groundwork.ts';
+import * as m0006 from './0006-idempotency-and-login.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -18,4 +19,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0002-vault', m0002],
   ['0003-credentials', m0003],
   ['0004-groundwork', m0004],
+  ['0006-idempotency-and-login', m0006],
 ];

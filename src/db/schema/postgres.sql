@@ -126,6 +126,31 @@ table credentials
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
 
+table idempotency_keys
+  columns:
+    id integer not null default nextval('idempotency_keys_id_seq'::regclass)
+    organization_id integer not null
+    principal text not null
+    idempotency_key text not null
+    request_hash text not null
+    status text not null
+    response_status integer
+    response_type text
+    response_body text
+    response_withheld integer not null default 0
+    locked_at text not null
+    created_at text not null
+    expires_at text not null
+  constraints:
+    idempotency_keys_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    idempotency_keys_pkey PRIMARY KEY (id)
+    idempotency_keys_scope_unique UNIQUE (organization_id, principal, idempotency_key)
+    idempotency_keys_status_check CHECK ((status = ANY (ARRAY['in_progress'::text, 'completed'::text])))
+  indexes:
+    CREATE INDEX idempotency_keys_expires_idx ON public.idempotency_keys USING btree (expires_at)
+    CREATE UNIQUE INDEX idempotency_keys_pkey ON public.idempotency_keys USING btree (id)
+    CREATE UNIQUE INDEX idempotency_keys_scope_unique ON public.idempotency_keys USING btree (organization_id, principal, idempotency_key)
+
 table job_leases
   columns:
     name text not null
@@ -157,6 +182,17 @@ table licenses
   indexes:
     CREATE UNIQUE INDEX licenses_org_state_number_unique ON public.licenses USING btree (organization_id, state, number)
     CREATE UNIQUE INDEX licenses_pkey ON public.licenses USING btree (id)
+
+table login_throttle
+  columns:
+    throttle_key text not null
+    attempts integer not null
+    window_ends_at text not null
+  constraints:
+    login_throttle_pkey PRIMARY KEY (throttle_key)
+  indexes:
+    CREATE UNIQUE INDEX login_throttle_pkey ON public.login_throttle USING btree (throttle_key)
+    CREATE INDEX login_throttle_window_idx ON public.login_throttle USING btree (window_ends_at)
 
 table memberships
   columns:

@@ -8,9 +8,13 @@ CREATE TABLE "credential_licenses" ("id" integer primary key autoincrement, "cre
 
 CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
 
+CREATE TABLE "idempotency_keys" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "principal" text not null, "idempotency_key" text not null, "request_hash" text not null, "status" text not null check (status in ('in_progress','completed')), "response_status" integer, "response_type" text, "response_body" text, "response_withheld" integer default 0 not null, "locked_at" text not null, "created_at" text not null, "expires_at" text not null, constraint "idempotency_keys_scope_unique" unique ("organization_id", "principal", "idempotency_key"));
+
 CREATE TABLE "job_leases" ("name" text primary key, "owner" text not null, "token" integer not null, "acquired_at" text not null, "expires_at" text not null);
 
 CREATE TABLE "licenses" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "number" text not null, "state" text not null, "license_type" text not null, "name" text not null, "facility_type" text not null, "time_zone" text not null, "created_at" text not null, "updated_at" text not null, constraint "licenses_org_state_number_unique" unique ("organization_id", "state", "number"));
+
+CREATE TABLE "login_throttle" ("throttle_key" text primary key, "attempts" integer not null, "window_ends_at" text not null);
 
 CREATE TABLE "memberships" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "user_id" integer not null references "users" ("id") on delete cascade, "role" text not null check (role in ('admin','manager','staff')), "created_at" text not null, constraint "memberships_org_user_unique" unique ("organization_id", "user_id"));
 
@@ -40,6 +44,10 @@ CREATE INDEX "credentials_org_idx" on "credentials" ("organization_id", "state")
 
 CREATE UNIQUE INDEX credentials_user_state_unique
     on credentials (organization_id, provider, state, owner_user_id) where kind = 'user';
+
+CREATE INDEX "idempotency_keys_expires_idx" on "idempotency_keys" ("expires_at");
+
+CREATE INDEX "login_throttle_window_idx" on "login_throttle" ("window_ends_at");
 
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
