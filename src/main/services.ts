@@ -23,8 +23,8 @@ import {
   type MetrcKeyProbe,
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
-import { createJobLeases } from '../leases/index.ts';
 import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
+import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
