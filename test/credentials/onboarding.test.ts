@@ -43,6 +43,14 @@ describeEachDialect('know your customer and insights (rules 11, 12)', (ctx) => {
       email: 'owner@kyc-retail.test',
       password: body.oneTimePassword,
     });
+    // A one-time password opens only its own change (issue 10 item 9).
+    const changed = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: owner.headers,
+      payload: { currentPassword: body.oneTimePassword, newPassword: 'the owner chose this one' },
+    });
+    assert.equal(changed.statusCode, 204, changed.body);
     const licenses = (
       await f.t.app.inject({ method: 'GET', url: '/api/licenses', headers: owner.headers })
     ).json().licenses;
