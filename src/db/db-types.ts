@@ -224,6 +224,8 @@ export interface WebhookEndpointsTable {
   enabled: number;
   secret_ref: string;
   sealed_secret: string;
+  /** Last four characters of the signing secret, the only part shown again. */
+  secret_fingerprint: string;
   created_by_user_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

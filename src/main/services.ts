@@ -1,3 +1,9 @@
+import {
+  createAlerts,
+  createCredentialSource,
+  createLicenseSyncSource,
+  createSmtpMailer,
+} from '../alerts/index.ts';
 import { createAuditRepo, createAuditService } from '../audit/index.ts';
 import {
   createApiTokenService,
@@ -78,6 +84,21 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  // Submission and mirror sources join here when the outbox and sync features land (src/alerts/README.md).
+  const alerts = createAlerts({
+    db,
+    vault,
+    audit,
+    clock,
+    logger,
+    sources: [
+      createCredentialSource({ credentials: credentialsRepo }),
+      createLicenseSyncSource({ licenses: licensesRepo, syncByLicense: credentials.syncByLicense }),
+    ],
+    members: (organizationId) => identity.listMembers(organizationId),
+    mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
+    consoleUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+  });
   return {
     ...deps,
     audit,
@@ -120,6 +141,8 @@ export function createServices(deps: CoreDeps) {
       clock,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+    alerts: alerts.service,
+    webhookEndpoints: alerts.endpoints,
   };
 }
 

@@ -58,6 +58,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('enabled', 'integer', (c) => c.notNull())
     .addColumn('secret_ref', 'text', (c) => c.notNull().unique())
     .addColumn('sealed_secret', 'text', (c) => c.notNull())
+    .addColumn('secret_fingerprint', 'text', (c) => c.notNull())
     .addColumn('created_by_user_id', 'integer', (c) =>
       c.references('users.id').onDelete('set null'),
     )

@@ -398,6 +398,7 @@ table webhook_endpoints
     enabled integer not null
     secret_ref text not null
     sealed_secret text not null
+    secret_fingerprint text not null
     created_by_user_id integer
     created_at text not null
     updated_at text not null

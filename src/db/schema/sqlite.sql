@@ -36,7 +36,7 @@ CREATE TABLE "vault_key_checks" ("master_key_version" integer primary key, "chec
 
 CREATE TABLE "vendor_keys" ("id" integer primary key autoincrement, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "vendor_keys_state_environment_unique" unique ("state", "environment"));
 
-CREATE TABLE "webhook_endpoints" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "url" text not null, "description" text not null, "kinds" text not null, "on_resolve" integer not null, "enabled" integer not null, "secret_ref" text not null unique, "sealed_secret" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null);
+CREATE TABLE "webhook_endpoints" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "url" text not null, "description" text not null, "kinds" text not null, "on_resolve" integer not null, "enabled" integer not null, "secret_ref" text not null unique, "sealed_secret" text not null, "secret_fingerprint" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null);
 
 CREATE INDEX "alert_deliveries_due_idx" on "alert_deliveries" ("status", "next_attempt_at");
 
