@@ -10,6 +10,7 @@ import type { AppServices } from '../main/services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerAlertsRoutes } from './routes/alerts-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCredentialsRoutes } from './routes/credentials-routes.ts';
@@ -22,6 +23,7 @@ import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
+import { registerWebhookEndpointsRoutes } from './routes/webhook-endpoints-routes.ts';
 import type { ZodApp } from './zod-app.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -71,6 +73,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerVendorKeysRoutes(zodApp, services);
   registerCredentialsRoutes(zodApp, services);
   registerIntakeRoutes(zodApp, services);
+  registerAlertsRoutes(zodApp, services);
+  registerWebhookEndpointsRoutes(zodApp, services);
 
   await app.ready();
   return app;
