@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCredentialsRoutes } from './routes/credentials-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerHomeRoutes } from './routes/home-routes.ts';
+import { registerInsightsRoutes } from './routes/insights-routes.ts';
 import { registerIntakeRoutes } from './routes/intake-routes.ts';
 import { registerLicensesRoutes } from './routes/licenses-routes.ts';
 import { registerMembersRoutes } from './routes/members-routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerIntakeRoutes(zodApp, services);
   registerAlertsRoutes(zodApp, services);
   registerWebhookEndpointsRoutes(zodApp, services);
+  registerInsightsRoutes(zodApp, services);
 
   await app.ready();
   return app;

@@ -28,6 +28,11 @@ import {
   type MetrcKeyProbe,
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
+import {
+  createInsightsRepo,
+  createInsightsService,
+  EMPTY_INSIGHTS_SOURCE,
+} from '../insights/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
@@ -143,6 +148,15 @@ export function createServices(deps: CoreDeps) {
     }),
     alerts: alerts.service,
     webhookEndpoints: alerts.endpoints,
+    // The mirror's facts replace the empty source when the sync feature lands (src/insights/README.md).
+    insights: createInsightsService({
+      db,
+      repo: createInsightsRepo(db),
+      source: EMPTY_INSIGHTS_SOURCE,
+      audit,
+      clock,
+      minOrganizations: config.insightsMinOrganizations,
+    }),
   };
 }
 

@@ -72,6 +72,9 @@ const EXPECTED: Record<string, Access> = {
   'PATCH /api/webhook-endpoints/:id': 'admin',
   'POST /api/webhook-endpoints/:id/rotate-secret': 'admin',
   'DELETE /api/webhook-endpoints/:id': 'admin',
+  'GET /api/insights': 'staff',
+  'GET /api/insights/participation': 'staff',
+  'PUT /api/insights/participation': 'admin',
 };
 
 type Caller =
