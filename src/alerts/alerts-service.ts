@@ -12,6 +12,9 @@ import type { DeliveryService } from './delivery-service.ts';
 import { type AlertPreference, preferenceMatrix } from './preferences-fns.ts';
 import type { PreferencesRepo } from './preferences-repo.ts';
 
+/** Who looks at the inbox: it shows the kinds their role's console preferences allow. */
+export type Viewer = Pick<Principal, 'organizationId' | 'role'>;
+
 export interface InboxFilter {
   status?: 'open' | 'resolved';
   kind?: string;
@@ -36,12 +39,12 @@ export function createAlertsService(deps: {
 }) {
   const { db, repo, clock } = deps;
 
-  async function consoleKinds(actor: Principal): Promise<AlertKind[]> {
+  async function consoleKinds(actor: Viewer): Promise<AlertKind[]> {
     const matrix = preferenceMatrix(await deps.preferences.list(actor.organizationId));
     return matrix.filter((p) => p.role === actor.role && p.console).map((p) => p.kind);
   }
 
-  async function list(actor: Principal, filter: InboxFilter = {}): Promise<AlertView[]> {
+  async function list(actor: Viewer, filter: InboxFilter = {}): Promise<AlertView[]> {
     if (filter.kind !== undefined) checkKind(filter.kind);
     const visible = await consoleKinds(actor);
     const kinds = filter.kind ? visible.filter((k) => k === filter.kind) : visible;
@@ -55,7 +58,7 @@ export function createAlertsService(deps: {
     return rows.map(toAlertView);
   }
 
-  async function get(actor: Principal, id: number): Promise<AlertView> {
+  async function get(actor: Viewer, id: number): Promise<AlertView> {
     const row = await repo.find(actor.organizationId, id);
     if (!row || !(await consoleKinds(actor)).includes(row.kind as AlertKind)) {
       throw alertsErrors.ALERT_NOT_FOUND();
