@@ -375,4 +375,24 @@ describeEachDialect('alert delivery: e-mail over SMTP and signed webhooks', (ctx
       .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 1, 'nothing half-written');
   });
+
+  it('documents every alerts, webhook and insights route in the OpenAPI document', async () => {
+    const spec = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const paths = Object.keys(spec.json().paths);
+    for (const path of [
+      '/api/alerts',
+      '/api/alerts/{id}',
+      '/api/alerts/{id}/acknowledge',
+      '/api/alerts/evaluate',
+      '/api/alerts/preferences',
+      '/api/alerts/deliveries',
+      '/api/webhook-endpoints',
+      '/api/webhook-endpoints/{id}',
+      '/api/webhook-endpoints/{id}/rotate-secret',
+      '/api/insights',
+      '/api/insights/participation',
+    ]) {
+      assert.ok(paths.includes(path), path);
+    }
+  });
 });
