@@ -54,6 +54,7 @@ export function createAlerts(deps: {
     endpoints: endpointsRepo,
     deliveries: deliveriesRepo,
     members: deps.members,
+    emailEnabled: deps.mailer !== null,
     clock,
   });
   const engine = createAlertEngine({

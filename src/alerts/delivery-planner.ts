@@ -26,13 +26,15 @@ export function createDeliveryPlanner(deps: {
   endpoints: Pick<WebhookEndpointsRepo, 'list'>;
   deliveries: Pick<DeliveriesRepo, 'insertMany'>;
   members(organizationId: number): Promise<Array<{ email: string; role: Role }>>;
+  /** False without SMTP: no e-mail is planned, rather than planned to fail. */
+  emailEnabled: boolean;
   clock: Clock;
 }) {
   async function recipients(organizationId: number): Promise<Recipients> {
     const endpoints = await deps.endpoints.list(organizationId);
     return {
       preferences: preferenceMatrix(await deps.preferences.list(organizationId)),
-      members: await deps.members(organizationId),
+      members: deps.emailEnabled ? await deps.members(organizationId) : [],
       endpoints: endpoints
         .filter((e) => e.enabled === 1)
         .map((e) => ({
