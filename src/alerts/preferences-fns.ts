@@ -15,12 +15,20 @@ export interface AlertPreference {
   onResolve: boolean;
 }
 
+/** Kinds raised per package: many at once on a busy license, so the console only by default. */
+const CONSOLE_ONLY_BY_DEFAULT: ReadonlySet<AlertKind> = new Set([
+  'package_expiring',
+  'quantity_drift',
+]);
+
 /**
  * Without a stored row: everyone sees every kind in the console; admins and managers get it by
- * e-mail too (they fix keys and failed submissions); staff are not e-mailed by default.
+ * e-mail too (they fix keys and failed submissions), except the per-package kinds that come in
+ * numbers; staff are not e-mailed by default.
  */
 export function defaultPreference(role: Role, kind: AlertKind): AlertPreference {
-  return { role, kind, console: true, email: role !== 'staff', onResolve: false };
+  const email = role !== 'staff' && !CONSOLE_ONLY_BY_DEFAULT.has(kind);
+  return { role, kind, console: true, email, onResolve: false };
 }
 
 /** The full role × kind matrix: stored rows over defaults. */
