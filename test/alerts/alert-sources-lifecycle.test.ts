@@ -272,4 +272,46 @@ describeEachDialect('alert lifecycle: submissions and mirror (through the narrow
     fakes.state.failedLabs = [];
     await a.evaluate(org.id);
   });
+
+  it('two workers delivering at once send each webhook once', async () => {
+    const posts: string[] = [];
+    const workers = [0, 1].map(() =>
+      createAlerts({
+        db: ctx.database.db,
+        vault: t.services.vault,
+        audit: t.services.audit,
+        clock,
+        logger: t.services.logger,
+        sources: [createPackageHoldSource({ mirror: fakes.mirror })],
+        members: async () => [],
+        mailer: null,
+        post: async (_url, _body, headers) => {
+          posts.push(headers['webhook-id'] ?? '');
+          return { status: 204 };
+        },
+        consoleUrl: 'http://127.0.0.1',
+      }),
+    );
+    const [a, b] = workers as [ReturnType<typeof createAlerts>, ReturnType<typeof createAlerts>];
+    await a.endpoints.create(
+      {
+        kind: 'session',
+        organizationId: org.id,
+        role: 'admin',
+        userId: org.admin.id,
+        tokenId: null,
+        sessionId: null,
+        isPlatformAdmin: false,
+      },
+      { url: 'http://127.0.0.1:9/never-called', kinds: ['package_on_hold'] },
+    );
+    fakes.state.onHold = [{ licenseId, label: '1A4000000000000000000012', holdReason: 'Hold' }];
+    await a.engine.evaluate(org.id);
+    const results = await Promise.all([a.delivery.deliverDue(), b.delivery.deliverDue()]);
+    assert.equal(results[0].delivered + results[1].delivered, 1);
+    assert.equal(posts.length, 1, 'sent once');
+    assert.match(posts[0] ?? '', /^msg_/);
+    fakes.state.onHold = [];
+    await a.engine.evaluate(org.id);
+  });
 });
