@@ -26,6 +26,8 @@ export function createAlertEngine(deps: {
   db: Kysely<DB>;
   repo: AlertsRepo;
   sources: readonly ConditionSource[];
+  /** Every organization, for the scheduled pass. */
+  organizationIds(): Promise<number[]>;
   planner: Pick<DeliveryPlanner, 'recipients' | 'plan'>;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
@@ -156,7 +158,7 @@ export function createAlertEngine(deps: {
   /** The scheduled pass: every organization, one after another; one failure stops no other. */
   async function evaluateAll(): Promise<EvaluationReport[]> {
     const reports: EvaluationReport[] = [];
-    for (const organizationId of await repo.organizationIds()) {
+    for (const organizationId of await deps.organizationIds()) {
       try {
         reports.push(await evaluate(organizationId));
       } catch (error) {

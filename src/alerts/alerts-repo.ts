@@ -79,10 +79,6 @@ export function createAlertsRepo(db: Kysely<DB>) {
         .where('id', '=', id)
         .where('acknowledged_at', 'is', null)
         .execute(),
-
-    /** Organizations to evaluate on the schedule. */
-    organizationIds: async () =>
-      (await db.selectFrom('organizations').select('id').orderBy('id').execute()).map((r) => r.id),
   };
 }
 

@@ -22,6 +22,7 @@ import { fetchWebhookPoster } from './webhook-sender.ts';
  *
  * @example
  * const alerts = createAlerts({ db, vault, audit, clock, logger, sources, mailer: null,
+ *   organizationIds: async () => (await organizations.list()).map((o) => o.id),
  *   members: (orgId) => identity.listMembers(orgId), consoleUrl: 'http://127.0.0.1:8080' });
  * await alerts.service.runScheduled();
  */
@@ -32,6 +33,7 @@ export function createAlerts(deps: {
   clock: Clock;
   logger: Logger;
   sources: readonly ConditionSource[];
+  organizationIds(): Promise<number[]>;
   members(organizationId: number): Promise<Array<{ email: string; role: Role }>>;
   mailer: Mailer | null;
   post?: WebhookPoster;
@@ -61,6 +63,7 @@ export function createAlerts(deps: {
     db,
     repo,
     sources: deps.sources,
+    organizationIds: deps.organizationIds,
     planner,
     audit,
     clock,

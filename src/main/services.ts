@@ -100,6 +100,7 @@ export function createServices(deps: CoreDeps) {
       createCredentialSource({ credentials: credentialsRepo }),
       createLicenseSyncSource({ licenses: licensesRepo, syncByLicense: credentials.syncByLicense }),
     ],
+    organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),
     mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
     consoleUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,

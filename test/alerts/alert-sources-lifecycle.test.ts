@@ -88,6 +88,7 @@ describeEachDialect('alert lifecycle: submissions and mirror (through the narrow
         createPackageExpirySource({ mirror: fakes.mirror, withinDays: 30 }),
         createQuantityDriftSource({ quantities: fakes.quantities }),
       ],
+      organizationIds: async () => [org.id],
       members: async () => [],
       mailer: null,
       consoleUrl: 'http://127.0.0.1',
@@ -283,6 +284,7 @@ describeEachDialect('alert lifecycle: submissions and mirror (through the narrow
         clock,
         logger: t.services.logger,
         sources: [createPackageHoldSource({ mirror: fakes.mirror })],
+        organizationIds: async () => [org.id],
         members: async () => [],
         mailer: null,
         post: async (_url, _body, headers) => {
