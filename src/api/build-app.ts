@@ -11,11 +11,13 @@ import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerAlertsRoutes } from './routes/alerts-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCredentialsRoutes } from './routes/credentials-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerHomeRoutes } from './routes/home-routes.ts';
+import { registerInsightsRoutes } from './routes/insights-routes.ts';
 import { registerIntakeRoutes } from './routes/intake-routes.ts';
 import { registerLicensesRoutes } from './routes/licenses-routes.ts';
 import { registerMembersRoutes } from './routes/members-routes.ts';
@@ -23,6 +25,7 @@ import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
+import { registerWebhookEndpointsRoutes } from './routes/webhook-endpoints-routes.ts';
 import type { ZodApp } from './zod-app.ts';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -73,6 +76,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerVendorKeysRoutes(zodApp, services);
   registerCredentialsRoutes(zodApp, services);
   registerIntakeRoutes(zodApp, services);
+  registerAlertsRoutes(zodApp, services);
+  registerWebhookEndpointsRoutes(zodApp, services);
+  registerInsightsRoutes(zodApp, services);
 
   await app.ready();
   return app;

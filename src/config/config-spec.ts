@@ -194,6 +194,53 @@ export const CONFIG_VARS = {
     description:
       'Aggregates across organizations are published only for groups of at least this many organizations (k-anonymity).',
   },
+  SMTP_HOST: {
+    schema: z.string().min(1).optional(),
+    description:
+      'SMTP server that sends alert e-mails. When unset, alerts are not e-mailed (console and webhooks still work).',
+    example: 'smtp.example.com',
+  },
+  SMTP_PORT: {
+    schema: port,
+    default: 587,
+    description: 'Port of the SMTP server (587 submission with STARTTLS, 465 implicit TLS).',
+  },
+  SMTP_SECURE: {
+    schema: booleanText,
+    default: false,
+    description:
+      'Connect with TLS from the start (port 465). When false, STARTTLS is used if the server offers it.',
+  },
+  SMTP_USER: {
+    schema: z.string().min(1).optional(),
+    description: 'SMTP user name, if the server needs authentication.',
+  },
+  SMTP_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    secret: true,
+    description: 'SMTP password for `SMTP_USER`. Never logged.',
+  },
+  SMTP_FROM: {
+    schema: z.string().min(3).optional(),
+    description: 'Sender of alert e-mails; required with `SMTP_HOST`.',
+    example: 'Tracegate <alerts@example.com>',
+  },
+  ALERTS_EVALUATE_MINUTES: {
+    schema: positiveNumber,
+    default: 5,
+    description:
+      'How often the worker re-evaluates alert conditions for every organization and sends due notifications.',
+  },
+  ALERTS_PACKAGE_EXPIRY_DAYS: {
+    schema: positiveInt,
+    default: 30,
+    description: 'A package raises an "expiring" alert this many days before its expiration date.',
+  },
+  ALERTS_SUBMISSION_OVERDUE_MINUTES: {
+    schema: positiveInt,
+    default: 60,
+    description: 'A submission not reported to Metrc after this long raises an "overdue" alert.',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,
     default: 10_000,

@@ -21,6 +21,23 @@ export interface MetrcClientConfig {
   v2MaxWindowHours: number | null;
 }
 
+/** Alert e-mail over SMTP; null when SMTP_HOST is unset. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: Secret | undefined;
+  from: string;
+}
+
+/** Alert evaluation and thresholds (ALERTS_* variables). */
+export interface AlertsConfig {
+  evaluateIntervalMs: number;
+  packageExpiryDays: number;
+  submissionOverdueMs: number;
+}
+
 /** The parsed configuration every process is built from (see docs/config.md). */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -41,5 +58,7 @@ export interface Config {
   credentialReverifyMs: number;
   insightsMinOrganizations: number;
   shutdownTimeoutMs: number;
+  smtp: SmtpConfig | null;
+  alerts: AlertsConfig;
   metrc: MetrcClientConfig;
 }

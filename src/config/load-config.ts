@@ -46,6 +46,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     if (!(key in CONFIG_VARS)) problems.push(`${key}: unknown setting in ${CONFIG_FILE_NAME}`);
   }
   checkMetrcRateLimitStore(values, problems);
+  checkSmtp(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return toConfig(values, cwd);
 }
@@ -101,6 +102,21 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     insightsMinOrganizations: v.INSIGHTS_MIN_ORGANIZATIONS as number,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     metrc: toMetrcClientConfig(v),
+    smtp: v.SMTP_HOST
+      ? {
+          host: v.SMTP_HOST as string,
+          port: v.SMTP_PORT as number,
+          secure: v.SMTP_SECURE as boolean,
+          user: v.SMTP_USER as string | undefined,
+          password: v.SMTP_PASSWORD ? new Secret(v.SMTP_PASSWORD as string) : undefined,
+          from: v.SMTP_FROM as string,
+        }
+      : null,
+    alerts: {
+      evaluateIntervalMs: (v.ALERTS_EVALUATE_MINUTES as number) * 60_000,
+      packageExpiryDays: v.ALERTS_PACKAGE_EXPIRY_DAYS as number,
+      submissionOverdueMs: (v.ALERTS_SUBMISSION_OVERDUE_MINUTES as number) * 60_000,
+    },
   };
 }
 
@@ -122,6 +138,12 @@ function toMetrcClientConfig(v: Record<string, unknown>): Config['metrc'] {
     limiterMaxWaitMs: v.METRC_LIMITER_MAX_WAIT_MS as number,
     v2MaxWindowHours: windowHours > 0 ? windowHours : null,
   };
+}
+
+/** E-mail needs a sender, and a password needs a user to go with it. */
+function checkSmtp(v: Record<string, unknown>, problems: string[]): void {
+  if (v.SMTP_HOST && !v.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set');
+  if (v.SMTP_PASSWORD && !v.SMTP_USER) problems.push('SMTP_PASSWORD: needs SMTP_USER');
 }
 
 /** A shared rate-limit store needs its server. */

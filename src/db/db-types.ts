@@ -219,6 +219,109 @@ export interface LoginThrottleTable {
   window_ends_at: Timestamp;
 }
 
+/** Something a person must act on; at most one open row per (organization, kind, subject). */
+export interface AlertsTable {
+  id: Generated<number>;
+  organization_id: number;
+  kind: string;
+  /** Stable key of what the alert is about (a credential, license, package label…), for dedupe. */
+  subject_key: string;
+  license_id: number | null;
+  severity: 'info' | 'warning' | 'critical';
+  title: string;
+  /** JSON text: facts about the condition, never secrets. */
+  details: string;
+  status: 'open' | 'resolved';
+  raised_at: Timestamp;
+  last_seen_at: Timestamp;
+  resolved_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by_user_id: number | null;
+}
+
+/** Which alert kinds reach a role in the console and by e-mail (no row = the default). */
+export interface AlertPreferencesTable {
+  id: Generated<number>;
+  organization_id: number;
+  role: Role;
+  kind: string;
+  console: number;
+  email: number;
+  on_resolve: number;
+  updated_at: Timestamp;
+}
+
+/** An organization's webhook receiver; its signing secret is sealed by the vault. */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  organization_id: number;
+  url: string;
+  description: string;
+  /** JSON array of alert kinds; empty = every kind. */
+  kinds: string;
+  on_resolve: number;
+  enabled: number;
+  secret_ref: string;
+  sealed_secret: string;
+  /** Last four characters of the signing secret, the only part shown again. */
+  secret_fingerprint: string;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One alert event to one target (an e-mail address or a webhook endpoint); owns its retries. */
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  organization_id: number;
+  alert_id: number;
+  event: 'raised' | 'resolved';
+  channel: 'email' | 'webhook';
+  /** The e-mail address, or `endpoint:<id>`. */
+  target: string;
+  endpoint_id: number | null;
+  /** The Standard Webhooks `webhook-id`, stable across retries so receivers can dedupe. */
+  message_id: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+/** The delivery log: one row per attempt. */
+export interface AlertDeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  organization_id: number;
+  attempt: number;
+  attempted_at: Timestamp;
+  outcome: 'delivered' | 'failed';
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** Whether an organization contributes to cross-organization insights (rule 12). */
+export interface InsightOptInsTable {
+  id: Generated<number>;
+  organization_id: number;
+  opted_in: number;
+  changed_at: Timestamp;
+  changed_by_user_id: number | null;
+}
+
+/** The set of organizations a published insight group is computed over. */
+export interface InsightCohortsTable {
+  id: Generated<number>;
+  metric: string;
+  group_key: string;
+  /** JSON array of organization ids, sorted. */
+  organization_ids: string;
+  published_at: Timestamp;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface DB {
   organizations: OrganizationsTable;
@@ -237,6 +340,13 @@ export interface DB {
   job_leases: JobLeasesTable;
   idempotency_keys: IdempotencyKeysTable;
   login_throttle: LoginThrottleTable;
+  alerts: AlertsTable;
+  alert_preferences: AlertPreferencesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  insight_opt_ins: InsightOptInsTable;
+  insight_cohorts: InsightCohortsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -252,3 +362,6 @@ export type VendorKeyRow = Selectable<VendorKeysTable>;
 export type CredentialRow = Selectable<CredentialsTable>;
 export type CredentialIntakeLink = Selectable<CredentialIntakeLinksTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type AlertDeliveryRow = Selectable<AlertDeliveriesTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;

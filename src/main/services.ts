@@ -1,3 +1,9 @@
+import {
+  createAlerts,
+  createCredentialSource,
+  createLicenseSyncSource,
+  createSmtpMailer,
+} from '../alerts/index.ts';
 import { createAuditRepo, createAuditService } from '../audit/index.ts';
 import {
   createApiTokenService,
@@ -24,6 +30,11 @@ import {
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
+import {
+  createInsightsRepo,
+  createInsightsService,
+  EMPTY_INSIGHTS_SOURCE,
+} from '../insights/index.ts';
 import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
@@ -90,6 +101,22 @@ export function createServices(deps: CoreDeps) {
     loginLimiter,
     tokens: apiTokensRepo,
   });
+  // Submission and mirror sources join here when the outbox and sync features land (src/alerts/README.md).
+  const alerts = createAlerts({
+    db,
+    vault,
+    audit,
+    clock,
+    logger,
+    sources: [
+      createCredentialSource({ credentials: credentialsRepo }),
+      createLicenseSyncSource({ licenses: licensesRepo, syncByLicense: credentials.syncByLicense }),
+    ],
+    organizationIds: async () => (await organizations.list()).map((o) => o.id),
+    members: (organizationId) => identity.listMembers(organizationId),
+    mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
+    consoleUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+  });
   return {
     ...deps,
     audit,
@@ -133,6 +160,17 @@ export function createServices(deps: CoreDeps) {
     /** One holder per name across the deployment (periodic jobs; the outbox's per-license leases). */
     leases: createJobLeases({ db, dialect, clock }),
     idempotency: createIdempotencyService({ repo: createIdempotencyRepo(db), clock }),
+    alerts: alerts.service,
+    webhookEndpoints: alerts.endpoints,
+    // The mirror's facts replace the empty source when the sync feature lands (src/insights/README.md).
+    insights: createInsightsService({
+      db,
+      repo: createInsightsRepo(db),
+      source: EMPTY_INSIGHTS_SOURCE,
+      audit,
+      clock,
+      minOrganizations: config.insightsMinOrganizations,
+    }),
   };
 }
 

@@ -18,6 +18,11 @@ export function createWorker(services: AppServices) {
     const { checked, failed } = await services.credentialHealth.runDue();
     if (checked > 0) services.logger.info({ checked, failed }, 'credentials re-verified');
   });
+  scheduler.every(
+    'alerts',
+    services.config.alerts.evaluateIntervalMs,
+    services.alerts.runScheduled,
+  );
   scheduler.every('purge-expired-sessions', SESSION_PURGE_INTERVAL_MS, async () => {
     await services.sessionsRepo.deleteExpired(toTimestamp(services.clock.now()));
   });

@@ -60,6 +60,21 @@ const EXPECTED: Record<string, Access> = {
   // The one-time link itself is the permission (rule 13).
   'GET /api/intake/:token': 'public',
   'POST /api/intake/:token': 'public',
+  'GET /api/alerts': 'staff',
+  'GET /api/alerts/:id': 'staff',
+  'POST /api/alerts/:id/acknowledge': 'staff',
+  'POST /api/alerts/evaluate': 'manager',
+  'GET /api/alerts/preferences': 'manager',
+  'PUT /api/alerts/preferences': 'admin',
+  'GET /api/alerts/deliveries': 'manager',
+  'GET /api/webhook-endpoints': 'admin',
+  'POST /api/webhook-endpoints': 'admin',
+  'PATCH /api/webhook-endpoints/:id': 'admin',
+  'POST /api/webhook-endpoints/:id/rotate-secret': 'admin',
+  'DELETE /api/webhook-endpoints/:id': 'admin',
+  'GET /api/insights': 'staff',
+  'GET /api/insights/participation': 'staff',
+  'PUT /api/insights/participation': 'admin',
 };
 
 type Caller =

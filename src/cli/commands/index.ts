@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAdminCommand } from './admin-command.ts';
+import { registerAlertsCommand } from './alerts-command.ts';
 import { registerCredentialsCommand } from './credentials-command.ts';
 import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerVendorKeyCommand(program);
   registerCredentialsCommand(program);
   registerEmulatorCommand(program);
+  registerAlertsCommand(program);
 }

@@ -1,3 +1,101 @@
+table alert_deliveries
+  columns:
+    id integer not null default nextval('alert_deliveries_id_seq'::regclass)
+    organization_id integer not null
+    alert_id integer not null
+    event text not null
+    channel text not null
+    target text not null
+    endpoint_id integer
+    message_id text not null
+    status text not null
+    attempts integer not null default 0
+    next_attempt_at text
+    last_error text
+    created_at text not null
+    delivered_at text
+  constraints:
+    alert_deliveries_alert_id_fkey FOREIGN KEY (alert_id) REFERENCES alerts(id) ON DELETE CASCADE
+    alert_deliveries_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'webhook'::text])))
+    alert_deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints(id) ON DELETE CASCADE
+    alert_deliveries_event_check CHECK ((event = ANY (ARRAY['raised'::text, 'resolved'::text])))
+    alert_deliveries_message_id_key UNIQUE (message_id)
+    alert_deliveries_once UNIQUE (alert_id, event, channel, target)
+    alert_deliveries_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    alert_deliveries_pkey PRIMARY KEY (id)
+    alert_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'failed'::text])))
+  indexes:
+    CREATE INDEX alert_deliveries_due_idx ON public.alert_deliveries USING btree (status, next_attempt_at)
+    CREATE UNIQUE INDEX alert_deliveries_message_id_key ON public.alert_deliveries USING btree (message_id)
+    CREATE UNIQUE INDEX alert_deliveries_once ON public.alert_deliveries USING btree (alert_id, event, channel, target)
+    CREATE UNIQUE INDEX alert_deliveries_pkey ON public.alert_deliveries USING btree (id)
+
+table alert_delivery_attempts
+  columns:
+    id integer not null default nextval('alert_delivery_attempts_id_seq'::regclass)
+    delivery_id integer not null
+    organization_id integer not null
+    attempt integer not null
+    attempted_at text not null
+    outcome text not null
+    status_code integer
+    error text
+    duration_ms integer not null
+  constraints:
+    alert_delivery_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES alert_deliveries(id) ON DELETE CASCADE
+    alert_delivery_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['delivered'::text, 'failed'::text])))
+    alert_delivery_attempts_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE INDEX alert_delivery_attempts_delivery_idx ON public.alert_delivery_attempts USING btree (delivery_id, attempt)
+    CREATE UNIQUE INDEX alert_delivery_attempts_pkey ON public.alert_delivery_attempts USING btree (id)
+
+table alert_preferences
+  columns:
+    id integer not null default nextval('alert_preferences_id_seq'::regclass)
+    organization_id integer not null
+    role text not null
+    kind text not null
+    console integer not null
+    email integer not null
+    on_resolve integer not null
+    updated_at text not null
+  constraints:
+    alert_preferences_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    alert_preferences_pkey PRIMARY KEY (id)
+    alert_preferences_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'staff'::text])))
+    alert_preferences_unique UNIQUE (organization_id, role, kind)
+  indexes:
+    CREATE UNIQUE INDEX alert_preferences_pkey ON public.alert_preferences USING btree (id)
+    CREATE UNIQUE INDEX alert_preferences_unique ON public.alert_preferences USING btree (organization_id, role, kind)
+
+table alerts
+  columns:
+    id integer not null default nextval('alerts_id_seq'::regclass)
+    organization_id integer not null
+    kind text not null
+    subject_key text not null
+    license_id integer
+    severity text not null
+    title text not null
+    details text not null
+    status text not null
+    raised_at text not null
+    last_seen_at text not null
+    resolved_at text
+    acknowledged_at text
+    acknowledged_by_user_id integer
+  constraints:
+    alerts_acknowledged_by_user_id_fkey FOREIGN KEY (acknowledged_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    alerts_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE SET NULL
+    alerts_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    alerts_pkey PRIMARY KEY (id)
+    alerts_severity_check CHECK ((severity = ANY (ARRAY['info'::text, 'warning'::text, 'critical'::text])))
+    alerts_status_check CHECK ((status = ANY (ARRAY['open'::text, 'resolved'::text])))
+  indexes:
+    CREATE UNIQUE INDEX alerts_open_subject_unique ON public.alerts USING btree (organization_id, kind, subject_key) WHERE (status = 'open'::text)
+    CREATE INDEX alerts_org_status_idx ON public.alerts USING btree (organization_id, status, raised_at)
+    CREATE UNIQUE INDEX alerts_pkey ON public.alerts USING btree (id)
+
 table api_tokens
   columns:
     id integer not null default nextval('api_tokens_id_seq'::regclass)
@@ -150,6 +248,36 @@ table idempotency_keys
     CREATE INDEX idempotency_keys_expires_idx ON public.idempotency_keys USING btree (expires_at)
     CREATE UNIQUE INDEX idempotency_keys_pkey ON public.idempotency_keys USING btree (id)
     CREATE UNIQUE INDEX idempotency_keys_scope_unique ON public.idempotency_keys USING btree (organization_id, principal, idempotency_key)
+
+table insight_cohorts
+  columns:
+    id integer not null default nextval('insight_cohorts_id_seq'::regclass)
+    metric text not null
+    group_key text not null
+    organization_ids text not null
+    published_at text not null
+  constraints:
+    insight_cohorts_pkey PRIMARY KEY (id)
+    insight_cohorts_unique UNIQUE (metric, group_key)
+  indexes:
+    CREATE UNIQUE INDEX insight_cohorts_pkey ON public.insight_cohorts USING btree (id)
+    CREATE UNIQUE INDEX insight_cohorts_unique ON public.insight_cohorts USING btree (metric, group_key)
+
+table insight_opt_ins
+  columns:
+    id integer not null default nextval('insight_opt_ins_id_seq'::regclass)
+    organization_id integer not null
+    opted_in integer not null
+    changed_at text not null
+    changed_by_user_id integer
+  constraints:
+    insight_opt_ins_changed_by_user_id_fkey FOREIGN KEY (changed_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    insight_opt_ins_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    insight_opt_ins_organization_id_key UNIQUE (organization_id)
+    insight_opt_ins_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE UNIQUE INDEX insight_opt_ins_organization_id_key ON public.insight_opt_ins USING btree (organization_id)
+    CREATE UNIQUE INDEX insight_opt_ins_pkey ON public.insight_opt_ins USING btree (id)
 
 table job_leases
   columns:
@@ -328,3 +456,27 @@ table vendor_keys
     CREATE UNIQUE INDEX vendor_keys_pkey ON public.vendor_keys USING btree (id)
     CREATE UNIQUE INDEX vendor_keys_secret_ref_key ON public.vendor_keys USING btree (secret_ref)
     CREATE UNIQUE INDEX vendor_keys_state_environment_unique ON public.vendor_keys USING btree (state, environment)
+
+table webhook_endpoints
+  columns:
+    id integer not null default nextval('webhook_endpoints_id_seq'::regclass)
+    organization_id integer not null
+    url text not null
+    description text not null
+    kinds text not null
+    on_resolve integer not null
+    enabled integer not null
+    secret_ref text not null
+    sealed_secret text not null
+    secret_fingerprint text not null
+    created_by_user_id integer
+    created_at text not null
+    updated_at text not null
+  constraints:
+    webhook_endpoints_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    webhook_endpoints_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    webhook_endpoints_pkey PRIMARY KEY (id)
+    webhook_endpoints_secret_ref_key UNIQUE (secret_ref)
+  indexes:
+    CREATE UNIQUE INDEX webhook_endpoints_pkey ON public.webhook_endpoints USING btree (id)
+    CREATE UNIQUE INDEX webhook_endpoints_secret_ref_key ON public.webhook_endpoints USING btree (secret_ref)

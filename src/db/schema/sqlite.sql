@@ -1,3 +1,11 @@
+CREATE TABLE "alert_deliveries" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "alert_id" integer not null references "alerts" ("id") on delete cascade, "event" text not null check (event in ('raised','resolved')), "channel" text not null check (channel in ('email','webhook')), "target" text not null, "endpoint_id" integer references "webhook_endpoints" ("id") on delete cascade, "message_id" text not null unique, "status" text not null check (status in ('pending','delivered','failed')), "attempts" integer default 0 not null, "next_attempt_at" text, "last_error" text, "created_at" text not null, "delivered_at" text, constraint "alert_deliveries_once" unique ("alert_id", "event", "channel", "target"));
+
+CREATE TABLE "alert_delivery_attempts" ("id" integer primary key autoincrement, "delivery_id" integer not null references "alert_deliveries" ("id") on delete cascade, "organization_id" integer not null, "attempt" integer not null, "attempted_at" text not null, "outcome" text not null check (outcome in ('delivered','failed')), "status_code" integer, "error" text, "duration_ms" integer not null);
+
+CREATE TABLE "alert_preferences" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "role" text not null check (role in ('admin','manager','staff')), "kind" text not null, "console" integer not null, "email" integer not null, "on_resolve" integer not null, "updated_at" text not null, constraint "alert_preferences_unique" unique ("organization_id", "role", "kind"));
+
+CREATE TABLE "alerts" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "kind" text not null, "subject_key" text not null, "license_id" integer references "licenses" ("id") on delete set null, "severity" text not null check (severity in ('info','warning','critical')), "title" text not null, "details" text not null, "status" text not null check (status in ('open','resolved')), "raised_at" text not null, "last_seen_at" text not null, "resolved_at" text, "acknowledged_at" text, "acknowledged_by_user_id" integer references "users" ("id") on delete set null);
+
 CREATE TABLE "api_tokens" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "name" text not null, "role" text not null check (role in ('admin','manager','staff')), "token_hash" text not null unique, "token_prefix" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "last_used_at" text, "revoked_at" text);
 
 CREATE TABLE "audit_events" ("id" integer primary key autoincrement, "organization_id" integer references "organizations" ("id"), "actor_user_id" integer, "actor_token_id" integer, "action" text not null, "target_type" text, "target_id" text, "details" text not null, "created_at" text not null, "prev_hash" text not null, "hash" text not null unique, "chain_seq" integer);
@@ -9,6 +17,10 @@ CREATE TABLE "credential_licenses" ("id" integer primary key autoincrement, "cre
 CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
 
 CREATE TABLE "idempotency_keys" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "principal" text not null, "idempotency_key" text not null, "request_hash" text not null, "status" text not null check (status in ('in_progress','completed')), "response_status" integer, "response_type" text, "response_body" text, "response_withheld" integer default 0 not null, "locked_at" text not null, "created_at" text not null, "expires_at" text not null, constraint "idempotency_keys_scope_unique" unique ("organization_id", "principal", "idempotency_key"));
+
+CREATE TABLE "insight_cohorts" ("id" integer primary key autoincrement, "metric" text not null, "group_key" text not null, "organization_ids" text not null, "published_at" text not null, constraint "insight_cohorts_unique" unique ("metric", "group_key"));
+
+CREATE TABLE "insight_opt_ins" ("id" integer primary key autoincrement, "organization_id" integer not null unique references "organizations" ("id") on delete cascade, "opted_in" integer not null, "changed_at" text not null, "changed_by_user_id" integer references "users" ("id") on delete set null);
 
 CREATE TABLE "job_leases" ("name" text primary key, "owner" text not null, "token" integer not null, "acquired_at" text not null, "expires_at" text not null);
 
@@ -29,6 +41,17 @@ CREATE TABLE "vault_data_keys" ("key_id" text primary key, "ref" text not null, 
 CREATE TABLE "vault_key_checks" ("master_key_version" integer primary key, "check_value" text not null, "created_at" text not null, "retired_at" text);
 
 CREATE TABLE "vendor_keys" ("id" integer primary key autoincrement, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "vendor_keys_state_environment_unique" unique ("state", "environment"));
+
+CREATE TABLE "webhook_endpoints" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "url" text not null, "description" text not null, "kinds" text not null, "on_resolve" integer not null, "enabled" integer not null, "secret_ref" text not null unique, "sealed_secret" text not null, "secret_fingerprint" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null);
+
+CREATE INDEX "alert_deliveries_due_idx" on "alert_deliveries" ("status", "next_attempt_at");
+
+CREATE INDEX "alert_delivery_attempts_delivery_idx" on "alert_delivery_attempts" ("delivery_id", "attempt");
+
+CREATE UNIQUE INDEX alerts_open_subject_unique
+    on alerts (organization_id, kind, subject_key) where status = 'open';
+
+CREATE INDEX "alerts_org_status_idx" on "alerts" ("organization_id", "status", "raised_at");
 
 CREATE INDEX "api_tokens_org_idx" on "api_tokens" ("organization_id");
 
