@@ -7,19 +7,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { SHARED_METRC_SKIP, sharedMetrcFile } from '../../test/helpers/shared-metrc.ts';
-import { buildContractCalls } from './contract-cases.ts';
-import { buildMilestone2Calls } from './contract-cases-m2.ts';
+import { compileRoutes } from './http/route-table.ts';
+import type { RunningEmulator } from './index.ts';
+import { METRC_OPERATIONS } from './operations/index.ts';
+import { buildContractCalls } from './testing/contract-cases.ts';
+import { buildGrowTransferCalls } from './testing/contract-cases-grow-transfers.ts';
 import {
   callerFor,
   DEMO,
   type MetrcCaller,
   metrcCaller,
   startTestEmulator,
-} from './emulator-test-kit.ts';
-import type { RunningEmulator } from './index.ts';
-import { type ContractSpec, loadContractSpec } from './openapi-schemas.ts';
-import { METRC_OPERATIONS } from './operations/index.ts';
-import { compileRoutes } from './route-table.ts';
+} from './testing/emulator-test-kit.ts';
+import { type ContractSpec, loadContractSpec } from './testing/openapi-schemas.ts';
 
 const SPEC_URL = sharedMetrcFile('openmetrc-v2.yaml');
 
@@ -175,7 +175,7 @@ test('every implemented operation answers 200 with a body that validates against
 }, async () => {
   const callers = { ca, co, nv, nvLicense, day: DAY };
   const calls = await buildContractCalls(callers);
-  for (const [key, call] of await buildMilestone2Calls(callers)) calls.set(key, call);
+  for (const [key, call] of await buildGrowTransferCalls(callers)) calls.set(key, call);
   const implemented = compileRoutes(METRC_OPERATIONS).operations.map((op) => op.key);
   assert.deepEqual(
     [...calls.keys()].sort(),

@@ -4,8 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { callerFor, DEMO, type MetrcCaller, rows, startTestEmulator } from './emulator-test-kit.ts';
 import type { RunningEmulator } from './index.ts';
+import {
+  callerFor,
+  DEMO,
+  type MetrcCaller,
+  rows,
+  startTestEmulator,
+} from './testing/emulator-test-kit.ts';
 
 let emulator: RunningEmulator;
 let owner: MetrcCaller;

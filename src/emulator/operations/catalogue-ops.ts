@@ -1,12 +1,13 @@
 /** Items, strains and locations of a license: lists, `/{id}`, and creation. */
-import type { ItemRecord, LocationRecord, StrainRecord } from '../emulator-types.ts';
-import { listResponse } from '../list-response.ts';
-import { findItemCategory, LOCATION_TYPES } from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { findUnit } from '../units-of-measure.ts';
-import { wireItem, wireLocation, wireStrain } from '../wire-inventory.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { listResponse } from '../http/list-response.ts';
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { findItemCategory, LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import type { ItemRecord, LocationRecord, StrainRecord } from '../state/records.ts';
+import { findUnit } from '../state/units-of-measure.ts';
+import { wireItem, wireLocation, wireStrain } from '../wire/wire-inventory.ts';
 import { byName, idParam, licenseOf, ownedRecord } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const MANAGE_ITEMS = [['Manage Items']] as const;
 const MANAGE_STRAINS = [['Manage Strains']] as const;

@@ -1,11 +1,12 @@
 /** Row checks shared by the plant, plant batch and harvest writes. */
-import type { LocationRecord, PlantRecord } from '../emulator-types.ts';
-import { LOCATION_TYPES, WASTE_METHODS, WASTE_REASONS } from '../metrc-catalog.ts';
-import { isIsoDate } from '../metrc-time.ts';
-import type { OperationContext } from '../operation-types.ts';
-import { findUnit, type UnitOfMeasure } from '../units-of-measure.ts';
-import type { Row } from '../write-rows.ts';
+
+import type { Row } from '../http/write-rows.ts';
+import { LOCATION_TYPES, WASTE_METHODS, WASTE_REASONS } from '../state/metrc-catalog.ts';
+import type { LocationRecord, PlantRecord } from '../state/records.ts';
+import { findUnit, type UnitOfMeasure } from '../state/units-of-measure.ts';
+import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, licenseOf } from './operation-helpers.ts';
+import type { OperationContext } from './operation-types.ts';
 
 export type AddError = (message: string) => void;
 

@@ -2,11 +2,11 @@
  * Plants, plant batches and harvests: lists, `/{id}` (and plants' `/{label}`), and a harvest's
  * waste. Growers only (`CanGrowPlants`); every other license type gets 401.
  */
-import type { HarvestRecord, PlantRecord } from '../emulator-types.ts';
-import { envelope, queryValue } from '../list-response.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireHarvest, wireHarvestWaste, wirePlant, wirePlantBatch } from '../wire-growing.ts';
+
+import { envelope, queryValue } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { HarvestRecord, PlantRecord } from '../state/records.ts';
+import { wireHarvest, wireHarvestWaste, wirePlant, wirePlantBatch } from '../wire/wire-growing.ts';
 import {
   idParam,
   licenseOf,
@@ -16,6 +16,7 @@ import {
   section,
   where,
 } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** Plants leave the vegetative/flowering lists when harvested whole or destroyed. */
 export const isLivePlant = (plant: PlantRecord) =>

@@ -1,11 +1,12 @@
 /** Every Metrc operation the emulator serves, and the retired ones that answer 405. */
-import type { OperationSpec } from '../operation-types.ts';
+
 import { catalogueOperations } from './catalogue-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
 import { growingReadOperations } from './growing-read-ops.ts';
 import { harvestWriteOperations } from './harvests-write-ops.ts';
 import { labTestOperations } from './labtests-ops.ts';
 import { lookupOperations } from './lookup-ops.ts';
+import type { OperationSpec } from './operation-types.ts';
 import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
 import { packageReadOperations } from './packages-read-ops.ts';

@@ -4,15 +4,16 @@
  * sources' results [U]) and `POST /labtests/v2/record` (labs only, `CanTestPackages`; the
  * package must be at the lab; PDFs only, at most 5 MB).
  */
-import type { LabResultRecord, PackageRecord } from '../emulator-types.ts';
-import { envelope, queryValue } from '../list-response.ts';
-import { LAB_TEST_TYPES } from '../metrc-catalog.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { formatTimestamp } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { envelope, queryValue } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { LAB_TEST_TYPES } from '../state/metrc-catalog.ts';
+import type { LabResultRecord, PackageRecord } from '../state/records.ts';
+import { formatTimestamp } from '../wire/metrc-time.ts';
 import { requireDate } from './grow-rows.ts';
 import { licenseOf, ownedRecord, PERMS, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 

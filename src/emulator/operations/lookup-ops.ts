@@ -3,7 +3,7 @@
  * lab test states, growth phases: TM 2026 and NY audits, where OM models an envelope) and the
  * paged ones (categories, location types, adjust reasons, lab test types…) in the envelope.
  */
-import { envelope } from '../list-response.ts';
+import { envelope } from '../http/list-response.ts';
 import {
   ADJUST_REASONS,
   CUSTOMER_TYPES,
@@ -19,10 +19,10 @@ import {
   TRANSFER_TYPES,
   WASTE_METHODS,
   WASTE_REASONS,
-} from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { UNITS_OF_MEASURE } from '../units-of-measure.ts';
-import { wireItemCategory, wireLocationType, wireUnit } from '../wire-inventory.ts';
+} from '../state/metrc-catalog.ts';
+import { UNITS_OF_MEASURE } from '../state/units-of-measure.ts';
+import { wireItemCategory, wireLocationType, wireUnit } from '../wire/wire-inventory.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const bare = (values: readonly unknown[]) => () => ({ body: [...values] });
 const paged =

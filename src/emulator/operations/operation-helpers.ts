@@ -1,11 +1,12 @@
 /** Small helpers shared by the operation modules. */
-import type { LicenseRecord } from '../emulator-types.ts';
-import type { SectionGate } from '../facility-types.ts';
-import { type ListOptions, listResponse } from '../list-response.ts';
-import type { Permission } from '../metrc-permissions.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import type { OperationContext } from '../operation-types.ts';
-import type { Tracked } from '../record-collection.ts';
+
+import { type ListOptions, listResponse } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { SectionGate } from '../state/facility-types.ts';
+import type { Permission } from '../state/metrc-permissions.ts';
+import type { Tracked } from '../state/record-collection.ts';
+import type { LicenseRecord } from '../state/records.ts';
+import type { OperationContext } from './operation-types.ts';
 
 /** The checked license of an operation declared with `license: 'required'`. */
 export function licenseOf(ctx: OperationContext): LicenseRecord {

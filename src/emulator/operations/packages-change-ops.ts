@@ -2,14 +2,15 @@
  * Package changes: adjust (+ reasons), move, finish/unfinish and discontinue (DELETE). Every
  * write checks all rows before changing anything.
  */
-import type { AdjustmentRecord, PackageRecord } from '../emulator-types.ts';
-import { ADJUST_REASONS, LOCATION_TYPES } from '../metrc-catalog.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { isIsoDate } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { roundQuantity } from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { ADJUST_REASONS, LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import type { AdjustmentRecord, PackageRecord } from '../state/records.ts';
+import { roundQuantity } from '../state/units-of-measure.ts';
+import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 

@@ -1,9 +1,10 @@
 /** Package lists and lookups: active, on hold, inactive, `/{id}` and `/{label}`. */
-import type { PackageRecord } from '../emulator-types.ts';
-import { listResponse } from '../list-response.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireAdjustment, wirePackage } from '../wire-inventory.ts';
+
+import { listResponse } from '../http/list-response.ts';
+import type { PackageRecord } from '../state/records.ts';
+import { wireAdjustment, wirePackage } from '../wire/wire-inventory.ts';
 import { EVERYTHING, idParam, licenseOf, listOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** Packages leave active inventory only by finish, discontinue (DELETE) or transfer. */
 export function isActivePackage(pkg: PackageRecord): boolean {

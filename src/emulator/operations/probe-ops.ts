@@ -2,9 +2,10 @@
  * Read-only sections served so every section of metrc-api.md §7 has a cheap probe: sales
  * deliveries, patients, processing jobs and transporters.
  */
-import { type OperationSpec, operation } from '../operation-types.ts';
-import { wireDriver, wirePatient, wireVehicle } from '../wire-growing.ts';
+
+import { wireDriver, wirePatient, wireVehicle } from '../wire/wire-growing.ts';
 import { EVERYTHING, licenseOf, listOf, RECENT, section } from './operation-helpers.ts';
+import { type OperationSpec, operation } from './operation-types.ts';
 
 const VIEW_DELIVERIES = section(['View Sales Delivery', 'Manage Sales Delivery'], 'salesDelivery');
 const MANAGE_PATIENTS = section(['Manage Patients'], 'patients');

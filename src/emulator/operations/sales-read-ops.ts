@@ -1,9 +1,10 @@
 /** Sales receipts: active/inactive lists, `/{id}` with lines, and lookup by external number. */
-import type { ReceiptRecord } from '../emulator-types.ts';
-import { envelope, listResponse } from '../list-response.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireReceipt } from '../wire-sales.ts';
+
+import { envelope, listResponse } from '../http/list-response.ts';
+import type { ReceiptRecord } from '../state/records.ts';
+import { wireReceipt } from '../wire/wire-sales.ts';
 import { idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /**
  * Finalised receipts leave the active set like voided ones: Metrc moved "finalized/finished

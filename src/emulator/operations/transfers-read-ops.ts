@@ -4,11 +4,11 @@
  * takes no `licenseNumber` (Metrc's ids are global): the user must work, with View or Manage
  * Transfers, at a license the transfer involves — otherwise 401 [U].
  */
-import type { DeliveryRecord, TransferRecord } from '../emulator-types.ts';
-import { envelope } from '../list-response.ts';
-import type { Permission } from '../metrc-permissions.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+
+import { envelope } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { Permission } from '../state/metrc-permissions.ts';
+import type { DeliveryRecord, TransferRecord } from '../state/records.ts';
 import {
   wireDelivery,
   wireDeliveryPackage,
@@ -16,8 +16,9 @@ import {
   wireTemplateDelivery,
   wireTemplatePackage,
   wireTransfer,
-} from '../wire-transfers.ts';
+} from '../wire/wire-transfers.ts';
 import { EVERYTHING, idParam, licenseOf, listOf, RECENT, section } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const TRANSFER_PERMISSIONS: readonly Permission[] = ['View Transfers', 'Manage Transfers'];
 const TEMPLATE_PERMISSIONS: readonly Permission[] = [

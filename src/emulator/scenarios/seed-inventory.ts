@@ -9,7 +9,7 @@ import type {
   LocationRecord,
   PackageRecord,
   StrainRecord,
-} from '../emulator-types.ts';
+} from '../state/records.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 
 const STRAINS: readonly [string, number, number][] = [
