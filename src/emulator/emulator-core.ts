@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '../lib/index.ts';
 import { createFaultInjector, type FaultInjector } from './control/fault-injector.ts';
-import { createRequestLog, type RequestLog } from './control/request-log.ts';
+import { createRequestLog, type RequestLog, type UnimplementedHit } from './control/request-log.ts';
 import {
   createEmulatorConfig,
   type EmulatorConfig,
@@ -24,6 +24,11 @@ export interface EmulatorCore {
   readonly faults: FaultInjector;
   readonly log: RequestLog;
   readonly routes: RouteTable;
+  /**
+   * Every request to a route the emulator does not implement, since start (a scenario load or
+   * log clear keeps them): test kits fail a test run that hit one.
+   */
+  readonly unimplemented: UnimplementedHit[];
   /** Responses held open by timeout faults; ended when the emulator closes. */
   readonly held: Set<ServerResponse>;
 }
@@ -46,11 +51,15 @@ export function createEmulatorCore(options: CoreOptions): EmulatorCore {
     state: buildScenario(options.scenario, { clock, seed: options.seed, params: options.params }),
     config: createEmulatorConfig(options.config),
     clock,
-    limiter: createGetLimiter(() => core.config.limits),
+    limiter: createGetLimiter(
+      () => core.config.limits,
+      () => clock.now().getTime(),
+    ),
     faults: createFaultInjector(() => faultRandom.next(), clock),
     log: createRequestLog(options.requestLogSize),
     routes,
     held: new Set(),
+    unimplemented: [],
   };
   return core;
 }

@@ -18,7 +18,12 @@ import { listen } from './http/emulator-server.ts';
 export type { EmulatorControl, PermissionsInput } from './control/emulator-control.ts';
 export type { FaultInput, FaultKind, FaultRule } from './control/fault-injector.ts';
 export { FAULT_KINDS } from './control/fault-injector.ts';
-export type { RequestCounters, RequestLogEntry, RequestLogFilter } from './control/request-log.ts';
+export type {
+  RequestCounters,
+  RequestLogEntry,
+  RequestLogFilter,
+  UnimplementedHit,
+} from './control/request-log.ts';
 export type {
   EmployeeSummary,
   LicenseSummary,
@@ -26,7 +31,13 @@ export type {
   UserSummary,
   VendorKeySummary,
 } from './control/scenario-summary.ts';
-export type { EmulatorConfig, EmulatorConfigPatch, EmulatorLimits } from './emulator-config.ts';
+export type {
+  AuthFailureShape,
+  EmulatorConfig,
+  EmulatorConfigPatch,
+  EmulatorLimits,
+  ExternalReceiptShape,
+} from './emulator-config.ts';
 export { DEFAULT_LIMITS } from './emulator-config.ts';
 export { emulatorErrors } from './emulator-errors.ts';
 export { SCENARIOS } from './scenarios/index.ts';
@@ -53,6 +64,10 @@ export interface EmulatorOptions {
   limits?: Partial<EmulatorLimits>;
   writeResponse?: EmulatorConfigPatch['writeResponse'];
   rejectDuplicateExternalReceiptNumbers?: boolean;
+  /** Per state: `object` (default, Metrc's docs), `envelope` (OM) or `array`. */
+  externalReceiptLookup?: EmulatorConfigPatch['externalReceiptLookup'];
+  /** 401 with `{"Message"}` (default), 401 with no body, or 403 for denials. */
+  authFailures?: EmulatorConfigPatch['authFailures'];
   /** Time source (the emulator adds its own forward-only offset). */
   clock?: Clock;
   /** Request log entries kept (default 10,000). */
@@ -84,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       limits: options.limits,
       writeResponse: options.writeResponse,
       rejectDuplicateExternalReceiptNumbers: options.rejectDuplicateExternalReceiptNumbers,
+      externalReceiptLookup: options.externalReceiptLookup,
+      authFailures: options.authFailures,
     },
     requestLogSize: options.requestLogSize,
   });

@@ -109,6 +109,7 @@ function routes(control: EmulatorControl): ControlRoute[] {
       return { ok: true };
     }),
     route('GET', '/_emulator/counters', () => control.counters()),
+    route('GET', '/_emulator/unimplemented', () => control.unimplemented()),
   ];
 }
 

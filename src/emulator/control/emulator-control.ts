@@ -33,7 +33,12 @@ import {
 } from '../state/metrc-permissions.ts';
 import { type MetrcState, parseMetrcState } from '../state/metrc-states.ts';
 import type { FaultInput, FaultRule } from './fault-injector.ts';
-import type { RequestCounters, RequestLogEntry, RequestLogFilter } from './request-log.ts';
+import type {
+  RequestCounters,
+  RequestLogEntry,
+  RequestLogFilter,
+  UnimplementedHit,
+} from './request-log.ts';
 import {
   type LicenseSummary,
   type ScenarioSummary,
@@ -102,6 +107,11 @@ export interface EmulatorControl {
   requests(filter?: RequestLogFilter): RequestLogEntry[];
   clearRequests(): void;
   counters(): RequestCounters;
+  /**
+   * Requests to routes the emulator does not implement, since it started (scenario loads and
+   * log clears keep them). Test kits assert this is empty at teardown.
+   */
+  unimplemented(): UnimplementedHit[];
 }
 
 const DEFAULT_LICENSE_TYPES: Record<LicenseKind, string> = {
@@ -250,5 +260,6 @@ export function createEmulatorControl(
     requests: (filter) => core.log.entries(filter),
     clearRequests: () => core.log.clear(),
     counters: () => core.log.counters(),
+    unimplemented: () => core.unimplemented.map((hit) => ({ ...hit })),
   };
 }

@@ -20,6 +20,16 @@ export interface RequestLogEntry {
   outcome: RequestOutcome;
   fault: string | null;
   durationMs: number;
+  /** The emulator has no such route: answered with Metrc's 404 and flagged (tests must not). */
+  unimplemented?: true;
+}
+
+/** A route the emulator lacks, as `control.unimplemented()` reports it. */
+export interface UnimplementedHit {
+  method: string;
+  state: string;
+  /** After the state prefix, e.g. `/plants/v2/additives`. */
+  path: string;
 }
 
 export interface RequestLogFilter {

@@ -1,8 +1,9 @@
 /**
  * Metrc's GET limits (metrc-api.md §4): a token bucket and an in-flight cap per license
  * (`licenseNumber`) and per vendor key. Writes are not limited. A refused GET consumes nothing.
+ * Buckets refill on the emulator's clock, so a test that moves the clock refills them and one
+ * that does not sees no refill from the machine's real time.
  */
-import { performance } from 'node:perf_hooks';
 import type { EmulatorLimits } from '../emulator-config.ts';
 
 export type Release = () => void;
@@ -16,13 +17,14 @@ export interface GetLimiter {
 
 interface Bucket {
   tokens: number;
-  /** Milliseconds (monotonic). */
+  /** Milliseconds, emulator clock. */
   refilledAt: number;
 }
 
 export function createGetLimiter(
   limits: () => EmulatorLimits,
-  now: () => number = () => performance.now(),
+  /** Milliseconds on the emulator's clock. */
+  now: () => number,
 ): GetLimiter {
   const buckets = new Map<string, Bucket>();
   const inFlight = new Map<string, number>();
@@ -37,8 +39,10 @@ export function createGetLimiter(
       buckets.set(key, fresh);
       return fresh;
     }
-    found.tokens = Math.min(capacity, found.tokens + ((t - found.refilledAt) * rate) / 1000);
-    found.refilledAt = t;
+    // A clock stepped backwards (the machine's, not the emulator's offset) refills nothing.
+    const elapsed = Math.max(0, t - found.refilledAt);
+    found.tokens = Math.min(capacity, found.tokens + (elapsed * rate) / 1000);
+    found.refilledAt = Math.max(t, found.refilledAt);
     return found;
   };
 

@@ -1,6 +1,6 @@
 /**
- * One Metrc request, in Metrc's order of checks: route (501 unknown, 405 retired, 404 absent in
- * this state) → outage (503) → injected 5xx/429/timeout/reset → auth (401) → GET limits (429) →
+ * One Metrc request, in Metrc's order of checks: route (unknown → Metrc's 404, flagged as
+ * unimplemented; 405 retired; 404 absent in this state) → outage (503) → injected 5xx/429/timeout/reset → auth (401) → GET limits (429) →
  * injected latency → license, license type and permission (401) → the operation → optionally
  * drop the answer after the write committed.
  */
@@ -13,10 +13,11 @@ import { ABSENT_PATHS, RETIRED_PATHS } from '../operations/index.ts';
 import type { OperationContext } from '../operations/operation-types.ts';
 import { SECTION_GATES } from '../state/facility-types.ts';
 import { type MetrcState, parseMetrcState } from '../state/metrc-states.ts';
+import type { LicenseRecord } from '../state/records.ts';
 import { readJsonBody, sendJson } from './http-io.ts';
 import { queryValue } from './list-response.ts';
 import { authenticate } from './metrc-auth.ts';
-import { MetrcReply, metrcReplies } from './metrc-replies.ts';
+import { MetrcReply, metrcReplies, shapeAuthFailure } from './metrc-replies.ts';
 import type { RouteMatch } from './route-table.ts';
 import { isOperationAvailable } from './state-availability.ts';
 
@@ -69,7 +70,17 @@ export async function handleMetrcRequest(
     record(res.destroyed ? 'reset' : 'answered', res.destroyed ? null : status);
     sendJson(res, status, body, headers);
   };
-  const replyError = (error: MetrcReply) => reply(error.status, error.body, error.headers);
+  // Until the keys are checked a 401 is about the key; after, it is a denial (license, type,
+  // permission), which the `forbidden` auth-failure shape answers with 403.
+  let authenticated = false;
+  const replyError = (error: MetrcReply) => {
+    const shaped = shapeAuthFailure(
+      error,
+      core.config.authFailures,
+      authenticated ? 'denial' : 'key',
+    );
+    reply(shaped.status, shaped.body, shaped.headers);
+  };
 
   const parts = url.pathname.split('/').slice(1);
   if (parts.length > 1 && parts.at(-1) === '') parts.pop(); // trailing slash is optional
@@ -103,15 +114,11 @@ export async function handleMetrcRequest(
       return replyError(metrcReplies.methodNotAllowed(method));
     if (ABSENT_PATHS.includes(restPath.toLowerCase()))
       return replyError(metrcReplies.noSuchResource(publicUrl));
-    const error = emulatorErrors.EMULATOR_NOT_IMPLEMENTED({
-      message: `The emulator does not implement ${method} ${restPath}.`,
-      details: { method, state: metrcState, path: restPath },
-    });
-    return reply(error.status, {
-      code: error.code,
-      message: error.message,
-      details: error.details,
-    });
+    // Metrc's own 404, so a client reads it as "not offered here" exactly as it would in
+    // production; the header and the log flag tell our tests the emulator is the one missing it.
+    log.unimplemented = true;
+    core.unimplemented.push({ method, state: metrcState, path: restPath });
+    return replyError(metrcReplies.notImplemented(publicUrl));
   }
   if (!isOperationAvailable(metrcState, match.operation.key))
     return replyError(metrcReplies.noSuchResource(publicUrl));
@@ -151,6 +158,7 @@ export async function handleMetrcRequest(
   }
 
   if (!auth.ok) return replyError(metrcReplies.unauthorized());
+  authenticated = true;
   if (method === 'GET') {
     const release = core.limiter.tryAcquire(
       auth.vendorKey.id,
@@ -217,9 +225,29 @@ function authorize(
   if (number === undefined) {
     if (operation.license === 'required')
       throw metrcReplies.badRequest('The licenseNumber parameter is required.');
+    // By-id and by-label reads: Metrc documents licenseNumber as optional there. The record
+    // found names the license, and the caller must be allowed to read it there.
+    if (operation.license === 'scoped') {
+      ctx.scopeTo = (license) => {
+        admit(match, input, license);
+        ctx.license = license;
+      };
+    }
     return ctx;
   }
   const license = core.state.licenses.get(number) ?? core.state.licenses.get(number.toUpperCase());
+  admit(match, input, license);
+  ctx.license = license;
+  return ctx;
+}
+
+/** Employment at a license of the caller's state, the license-type gate, permissions (401). */
+function admit(
+  match: RouteMatch,
+  input: Pick<OperationContext, 'user'> & { metrcState: MetrcState },
+  license: LicenseRecord | undefined,
+): asserts license is LicenseRecord {
+  const { operation } = match;
   const employee = license?.employees.get(input.user.id);
   if (!license || license.state !== input.metrcState || !employee)
     throw metrcReplies.unauthorized();
@@ -228,8 +256,6 @@ function authorize(
   for (const group of operation.permissions ?? []) {
     if (!group.some((name) => employee.permissions.has(name))) throw metrcReplies.unauthorized();
   }
-  ctx.license = license;
-  return ctx;
 }
 
 /** Closes the connection with a TCP RST, as a crashed proxy would. */

@@ -1,9 +1,10 @@
 /**
- * GET limits per license and per vendor key (issue item 6). Small configured numbers keep these
- * robust on a loaded machine; the precise rates are measured by `npm run bench -- emulator`.
+ * GET limits per license and per vendor key. Buckets run on the emulator's clock, so the depth
+ * and pacing tests use a frozen base clock and move it by hand: no sleeps, no machine speed.
+ * The precise rates over real time are measured by `npm run bench -- emulator`.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { DEFAULT_LIMITS, type RunningEmulator } from '../index.ts';
 import {
   callerFor,
@@ -114,15 +115,60 @@ test('Retry-After when configured', async () => {
   assert.equal(refused.headers.get('retry-after'), '2');
 });
 
-test('a refused GET consumes nothing: the bucket refills at the configured rate', async () => {
+test('a refused GET consumes nothing: the bucket refills on the emulator clock', async () => {
   emulator.control.updateConfig({ limits: { licenseGetsPerSecond: 4, burstSeconds: 0.25 } });
   const q = { licenseNumber: DEMO.caStore };
   assert.equal((await owner.get('/items/v2/inactive', q)).status, 200);
   for (let i = 0; i < 5; i++) await owner.get('/items/v2/inactive', q);
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  emulator.control.advanceClock(250);
   assert.equal(
     (await owner.get('/items/v2/inactive', q)).status,
     200,
-    'a token came back after 250 ms',
+    'a token came back after 250 ms of emulator time',
   );
+});
+
+describe('the strict default depth, on a frozen clock', () => {
+  // The base clock never moves: only `advanceClock` refills, so the outcome does not depend on
+  // how fast this machine is.
+  let frozen: RunningEmulator;
+  let caller: MetrcCaller;
+  const q = { licenseNumber: DEMO.caStore };
+  before(async () => {
+    const at = new Date('2026-03-02T12:00:00Z');
+    frozen = await startTestEmulator({ clock: { now: () => at }, limits: { ...DEFAULT_LIMITS } });
+    caller = callerFor(frozen, 'ca-owner');
+  });
+  beforeEach(() => frozen.control.reset());
+  after(() => frozen.close());
+
+  test('the default depth is a tenth of a second: 5 GETs per license at once, the 6th refused', async () => {
+    assert.equal(frozen.control.config().limits.burstSeconds, 0.1);
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await caller.get('/items/v2/inactive', q)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+  });
+
+  test('a burst over the depth is refused; paced traffic at the limit is not', async () => {
+    // 50/s per license: one GET every 20 ms of emulator time, 120 of them, never refused.
+    for (let i = 0; i < 120; i++) {
+      const answer = await caller.get('/items/v2/inactive', q);
+      assert.equal(answer.status, 200, `paced GET ${i}`);
+      frozen.control.advanceClock(20);
+    }
+    // The same license at once: the bucket (5 deep) runs dry on the 6th.
+    frozen.control.advanceClock(1_000);
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => caller.get('/items/v2/inactive', q)),
+    );
+    assert.equal(burst.filter((a) => a.status === 200).length, 5);
+    assert.equal(burst.filter((a) => a.status === 429).length, 3);
+  });
+
+  test('per vendor key the depth is 15 GETs', async () => {
+    const statuses = [];
+    for (let i = 0; i < 16; i++) statuses.push((await caller.get('/facilities/v2')).status);
+    assert.equal(statuses.filter((s) => s === 200).length, 15);
+    assert.equal(statuses.at(-1), 429);
+  });
 });

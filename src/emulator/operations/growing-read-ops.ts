@@ -13,6 +13,7 @@ import {
   listOf,
   ownedRecord,
   RECENT,
+  scoped,
   section,
   where,
 } from './operation-helpers.ts';
@@ -67,13 +68,13 @@ export const growingReadOperations: OperationSpec[] = [
     VIEW_PLANTS,
     plants((p) => !isLivePlant(p)),
   ),
-  operation('GET', '/plants/v2/{id}', VIEW_PLANTS, (ctx) => ({
+  operation('GET', '/plants/v2/{id}', scoped(VIEW_PLANTS), (ctx) => ({
     body: wirePlant(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.plants, idParam(ctx), `Plant ${ctx.params.id}`),
     ),
   })),
-  operation('GET', '/plants/v2/{label}', VIEW_PLANTS, (ctx) => {
+  operation('GET', '/plants/v2/{label}', scoped(VIEW_PLANTS), (ctx) => {
     const label = (ctx.params.label ?? '').toUpperCase();
     return {
       body: wirePlant(
@@ -102,7 +103,7 @@ export const growingReadOperations: OperationSpec[] = [
       RECENT,
     ),
   ),
-  operation('GET', '/plantbatches/v2/{id}', VIEW_BATCHES, (ctx) => ({
+  operation('GET', '/plantbatches/v2/{id}', scoped(VIEW_BATCHES), (ctx) => ({
     body: wirePlantBatch(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.plantBatches, idParam(ctx), `Plant Batch ${ctx.params.id}`),
@@ -126,7 +127,7 @@ export const growingReadOperations: OperationSpec[] = [
       ),
     ),
   ),
-  operation('GET', '/harvests/v2/{id}', VIEW_HARVESTS, (ctx) => ({
+  operation('GET', '/harvests/v2/{id}', scoped(VIEW_HARVESTS), (ctx) => ({
     body: wireHarvest(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.harvests, idParam(ctx), `Harvest ${ctx.params.id}`),

@@ -19,6 +19,11 @@ export interface OperationContext {
   vendorKey: VendorKeyRecord;
   /** Set when the operation takes `licenseNumber` and the caller sent one that passed checks. */
   license: LicenseRecord | undefined;
+  /**
+   * For a `scoped` operation called without `licenseNumber`: checks the caller may read at the
+   * found record's license (401 if not) and sets `license` to it.
+   */
+  scopeTo?: (license: LicenseRecord | undefined) => void;
   body: unknown;
   /** Milliseconds, emulator clock. */
   now: number;
@@ -37,8 +42,11 @@ export interface OperationSpec {
   method: HttpMethod;
   /** Metrc's path template, e.g. `/packages/v2/{id}`; `{id}` matches digits only. */
   path: string;
-  /** Whether `?licenseNumber=` is required, optional or ignored. */
-  license: 'required' | 'optional' | 'none';
+  /**
+   * Whether `?licenseNumber=` is required, optional or ignored; `scoped` (by-id and by-label
+   * reads) takes it optionally and otherwise scopes the read to the record's own license.
+   */
+  license: 'required' | 'optional' | 'scoped' | 'none';
   /**
    * Permissions the user needs at that license: every group must be met by one of its names
    * ("View Packages • Manage Packages Inventory" on a write means both).

@@ -5,8 +5,9 @@
 
 import { metrcReplies } from '../http/metrc-replies.ts';
 import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
-import { ADJUST_REASONS, LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import { LOCATION_TYPES } from '../state/metrc-catalog.ts';
 import type { AdjustmentRecord, PackageRecord } from '../state/records.ts';
+import { byLookupName, lookupsFor } from '../state/state-lookups.ts';
 import { roundQuantity } from '../state/units-of-measure.ts';
 import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
@@ -38,7 +39,7 @@ function adjust(mode: 'delta' | 'final') {
       const pkg = rowPackage(ctx, row, errors);
       const quantity = row.number('Quantity');
       const reasonName = row.text('AdjustmentReason');
-      const reason = ADJUST_REASONS.find((r) => r.name.toLowerCase() === reasonName?.toLowerCase());
+      const reason = byLookupName(lookupsFor(ctx.metrcState).adjustReasons, reasonName);
       if (!reason) add(`Adjustment Reason "${reasonName ?? ''}" is not valid.`);
       else if (reason.requiresNote && !row.text('ReasonNote'))
         add(`A note is required for the reason "${reason.name}".`);

@@ -97,7 +97,7 @@ function destroyPlantBatches(ctx: OperationContext) {
     if (count === undefined || !Number.isInteger(count) || count <= 0)
       add('Count must be a whole number greater than zero.');
     // [U] OM's body has no waste fields; TM's 2026 docs do: method and reason are required here.
-    wasteMethodAndReason(row, add);
+    wasteMethodAndReason(ctx, row, add);
     if (row.raw('WasteWeight') != null) {
       nonNegative(row, 'WasteWeight', add);
       weightUnit(row, 'WasteUnitOfMeasure', add);

@@ -139,7 +139,7 @@ function destroyPlants(ctx: OperationContext) {
     const before = errors.count;
     const add = (message: string) => errors.add(row.index, message);
     const plant = livePlant(ctx, row, add, seen);
-    const { reason } = wasteMethodAndReason(row, add);
+    const { reason } = wasteMethodAndReason(ctx, row, add);
     nonNegative(row, 'WasteWeight', add);
     weightUnit(row, 'WasteUnitOfMeasureName', add);
     const count = row.number('Count');

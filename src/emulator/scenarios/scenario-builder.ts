@@ -215,8 +215,9 @@ export class ScenarioBuilder {
       license: license.number,
       receiptNumber: String(id).padStart(10, '0'),
       externalReceiptNumber: null,
+      // Whole seconds: Metrc's examples end in `.000` (a POS rarely sends milliseconds).
       salesDateTime: formatLocalDateTime(
-        this.now - ageMs - 60_000,
+        Math.floor((this.now - ageMs - 60_000) / 1000) * 1000,
         METRC_STATE_TIME_ZONES[license.state],
       ),
       salesCustomerType: 'Consumer',

@@ -1,5 +1,6 @@
 /**
- * State-wide lookup lists (the same in every state the emulator serves). Values follow the
+ * Metrc's lookup vocabularies. The lists here are the union over states (so a record of any
+ * state renders); which entries a state offers is `state-lookups.ts`. Values follow the
  * examples in metrc-api.md §6; real lists differ per state and facility.
  */
 import type { QuantityType } from './units-of-measure.ts';
@@ -59,6 +60,13 @@ export const ITEM_CATEGORIES: readonly ItemCategory[] = [
   category('Topical', 'InfusedNonEdible', 'CountBased', { requiresUnitThcContent: true }),
   category('Immature Plants', 'Plants', 'CountBased', { requiresStrain: true }),
   category('Seeds', 'Plants', 'CountBased', { requiresStrain: true }),
+  // Colorado's names (state-lookups.ts).
+  category('Infused Non-Edible', 'InfusedNonEdible', 'CountBased', {
+    requiresUnitThcContent: true,
+  }),
+  category('Shake/Trim (Allocated for Extraction)', 'ShakeTrim', 'WeightBased', {
+    requiresStrain: true,
+  }),
 ];
 
 const categoriesByName = new Map(ITEM_CATEGORIES.map((c) => [c.name.toLowerCase(), c]));
@@ -67,6 +75,17 @@ const categoriesByName = new Map(ITEM_CATEGORIES.map((c) => [c.name.toLowerCase(
 export function findItemCategory(name: string | undefined): ItemCategory | undefined {
   return name === undefined ? undefined : categoriesByName.get(name.trim().toLowerCase());
 }
+
+/**
+ * Categories whose products carry expiration, sell-by and use-by dates (perishables and
+ * cartridges); their seeded packages have the dates, a few of them within days.
+ */
+export const DATED_CATEGORIES: ReadonlySet<string> = new Set([
+  'Edible',
+  'Vape Cartridge',
+  'Concentrate',
+  'Tincture',
+]);
 
 export interface LocationType {
   id: number;
@@ -110,6 +129,14 @@ export const LOCATION_TYPES: readonly LocationType[] = [
     forHarvests: false,
     forPackages: true,
   },
+  {
+    id: 5,
+    name: 'Waste Storage',
+    forPlantBatches: false,
+    forPlants: false,
+    forHarvests: true,
+    forPackages: true,
+  },
 ];
 
 export interface AdjustReason {
@@ -125,6 +152,9 @@ export const ADJUST_REASONS: readonly AdjustReason[] = [
   { name: 'Scale Variance', requiresNote: false },
   { name: 'Theft', requiresNote: true },
   { name: 'Waste', requiresNote: false },
+  // Colorado's (state-lookups.ts).
+  { name: 'Incorrect Quantity', requiresNote: true },
+  { name: 'Spoilage', requiresNote: false },
 ];
 
 export const CUSTOMER_TYPES = [
@@ -230,6 +260,9 @@ export const WASTE_REASONS: readonly AdjustReason[] = [
   { name: 'Mandatory State Destruction', requiresNote: true },
   { name: 'Pests', requiresNote: false },
   { name: 'Unhealthy or Dead', requiresNote: false },
+  // Colorado's (state-lookups.ts).
+  { name: 'Damage', requiresNote: true },
+  { name: 'Mold', requiresNote: false },
 ];
 
 /** How waste is made unusable (`/plants/v2/waste/methods/all`). */

@@ -96,9 +96,47 @@ export function controlCall(
   return send(`${emulator.url}/_emulator${path}`, { method, body });
 }
 
-/** Starts an emulator on an ephemeral port of 127.0.0.1 (demo scenario unless told). */
-export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, host: '127.0.0.1', ...options });
+/**
+ * Fails when the emulator answered any request with "unimplemented" (a route it lacks): a test
+ * that hits one would pass here and break against Metrc. Call before closing.
+ */
+export function assertNoUnimplementedRoutes(emulator: RunningEmulator): void {
+  const hits = emulator.control.unimplemented();
+  if (hits.length === 0) return;
+  const list = hits.map((hit) => `${hit.method} /${hit.state}${hit.path}`).join(', ');
+  throw new Error(`the tests called routes the emulator does not implement: ${list}`);
+}
+
+export interface TestEmulatorOptions extends EmulatorOptions {
+  /** Only for tests of the unimplemented-route answer itself. */
+  allowUnimplemented?: boolean;
+}
+
+/**
+ * Starts an emulator on an ephemeral port of 127.0.0.1 (demo scenario unless told); `close()`
+ * fails if any request hit a route the emulator does not implement. The emulator's own tests
+ * call it unpaced, so the GET bucket is a second deep here unless `limits` say otherwise;
+ * rate-limits.test.ts tests the strict default.
+ */
+export async function startTestEmulator(
+  options: TestEmulatorOptions = {},
+): Promise<RunningEmulator> {
+  const { allowUnimplemented, ...rest } = options;
+  const emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    ...rest,
+    limits: { burstSeconds: 1, ...rest.limits },
+  });
+  if (allowUnimplemented) return emulator;
+  return {
+    ...emulator,
+    async close() {
+      const hits = emulator.control.unimplemented();
+      await emulator.close();
+      if (hits.length > 0) assertNoUnimplementedRoutes(emulator);
+    },
+  };
 }
 
 /** The demo scenario's license numbers, by role. */

@@ -1,6 +1,7 @@
 /** Metrc's JSON for items, strains, locations, tags and packages (metrc-api.md §6.3–6.7). */
 import type { EmulatorState } from '../state/emulator-state.ts';
 import {
+  DATED_CATEGORIES,
   ITEM_CATEGORIES,
   type ItemCategory,
   LOCATION_TYPES,
@@ -96,6 +97,40 @@ export function wireItem(state: EmulatorState, item: ItemRecord) {
     LabelImages: [],
     PackagingImages: [],
     LabTestBatchNames: [],
+    ...itemDatesAndDoses(item),
+  };
+}
+
+/** Fields of Metrc's current v2 item examples the emulator has no rules for: plausible values. */
+function itemDatesAndDoses(item: ItemRecord) {
+  const dated = DATED_CATEGORIES.has(item.category);
+  const edible = item.category === 'Edible';
+  return {
+    GlobalProductName: null,
+    GlobalProductNumber: null,
+    HasExpirationDate: dated,
+    HasSellByDate: dated,
+    HasUseByDate: dated,
+    // Edibles must carry an expiration date (the common state rule); other dated items may.
+    IsExpirationDateRequired: edible,
+    IsSellByDateRequired: false,
+    IsUseByDateRequired: false,
+    ProductPDFDocuments: [],
+    Allergens: edible ? 'Soy' : null,
+    UnitThcContentDose: null,
+    UnitThcContentDoseUnitOfMeasureName: null,
+    UnitCbdContentDose: null,
+    UnitCbdContentDoseUnitOfMeasureName: null,
+    UnitThcAPercent: null,
+    UnitThcAContent: null,
+    UnitThcAContentUnitOfMeasureName: null,
+    UnitThcAContentDose: null,
+    UnitThcAContentDoseUnitOfMeasureName: null,
+    UnitCbdAPercent: null,
+    UnitCbdAContent: null,
+    UnitCbdAContentUnitOfMeasureName: null,
+    UnitCbdAContentDose: null,
+    UnitCbdAContentDoseUnitOfMeasureName: null,
   };
 }
 
@@ -164,6 +199,7 @@ export function wirePackage(state: EmulatorState, pkg: PackageRecord) {
   return {
     Id: pkg.id,
     Label: pkg.label,
+    ExternalId: null,
     PackageType: pkg.packageType,
     SourceHarvestCount: pkg.sourceHarvestNames.length,
     SourcePackageCount: pkg.sourcePackageLabels.length,
@@ -191,6 +227,10 @@ export function wirePackage(state: EmulatorState, pkg: PackageRecord) {
     LabTestingState: pkg.labTestingState,
     LabTestingStateDate: pkg.labTestingStateDate,
     LabTestingRecordedDate: null,
+    LabTestingPerformedDate: null,
+    LabTestResultExpirationDateTime: null,
+    LabTestStageId: null,
+    LabTestStage: null,
     IsProductionBatch: pkg.isProductionBatch,
     ProductionBatchNumber: pkg.productionBatchNumber,
     SourceProductionBatchNumbers: null,
@@ -205,20 +245,42 @@ export function wirePackage(state: EmulatorState, pkg: PackageRecord) {
     ProductRequiresRemediation: pkg.productRequiresRemediation,
     ContainsRemediatedProduct: false,
     RemediationDate: null,
+    ProductRequiresDecontamination: false,
+    ContainsDecontaminatedProduct: false,
+    DecontaminationDate: null,
+    ContainsPreTreatedProduct: false,
+    PreTreatmentDate: null,
     ReceivedDateTime: pkg.receivedAt === null ? null : formatTimestamp(pkg.receivedAt * 1000),
     ReceivedFromManifestNumber: pkg.receivedFromManifestNumber,
     ReceivedFromFacilityLicenseNumber: from?.number ?? null,
     ReceivedFromFacilityName: from?.name ?? null,
     IsOnHold: pkg.isOnHold,
+    // "Combined" includes holds inherited from sources or investigations; none here.
+    IsOnHoldCombined: pkg.isOnHold,
+    IsOnInvestigation: false,
+    IsOnInvestigationHold: false,
+    IsOnInvestigationRecall: false,
     IsOnRecall: null,
+    IsOnRecallCombined: false,
     ArchivedDate: pkg.archivedAt === null ? null : formatTimestamp(pkg.archivedAt * 1000),
     IsFinished: pkg.finishedDate !== null,
     FinishedDate: pkg.finishedDate,
     IsFinishedGood: false,
+    // Not in TM's 2026 example, but in OM's schema and older answers; kept (docs/emulator.md).
     IsOnTrip: false,
     IsOnRetailerDelivery: false,
+    PackageForProductDestruction: null,
+    LabelsLastGeneratedDateTime: null,
     LastModified: formatTimestamp(pkg.lastModified),
     Item: item ? wireItem(state, item) : null,
+    ProductLabel: {
+      QrCount: 1,
+      IsChildFromParentWithLabel: pkg.sourcePackageLabels.length > 0,
+      OriginalSourcePackageId: null,
+      OriginalSourcePackageLabel: null,
+      LabelSource: null,
+      IsActive: true,
+    },
   };
 }
 
