@@ -16,7 +16,11 @@ import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 
 /** The row's package by `Label`, owned by the license; adds a row error otherwise. */
-function rowPackage(ctx: OperationContext, row: Row, errors: RowErrors): PackageRecord | undefined {
+export function rowPackage(
+  ctx: OperationContext,
+  row: Row,
+  errors: RowErrors,
+): PackageRecord | undefined {
   const label = row.text('Label')?.toUpperCase();
   const pkg = label ? ctx.state.index.packageByLabel.get(label) : undefined;
   if (!pkg || pkg.license !== licenseOf(ctx).number) {
@@ -100,7 +104,7 @@ function finalDifference(
 }
 
 /** A write that applies one change per row after every row passed `check`. */
-function perRow(
+export function perRow(
   check: (
     ctx: OperationContext,
     row: Row,

@@ -46,6 +46,10 @@ export type IdKind =
   | 'patient'
   | 'driver'
   | 'vehicle'
+  | 'brand'
+  | 'jobType'
+  | 'processingJob'
+  | 'additive'
   | 'user'
   | 'vendorKey';
 
@@ -71,6 +75,10 @@ const FIRST_ID: Record<IdKind, number> = {
   patient: 60001,
   driver: 61,
   vehicle: 81,
+  brand: 5001,
+  jobType: 5501,
+  processingJob: 5701,
+  additive: 5901,
   user: 1,
   vendorKey: 1,
 };
@@ -200,6 +208,10 @@ export function emptyLicenseCollections(): Pick<
   | 'vehicles'
   | 'transferTemplates'
   | 'adjustments'
+  | 'brands'
+  | 'jobTypes'
+  | 'processingJobs'
+  | 'additives'
   | 'packageTags'
   | 'plantTags'
   | 'employees'
@@ -219,6 +231,10 @@ export function emptyLicenseCollections(): Pick<
     vehicles: new RecordCollection(),
     transferTemplates: new RecordCollection(),
     adjustments: new RecordCollection(),
+    brands: new RecordCollection(),
+    jobTypes: new RecordCollection(),
+    processingJobs: new RecordCollection(),
+    additives: new RecordCollection(),
     packageTags: new Map(),
     plantTags: new Map(),
   };

@@ -260,6 +260,49 @@ export interface VehicleRecord extends Tracked {
   licensePlateNumber: string;
 }
 
+/** An item brand (`/items/v2/brands`). */
+export interface BrandRecord extends Tracked {
+  license: string;
+  name: string;
+  archived: boolean;
+}
+
+/** A processing job type (`/processing/v2/jobtypes`). */
+export interface JobTypeRecord extends Tracked {
+  license: string;
+  name: string;
+  description: string | null;
+  categoryName: string;
+  processingSteps: string | null;
+  attributes: string[];
+  archived: boolean;
+}
+
+/** A processing job: packages in, work recorded, packages out (`/processing/v2`). */
+export interface ProcessingJobRecord extends Tracked {
+  license: string;
+  name: string;
+  jobTypeId: number;
+  startDate: string;
+  finishedDate: string | null;
+  archived: boolean;
+}
+
+/** An additive applied to plants or a plant batch (`/plants/v2/additives`). */
+export interface AdditiveRecord extends Tracked {
+  license: string;
+  additiveType: string;
+  productTradeName: string;
+  epaRegistrationNumber: string | null;
+  productSupplier: string | null;
+  applicationDevice: string | null;
+  amountUnit: string;
+  totalAmount: number;
+  plantBatchId: number | null;
+  plantCount: number;
+  actualDate: string;
+}
+
 export interface LicenseRecord {
   number: string;
   state: MetrcState;
@@ -289,6 +332,10 @@ export interface LicenseRecord {
   vehicles: RecordCollection<VehicleRecord>;
   transferTemplates: RecordCollection<TransferTemplateRecord>;
   adjustments: RecordCollection<AdjustmentRecord>;
+  brands: RecordCollection<BrandRecord>;
+  jobTypes: RecordCollection<JobTypeRecord>;
+  processingJobs: RecordCollection<ProcessingJobRecord>;
+  additives: RecordCollection<AdditiveRecord>;
   packageTags: Map<string, TagRecord>;
   plantTags: Map<string, TagRecord>;
 }
