@@ -11,8 +11,9 @@ import { compileRoutes } from './http/route-table.ts';
 import type { RunningEmulator } from './index.ts';
 import { METRC_OPERATIONS } from './operations/index.ts';
 import { buildContractCalls } from './testing/contract-cases.ts';
+import { buildCatalogueTransferCalls } from './testing/contract-cases-catalogue-transfers.ts';
+import { buildGrowProcessingCalls } from './testing/contract-cases-grow-processing.ts';
 import { buildGrowTransferCalls } from './testing/contract-cases-grow-transfers.ts';
-import { buildRoundTwoCalls } from './testing/contract-cases-round-two.ts';
 import {
   callerFor,
   DEMO,
@@ -194,8 +195,8 @@ test('every implemented operation answers 200 with a body that validates against
   const callers = { ca, co, nv, nvLicense, day: DAY };
   const calls = await buildContractCalls(callers);
   for (const [key, call] of await buildGrowTransferCalls(callers)) calls.set(key, call);
-  for (const [key, call] of await buildRoundTwoCalls({ ...callers, ny, nyLicense }))
-    calls.set(key, call);
+  for (const build of [buildCatalogueTransferCalls, buildGrowProcessingCalls])
+    for (const [key, call] of await build({ ...callers, ny, nyLicense })) calls.set(key, call);
   const implemented = compileRoutes(METRC_OPERATIONS).operations.map((op) => op.key);
   assert.deepEqual(
     [...calls.keys()].sort(),

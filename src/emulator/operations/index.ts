@@ -13,6 +13,7 @@ import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
 import { packageFlagOperations } from './packages-flags-ops.ts';
 import { packageReadOperations } from './packages-read-ops.ts';
+import { plantBatchMoreOperations } from './plant-batches-more-ops.ts';
 import { plantBatchWriteOperations } from './plant-batches-write-ops.ts';
 import { plantHarvestOperations } from './plants-harvest-ops.ts';
 import { plantWriteOperations } from './plants-write-ops.ts';
@@ -43,6 +44,7 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...plantBatchWriteOperations,
   ...harvestWriteOperations,
   ...growMoreOperations,
+  ...plantBatchMoreOperations,
   ...transferReadOperations,
   ...transferTemplateOperations,
   ...labTestOperations,
