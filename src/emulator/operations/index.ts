@@ -2,6 +2,7 @@
 
 import { catalogueOperations } from './catalogue-ops.ts';
 import { catalogueWriteOperations } from './catalogue-writes-ops.ts';
+import { externalTransferOperations } from './external-transfers-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
 import { growMoreOperations } from './grow-more-ops.ts';
 import { growingReadOperations } from './growing-read-ops.ts';
@@ -13,6 +14,7 @@ import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
 import { packageFlagOperations } from './packages-flags-ops.ts';
 import { packageReadOperations } from './packages-read-ops.ts';
+import { patientOperations } from './patients-ops.ts';
 import { plantBatchMoreOperations } from './plant-batches-more-ops.ts';
 import { plantBatchWriteOperations } from './plant-batches-write-ops.ts';
 import { plantHarvestOperations } from './plants-harvest-ops.ts';
@@ -47,10 +49,12 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...plantBatchMoreOperations,
   ...transferReadOperations,
   ...transferTemplateOperations,
+  ...externalTransferOperations,
   ...labTestOperations,
   ...probeOperations,
   ...processingOperations,
   ...referenceOperations,
+  ...patientOperations,
 ];
 
 /** Bulletin 90 removed these; they "return a HTTP 405" (metrc-api.md §3.1). */

@@ -46,6 +46,8 @@ export interface TransferRecord extends Tracked {
   createdAt: number;
   createdBy: string;
   deliveries: DeliveryRecord[];
+  /** Set on an external incoming transfer: the unlicensed shipper, recorded by the recipient. */
+  external?: { shipperName: string; recordedBy: string };
 }
 
 export interface TemplateTransporterRecord {

@@ -41,6 +41,43 @@ export async function buildCatalogueTransferCalls({
     }
   }
 
+  const externalRow = async () => ({
+    ShipperLicenseNumber: 'OR-100-EXT',
+    ShipperName: 'Cascade Growers (Oregon)',
+    ShipperAddress1: '1 Mill St',
+    DriverName: 'Lee Park',
+    VehicleMake: 'Ford',
+    VehicleModel: 'Transit',
+    VehicleLicensePlateNumber: '7XYZ001',
+    Destinations: [
+      {
+        RecipientLicenseNumber: DEMO.caDistributor,
+        TransferTypeName: 'Transfer',
+        PlannedRoute: 'I-5 south',
+        EstimatedDepartureDateTime: '2026-01-11T08:00:00',
+        EstimatedArrivalDateTime: '2026-01-11T17:00:00',
+        Packages: [
+          {
+            ItemName: (await first(ca, '/items/v2/active', distributor)).Name,
+            Quantity: 10,
+            UnitOfMeasureName: 'Each',
+            PackagedDate: '2026-01-09',
+            WholesalePrice: 120,
+          },
+        ],
+      },
+    ],
+  });
+  const externalId = async () =>
+    (
+      await first(
+        ca,
+        '/transfers/v2/incoming',
+        distributor,
+        (t) => t.ShipmentLicenseType === 'Unlicensed',
+      )
+    ).Id as number;
+
   return [
     // Package writes at the store.
     [
@@ -336,6 +373,68 @@ export async function buildCatalogueTransferCalls({
         ),
     ],
     ['get_transfers_v2_hub', () => ca.get('/transfers/v2/hub', { ...transporter, ...ALL_TIME })],
+    // External incoming transfers, recorded by the distributor (CanTransferFromExternalFacilities).
+    [
+      'post_transfers_v2_external_incoming',
+      async () => ca.post('/transfers/v2/external/incoming', [await externalRow()], distributor),
+    ],
+    [
+      'put_transfers_v2_external_incoming',
+      async () =>
+        ca.put(
+          '/transfers/v2/external/incoming',
+          [{ ...(await externalRow()), TransferId: await externalId() }],
+          distributor,
+        ),
+    ],
+    [
+      'delete_transfers_v2_external_incoming_id',
+      async () => ca.delete(`/transfers/v2/external/incoming/${await externalId()}`, distributor),
+    ],
+    // Patients at the CO medical center.
+    [
+      'post_patients_v2',
+      () =>
+        co.post(
+          '/patients/v2',
+          [
+            {
+              LicenseNumber: 'CO-PT-9001',
+              LicenseEffectiveStartDate: '2026-01-01',
+              LicenseEffectiveEndDate: '2027-01-01',
+              RecommendedPlants: 6,
+              RecommendedSmokableQuantity: 2,
+              ActualDate: date,
+            },
+          ],
+          medical,
+        ),
+    ],
+    [
+      'put_patients_v2',
+      () =>
+        co.put(
+          '/patients/v2',
+          [
+            {
+              LicenseNumber: 'CO-PT-9001',
+              NewLicenseNumber: 'CO-PT-9002',
+              LicenseEffectiveStartDate: '2026-01-01',
+              LicenseEffectiveEndDate: '2027-06-01',
+              ActualDate: date,
+            },
+          ],
+          medical,
+        ),
+    ],
+    [
+      'delete_patients_v2_id',
+      async () =>
+        co.delete(
+          `/patients/v2/${(await first(co, '/patients/v2/active', medical, (p) => p.LicenseNumber === 'CO-PT-9002')).PatientId}`,
+          medical,
+        ),
+    ],
     // Lab tests.
     ['get_labtests_v2_batches', () => ca.get('/labtests/v2/batches')],
     [

@@ -28,9 +28,10 @@ export function wireTransfer(
   return {
     Id: transfer.id,
     ManifestNumber: transfer.manifestNumber,
-    ShipmentLicenseType: 'Licensed',
+    ShipmentLicenseType: transfer.external ? 'Unlicensed' : 'Licensed',
     ShipperFacilityLicenseNumber: transfer.shipperLicense,
-    ShipperFacilityName: licenseName(state, transfer.shipperLicense),
+    ShipperFacilityName:
+      transfer.external?.shipperName ?? licenseName(state, transfer.shipperLicense),
     Name: null,
     TransporterFacilityLicenseNumber: transfer.transporterLicense,
     TransporterFacilityName: licenseName(state, transfer.transporterLicense),
