@@ -1,20 +1,20 @@
 /** Everything a running emulator holds, shared by the Metrc pipeline and the control API. */
 import type { ServerResponse } from 'node:http';
 import type { Clock } from '../lib/index.ts';
-import { type AdjustableClock, createAdjustableClock } from './adjustable-clock.ts';
+import { createFaultInjector, type FaultInjector } from './control/fault-injector.ts';
+import { createRequestLog, type RequestLog, type UnimplementedHit } from './control/request-log.ts';
 import {
   createEmulatorConfig,
   type EmulatorConfig,
   type EmulatorConfigPatch,
 } from './emulator-config.ts';
-import type { EmulatorState } from './emulator-state.ts';
-import { createFaultInjector, type FaultInjector } from './fault-injector.ts';
-import { createGetLimiter, type GetLimiter } from './get-rate-limiter.ts';
+import { createGetLimiter, type GetLimiter } from './http/get-rate-limiter.ts';
+import { compileRoutes, type RouteTable } from './http/route-table.ts';
 import { METRC_OPERATIONS } from './operations/index.ts';
-import { createRequestLog, type RequestLog } from './request-log.ts';
-import { compileRoutes, type RouteTable } from './route-table.ts';
 import { buildScenario } from './scenarios/index.ts';
-import { createSeededRandom } from './seeded-random.ts';
+import { type AdjustableClock, createAdjustableClock } from './state/adjustable-clock.ts';
+import type { EmulatorState } from './state/emulator-state.ts';
+import { createSeededRandom } from './state/seeded-random.ts';
 
 export interface EmulatorCore {
   state: EmulatorState;
@@ -24,6 +24,11 @@ export interface EmulatorCore {
   readonly faults: FaultInjector;
   readonly log: RequestLog;
   readonly routes: RouteTable;
+  /**
+   * Every request to a route the emulator does not implement, since start (a scenario load or
+   * log clear keeps them): test kits fail a test run that hit one.
+   */
+  readonly unimplemented: UnimplementedHit[];
   /** Responses held open by timeout faults; ended when the emulator closes. */
   readonly held: Set<ServerResponse>;
 }
@@ -46,11 +51,15 @@ export function createEmulatorCore(options: CoreOptions): EmulatorCore {
     state: buildScenario(options.scenario, { clock, seed: options.seed, params: options.params }),
     config: createEmulatorConfig(options.config),
     clock,
-    limiter: createGetLimiter(() => core.config.limits),
+    limiter: createGetLimiter(
+      () => core.config.limits,
+      () => clock.now().getTime(),
+    ),
     faults: createFaultInjector(() => faultRandom.next(), clock),
     log: createRequestLog(options.requestLogSize),
     routes,
     held: new Set(),
+    unimplemented: [],
   };
   return core;
 }

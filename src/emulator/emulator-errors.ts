@@ -5,12 +5,6 @@ import { defineErrors } from '../lib/index.ts';
  * details}`. Metrc-facing routes answer with Metrc's own bodies instead; see metrc-replies.ts.
  */
 export const emulatorErrors = defineErrors('emulator', {
-  EMULATOR_NOT_IMPLEMENTED: {
-    status: 501,
-    message: 'The emulator does not implement this route.',
-    description:
-      'The method and path are not one of the Metrc operations the emulator serves. Metrc itself would answer 404 for a path it does not know; the emulator fails loudly so a typo or a missing operation is never mistaken for "not in this state".',
-  },
   EMULATOR_UNKNOWN_STATE: {
     status: 404,
     message: 'No Metrc state is served under this prefix.',

@@ -9,30 +9,45 @@
  * await emulator.close();
  */
 import { type Clock, systemClock } from '../lib/index.ts';
+import { createEmulatorControl, type EmulatorControl } from './control/emulator-control.ts';
+import type { ScenarioSummary } from './control/scenario-summary.ts';
 import type { EmulatorConfigPatch, EmulatorLimits } from './emulator-config.ts';
-import { createEmulatorControl, type EmulatorControl } from './emulator-control.ts';
 import { createEmulatorCore } from './emulator-core.ts';
-import { listen } from './emulator-server.ts';
-import type { ScenarioSummary } from './scenario-summary.ts';
+import { listen } from './http/emulator-server.ts';
 
-export type { EmulatorConfig, EmulatorConfigPatch, EmulatorLimits } from './emulator-config.ts';
-export { DEFAULT_LIMITS } from './emulator-config.ts';
-export type { EmulatorControl, PermissionsInput } from './emulator-control.ts';
-export { emulatorErrors } from './emulator-errors.ts';
-export type { FacilityType, LicenseKind } from './facility-types.ts';
-export type { FaultInput, FaultKind, FaultRule } from './fault-injector.ts';
-export { FAULT_KINDS } from './fault-injector.ts';
-export { ALL_PERMISSIONS, type Permission, VIEW_ONLY_PERMISSIONS } from './metrc-permissions.ts';
-export { METRC_STATES, type MetrcState } from './metrc-states.ts';
-export type { RequestCounters, RequestLogEntry, RequestLogFilter } from './request-log.ts';
+export type { EmulatorControl, PermissionsInput } from './control/emulator-control.ts';
+export type { FaultInput, FaultKind, FaultRule } from './control/fault-injector.ts';
+export { FAULT_KINDS } from './control/fault-injector.ts';
+export type {
+  RequestCounters,
+  RequestLogEntry,
+  RequestLogFilter,
+  UnimplementedHit,
+} from './control/request-log.ts';
 export type {
   EmployeeSummary,
   LicenseSummary,
   ScenarioSummary,
   UserSummary,
   VendorKeySummary,
-} from './scenario-summary.ts';
+} from './control/scenario-summary.ts';
+export type {
+  AuthFailureShape,
+  EmulatorConfig,
+  EmulatorConfigPatch,
+  EmulatorLimits,
+  ExternalReceiptShape,
+} from './emulator-config.ts';
+export { DEFAULT_LIMITS } from './emulator-config.ts';
+export { emulatorErrors } from './emulator-errors.ts';
 export { SCENARIOS } from './scenarios/index.ts';
+export type { FacilityType, LicenseKind } from './state/facility-types.ts';
+export {
+  ALL_PERMISSIONS,
+  type Permission,
+  VIEW_ONLY_PERMISSIONS,
+} from './state/metrc-permissions.ts';
+export { METRC_STATES, type MetrcState } from './state/metrc-states.ts';
 
 export interface EmulatorOptions {
   /** Interface to listen on; default 127.0.0.1 (never all interfaces unless asked). */
@@ -49,6 +64,10 @@ export interface EmulatorOptions {
   limits?: Partial<EmulatorLimits>;
   writeResponse?: EmulatorConfigPatch['writeResponse'];
   rejectDuplicateExternalReceiptNumbers?: boolean;
+  /** Per state: `object` (default, Metrc's docs), `envelope` (OM) or `array`. */
+  externalReceiptLookup?: EmulatorConfigPatch['externalReceiptLookup'];
+  /** 401 with `{"Message"}` (default), 401 with no body, or 403 for denials. */
+  authFailures?: EmulatorConfigPatch['authFailures'];
   /** Time source (the emulator adds its own forward-only offset). */
   clock?: Clock;
   /** Request log entries kept (default 10,000). */
@@ -80,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       limits: options.limits,
       writeResponse: options.writeResponse,
       rejectDuplicateExternalReceiptNumbers: options.rejectDuplicateExternalReceiptNumbers,
+      externalReceiptLookup: options.externalReceiptLookup,
+      authFailures: options.authFailures,
     },
     requestLogSize: options.requestLogSize,
   });

@@ -4,8 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { callerFor, DEMO, type MetrcCaller, rows, startTestEmulator } from './emulator-test-kit.ts';
 import type { RunningEmulator } from './index.ts';
+import {
+  callerFor,
+  DEMO,
+  type MetrcCaller,
+  rows,
+  startTestEmulator,
+} from './testing/emulator-test-kit.ts';
 
 let emulator: RunningEmulator;
 let owner: MetrcCaller;
@@ -146,14 +152,25 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
     const second = ((await owner.post('/sales/v2/receipts', body, q)).body as { Ids: number[] })
       .Ids[0];
     assert.notEqual(first, second, 'duplicate external numbers are accepted');
-    const found = await owner.get(`/sales/v2/receipts/external/${encodeURIComponent(external)}`, q);
-    assert.deepEqual(
-      rows(found)
-        .map((r) => r.Id)
-        .sort(),
-      [first, second].sort(),
-    );
-    assert.deepEqual(rows(found)[0]?.Transactions, []);
+    const path = `/sales/v2/receipts/external/${encodeURIComponent(external)}`;
+    // Metrc's documented shape: one receipt (the latest of the duplicates), with its lines.
+    const found = (await owner.get(path, q)).body as { Id: number; Transactions: unknown[] };
+    assert.equal(found.Id, second);
+    assert.equal(found.Transactions.length, 1);
+    // OM's envelope, as a per-state option, lists every match without lines.
+    emulator.control.updateConfig({ externalReceiptLookup: { ca: 'envelope' } });
+    try {
+      const listed = await owner.get(path, q);
+      assert.deepEqual(
+        rows(listed)
+          .map((r) => r.Id)
+          .sort(),
+        [first, second].sort(),
+      );
+      assert.deepEqual(rows(listed)[0]?.Transactions, []);
+    } finally {
+      emulator.control.updateConfig({ externalReceiptLookup: { ca: null } });
+    }
     const detail = (await owner.get(`/sales/v2/receipts/${first}`, q)).body as {
       Transactions: unknown[];
     };
@@ -293,11 +310,12 @@ describe('Metrc facts 8–15: writes, limits, receipts, packages, grow sections,
     assert.ok(deliveries.length > 0);
     const shipped = rows(await owner.get(`/transfers/v2/deliveries/${deliveries[0]?.Id}/packages`));
     assert.ok(shipped.length > 0 && shipped.every((p) => typeof p.PackageLabel === 'string'));
-    // No receive endpoint and no external outgoing: Metrc's 404, not the emulator's 501.
+    // No receive endpoint and no external outgoing: Metrc's 404, not flagged as unimplemented.
     for (const path of ['/transfers/v2/incoming/receive', '/transfers/v2/external/outgoing']) {
       const answer = await owner.post(path, [{}], { licenseNumber: DEMO.caDistributor });
       assert.equal(answer.status, 404, path);
       assert.match((answer.body as { Message: string }).Message, /No HTTP resource was found/);
+      assert.equal(answer.headers.get('x-emulator-unimplemented'), null, path);
     }
     // Writes go through templates only.
     const templates = rows(

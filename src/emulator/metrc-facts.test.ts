@@ -4,6 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { RunningEmulator } from './index.ts';
+import { FACILITY_TYPE_FLAGS, FACILITY_TYPE_NUMBERS } from './state/facility-types.ts';
+import { METRC_STATES } from './state/metrc-states.ts';
 import {
   basicAuth,
   callerFor,
@@ -14,10 +17,7 @@ import {
   send,
   startTestEmulator,
   windowAround,
-} from './emulator-test-kit.ts';
-import { FACILITY_TYPE_FLAGS, FACILITY_TYPE_NUMBERS } from './facility-types.ts';
-import type { RunningEmulator } from './index.ts';
-import { METRC_STATES } from './metrc-states.ts';
+} from './testing/emulator-test-kit.ts';
 
 let emulator: RunningEmulator;
 let owner: MetrcCaller;

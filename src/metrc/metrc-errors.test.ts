@@ -96,6 +96,42 @@ describe('Metrc errors, against the emulator', () => {
     );
   });
 
+  test('every auth-failure shape Metrc uses reaches the client as the same typed error', async () => {
+    // 401 {"Message"}, 401 with no body, and 403 for a denial (a per-scenario option).
+    const denied = () =>
+      listActiveReceipts(kit.api('ca-owner'), {
+        licenseNumber: DEMO.ca.cultivator,
+        salesDateStart: '2026-01-01',
+        salesDateEnd: '2026-01-01',
+      }).catch((e: unknown) => e);
+    const badKey = () =>
+      listFacilities(
+        kit.client.forKeys({ ...kit.keysOf('ca-owner'), userKey: new Secret('not-a-key-0000') }),
+      ).catch((e: unknown) => e);
+    const seen: [string, number, unknown][] = [];
+    try {
+      for (const shape of ['message', 'empty', 'forbidden'] as const) {
+        kit.emulator.control.updateConfig({ authFailures: shape });
+        for (const error of [await denied(), await badKey()]) {
+          assert.ok(error instanceof MetrcUnauthorizedError, `${shape}: ${String(error)}`);
+          assert.equal(error.code, 'METRC_UNAUTHORIZED');
+          assert.equal(error.attempts, 1, 'never retried');
+          seen.push([shape, error.httpStatus ?? 0, error.scope]);
+        }
+      }
+    } finally {
+      kit.emulator.control.updateConfig({ authFailures: 'message' });
+    }
+    assert.deepEqual(seen, [
+      ['message', 401, 'license'],
+      ['message', 401, 'key'],
+      ['empty', 401, 'license'],
+      ['empty', 401, 'key'],
+      ['forbidden', 403, 'license'],
+      ['forbidden', 401, 'key'],
+    ]);
+  });
+
   test("400 with Metrc's rows", async () => {
     const error = await createPackages(kit.api('ca-owner'), {
       licenseNumber: retailer,

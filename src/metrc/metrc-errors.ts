@@ -7,9 +7,9 @@ import { AppError, defineErrors, type ErrorSpec } from '../lib/index.ts';
 const METRC_ERROR_SPECS = {
   METRC_UNAUTHORIZED: {
     status: 424,
-    message: 'Metrc refused the credentials for this request (401).',
+    message: 'Metrc refused the credentials for this request (401 or 403).',
     description:
-      'Metrc answers 401 for a key that is wrong, regenerated, expired or whose user was deactivated, and also for a license the user no longer works at, a section the license type lacks, or a missing user permission. `details.scope` is `key` when no license was involved (the key itself was rejected) and `license` otherwise; `details.licenseNumber` and `details.section` name what was asked. Re-verify the credential.',
+      'Metrc answers 401 (with a `Message` body or with none; some deployments 403 for a denial) for a key that is wrong, regenerated, expired or whose user was deactivated, and also for a license the user no longer works at, a section the license type lacks, or a missing user permission. `details.scope` is `key` when no license was involved (the key itself was rejected) and `license` otherwise; `details.licenseNumber` and `details.section` name what was asked. Re-verify the credential.',
   },
   METRC_VALIDATION: {
     status: 422,

@@ -35,8 +35,14 @@ export async function startTestMetrc(options: EmulatorOptions = {}): Promise<Tes
       return key.key;
     },
     async close() {
+      // A test that reached a route the emulator lacks would pass here and fail against Metrc.
+      const unimplemented = emulator.control.unimplemented();
       await client.close();
       await emulator.close();
+      if (unimplemented.length > 0) {
+        const list = unimplemented.map((hit) => `${hit.method} /${hit.state}${hit.path}`);
+        throw new Error(`tests called routes the emulator does not implement: ${list.join(', ')}`);
+      }
     },
   };
 }

@@ -1,12 +1,13 @@
 /** Items, strains and locations of a license: lists, `/{id}`, and creation. */
-import type { ItemRecord, LocationRecord, StrainRecord } from '../emulator-types.ts';
-import { listResponse } from '../list-response.ts';
-import { findItemCategory, LOCATION_TYPES } from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { findUnit } from '../units-of-measure.ts';
-import { wireItem, wireLocation, wireStrain } from '../wire-inventory.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
-import { byName, idParam, licenseOf, ownedRecord } from './operation-helpers.ts';
+
+import { listResponse } from '../http/list-response.ts';
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import type { ItemRecord, LocationRecord, StrainRecord } from '../state/records.ts';
+import { byLookupName, lookupsFor } from '../state/state-lookups.ts';
+import { findUnit } from '../state/units-of-measure.ts';
+import { wireItem, wireLocation, wireStrain } from '../wire/wire-inventory.ts';
+import { byName, idParam, licenseOf, ownedRecord, scoped } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const MANAGE_ITEMS = [['Manage Items']] as const;
 const MANAGE_STRAINS = [['Manage Strains']] as const;
@@ -46,7 +47,10 @@ function createItems(ctx: OperationContext) {
   const planned: Omit<ItemRecord, 'id' | 'lastModified'>[] = [];
   for (const row of rows) {
     const name = row.text('Name');
-    const category = findItemCategory(row.text('ItemCategory'));
+    const category = byLookupName(
+      lookupsFor(ctx.metrcState).itemCategories,
+      row.text('ItemCategory'),
+    );
     const unit = findUnit(row.text('UnitOfMeasure'));
     const strain = byName(license.strains.values(), row.text('Strain'));
     if (!name) errors.add(row.index, 'Name is required.');
@@ -146,8 +150,9 @@ function createLocations(ctx: OperationContext) {
   const names = new Set<string>();
   for (const row of rows) {
     const name = row.text('Name');
-    const type = LOCATION_TYPES.find(
-      (t) => t.name.toLowerCase() === row.text('LocationTypeName')?.toLowerCase(),
+    const type = byLookupName(
+      lookupsFor(ctx.metrcState).locationTypes,
+      row.text('LocationTypeName'),
     );
     if (!name) errors.add(row.index, 'Location Name was not specified.');
     else if (byName(license.locations.values(), name) || names.has(name.toLowerCase())) {
@@ -158,8 +163,9 @@ function createLocations(ctx: OperationContext) {
   }
   errors.throwIfAny();
   const ids = rows.map((row) => {
-    const type = LOCATION_TYPES.find(
-      (t) => t.name.toLowerCase() === row.text('LocationTypeName')?.toLowerCase(),
+    const type = byLookupName(
+      lookupsFor(ctx.metrcState).locationTypes,
+      row.text('LocationTypeName'),
     );
     const location: LocationRecord = {
       id: ctx.state.nextId('location'),
@@ -201,7 +207,7 @@ export const catalogueOperations: OperationSpec[] = [
     { license: 'required', permissions: MANAGE_ITEMS },
     activeList(items, renderItem, false),
   ),
-  operation('GET', '/items/v2/{id}', { license: 'required', permissions: MANAGE_ITEMS }, (ctx) => ({
+  operation('GET', '/items/v2/{id}', { license: 'scoped', permissions: MANAGE_ITEMS }, (ctx) => ({
     body: wireItem(ctx.state, ownedRecord(ctx, ctx.state.index.items, idParam(ctx), 'Item')),
   })),
   operation('POST', '/items/v2', { license: 'required', permissions: MANAGE_ITEMS }, createItems),
@@ -226,7 +232,7 @@ export const catalogueOperations: OperationSpec[] = [
   operation(
     'GET',
     '/strains/v2/{id}',
-    { license: 'required', permissions: MANAGE_STRAINS },
+    { license: 'scoped', permissions: MANAGE_STRAINS },
     (ctx) => ({
       body: wireStrain(ownedRecord(ctx, ctx.state.index.strains, idParam(ctx), 'Strain')),
     }),
@@ -245,7 +251,7 @@ export const catalogueOperations: OperationSpec[] = [
   ),
   operation('GET', '/locations/v2/inactive', places, activeList(locations, renderLocation, true)),
   operation('GET', '/locations/v1/active', places, activeList(locations, renderLocation, false)),
-  operation('GET', '/locations/v2/{id}', places, (ctx) => ({
+  operation('GET', '/locations/v2/{id}', scoped(places), (ctx) => ({
     body: wireLocation(ownedRecord(ctx, ctx.state.index.locations, idParam(ctx), 'Location')),
   })),
   operation('POST', '/locations/v2', places, createLocations),

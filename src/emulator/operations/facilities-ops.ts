@@ -1,9 +1,9 @@
 /** Facilities and employees: who the key is, and who works where with which permissions. */
-import { listResponse, queryValue } from '../list-response.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireEmployee, wireFacility } from '../wire-people.ts';
+import { listResponse, queryValue } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { wireEmployee, wireFacility } from '../wire/wire-people.ts';
 import { licenseOf } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** `GET /facilities/vN`: only licenses of this state where the key's user is an employee. */
 function facilities(ctx: OperationContext) {

@@ -1,11 +1,13 @@
 /** Row checks shared by the plant, plant batch and harvest writes. */
-import type { LocationRecord, PlantRecord } from '../emulator-types.ts';
-import { LOCATION_TYPES, WASTE_METHODS, WASTE_REASONS } from '../metrc-catalog.ts';
-import { isIsoDate } from '../metrc-time.ts';
-import type { OperationContext } from '../operation-types.ts';
-import { findUnit, type UnitOfMeasure } from '../units-of-measure.ts';
-import type { Row } from '../write-rows.ts';
+
+import type { Row } from '../http/write-rows.ts';
+import { LOCATION_TYPES, WASTE_METHODS } from '../state/metrc-catalog.ts';
+import type { LocationRecord, PlantRecord } from '../state/records.ts';
+import { byLookupName, lookupsFor } from '../state/state-lookups.ts';
+import { findUnit, type UnitOfMeasure } from '../state/units-of-measure.ts';
+import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, licenseOf } from './operation-helpers.ts';
+import type { OperationContext } from './operation-types.ts';
 
 export type AddError = (message: string) => void;
 
@@ -90,6 +92,7 @@ export function weightUnit(row: Row, field: string, add: AddError): UnitOfMeasur
 
 /** Waste method and reason from the lookups; the reason's note when it requires one. */
 export function wasteMethodAndReason(
+  ctx: OperationContext,
   row: Row,
   add: AddError,
 ): { method?: string; reason?: string } {
@@ -97,7 +100,7 @@ export function wasteMethodAndReason(
   const method = WASTE_METHODS.find((m) => m.toLowerCase() === methodName?.toLowerCase());
   if (!method) add(`Waste Method "${methodName ?? ''}" is not valid.`);
   const reasonName = row.text('WasteReasonName');
-  const reason = WASTE_REASONS.find((r) => r.name.toLowerCase() === reasonName?.toLowerCase());
+  const reason = byLookupName(lookupsFor(ctx.metrcState).wasteReasons, reasonName);
   if (!reason) add(`Waste Reason "${reasonName ?? ''}" is not valid.`);
   else if (reason.requiresNote && !row.text('ReasonNote'))
     add(`A note is required for the reason "${reason.name}".`);

@@ -2,20 +2,22 @@
  * Plants, plant batches and harvests: lists, `/{id}` (and plants' `/{label}`), and a harvest's
  * waste. Growers only (`CanGrowPlants`); every other license type gets 401.
  */
-import type { HarvestRecord, PlantRecord } from '../emulator-types.ts';
-import { envelope, queryValue } from '../list-response.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireHarvest, wireHarvestWaste, wirePlant, wirePlantBatch } from '../wire-growing.ts';
+
+import { envelope, queryValue } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { HarvestRecord, PlantRecord } from '../state/records.ts';
+import { wireHarvest, wireHarvestWaste, wirePlant, wirePlantBatch } from '../wire/wire-growing.ts';
 import {
   idParam,
   licenseOf,
   listOf,
   ownedRecord,
   RECENT,
+  scoped,
   section,
   where,
 } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** Plants leave the vegetative/flowering lists when harvested whole or destroyed. */
 export const isLivePlant = (plant: PlantRecord) =>
@@ -66,13 +68,13 @@ export const growingReadOperations: OperationSpec[] = [
     VIEW_PLANTS,
     plants((p) => !isLivePlant(p)),
   ),
-  operation('GET', '/plants/v2/{id}', VIEW_PLANTS, (ctx) => ({
+  operation('GET', '/plants/v2/{id}', scoped(VIEW_PLANTS), (ctx) => ({
     body: wirePlant(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.plants, idParam(ctx), `Plant ${ctx.params.id}`),
     ),
   })),
-  operation('GET', '/plants/v2/{label}', VIEW_PLANTS, (ctx) => {
+  operation('GET', '/plants/v2/{label}', scoped(VIEW_PLANTS), (ctx) => {
     const label = (ctx.params.label ?? '').toUpperCase();
     return {
       body: wirePlant(
@@ -101,7 +103,7 @@ export const growingReadOperations: OperationSpec[] = [
       RECENT,
     ),
   ),
-  operation('GET', '/plantbatches/v2/{id}', VIEW_BATCHES, (ctx) => ({
+  operation('GET', '/plantbatches/v2/{id}', scoped(VIEW_BATCHES), (ctx) => ({
     body: wirePlantBatch(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.plantBatches, idParam(ctx), `Plant Batch ${ctx.params.id}`),
@@ -125,7 +127,7 @@ export const growingReadOperations: OperationSpec[] = [
       ),
     ),
   ),
-  operation('GET', '/harvests/v2/{id}', VIEW_HARVESTS, (ctx) => ({
+  operation('GET', '/harvests/v2/{id}', scoped(VIEW_HARVESTS), (ctx) => ({
     body: wireHarvest(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.harvests, idParam(ctx), `Harvest ${ctx.params.id}`),

@@ -3,18 +3,19 @@
  * packages and waste is planned across all rows first, so a harvest never goes negative and a
  * failing row changes nothing.
  */
-import type { HarvestRecord } from '../emulator-types.ts';
-import { findItemCategory, HARVEST_WASTE_TYPES } from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { findItemCategory, HARVEST_WASTE_TYPES } from '../state/metrc-catalog.ts';
+import type { HarvestRecord } from '../state/records.ts';
 import {
   convertQuantity,
   findUnit,
   roundQuantity,
   type UnitOfMeasure,
-} from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+} from '../state/units-of-measure.ts';
 import { type AddError, positive, requireDate, rowLocation, weightUnit } from './grow-rows.ts';
 import { byName, licenseOf, PERMS, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { addPackage } from './packages-create-op.ts';
 
 /** Harvest weight left after the draws planned so far, in each harvest's own unit. */

@@ -1,18 +1,27 @@
 /** Every Metrc operation the emulator serves, and the retired ones that answer 405. */
-import type { OperationSpec } from '../operation-types.ts';
+
 import { catalogueOperations } from './catalogue-ops.ts';
+import { catalogueWriteOperations } from './catalogue-writes-ops.ts';
+import { externalTransferOperations } from './external-transfers-ops.ts';
 import { facilityOperations } from './facilities-ops.ts';
+import { growMoreOperations } from './grow-more-ops.ts';
 import { growingReadOperations } from './growing-read-ops.ts';
 import { harvestWriteOperations } from './harvests-write-ops.ts';
 import { labTestOperations } from './labtests-ops.ts';
 import { lookupOperations } from './lookup-ops.ts';
+import type { OperationSpec } from './operation-types.ts';
 import { packageChangeOperations } from './packages-change-ops.ts';
 import { packageCreateOperations } from './packages-create-op.ts';
+import { packageFlagOperations } from './packages-flags-ops.ts';
 import { packageReadOperations } from './packages-read-ops.ts';
+import { patientOperations } from './patients-ops.ts';
+import { plantBatchMoreOperations } from './plant-batches-more-ops.ts';
 import { plantBatchWriteOperations } from './plant-batches-write-ops.ts';
 import { plantHarvestOperations } from './plants-harvest-ops.ts';
 import { plantWriteOperations } from './plants-write-ops.ts';
 import { probeOperations } from './probe-ops.ts';
+import { processingOperations } from './processing-ops.ts';
+import { referenceOperations } from './reference-ops.ts';
 import { salesReadOperations } from './sales-read-ops.ts';
 import { salesWriteOperations } from './sales-write-ops.ts';
 import { tagOperations } from './tags-ops.ts';
@@ -23,10 +32,12 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...facilityOperations,
   ...lookupOperations,
   ...catalogueOperations,
+  ...catalogueWriteOperations,
   ...tagOperations,
   ...packageReadOperations,
   ...packageCreateOperations,
   ...packageChangeOperations,
+  ...packageFlagOperations,
   ...salesReadOperations,
   ...salesWriteOperations,
   ...growingReadOperations,
@@ -34,10 +45,16 @@ export const METRC_OPERATIONS: readonly OperationSpec[] = [
   ...plantHarvestOperations,
   ...plantBatchWriteOperations,
   ...harvestWriteOperations,
+  ...growMoreOperations,
+  ...plantBatchMoreOperations,
   ...transferReadOperations,
   ...transferTemplateOperations,
+  ...externalTransferOperations,
   ...labTestOperations,
   ...probeOperations,
+  ...processingOperations,
+  ...referenceOperations,
+  ...patientOperations,
 ];
 
 /** Bulletin 90 removed these; they "return a HTTP 405" (metrc-api.md §3.1). */

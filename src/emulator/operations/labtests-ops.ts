@@ -2,17 +2,19 @@
  * Lab tests: `GET /labtests/v2/results?packageId=` (a row per test of every result recorded for
  * the package or, through `SourcePackageLabels`, its sources — derived packages inherit their
  * sources' results [U]) and `POST /labtests/v2/record` (labs only, `CanTestPackages`; the
- * package must be at the lab; PDFs only, at most 5 MB).
+ * package must be at the lab; PDFs only, at most 5 MB); a result's rows by id, its document,
+ * release, and the lab test batches.
  */
-import type { LabResultRecord, PackageRecord } from '../emulator-types.ts';
-import { envelope, queryValue } from '../list-response.ts';
-import { LAB_TEST_TYPES } from '../metrc-catalog.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { formatTimestamp } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { envelope, queryValue } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { LAB_TEST_TYPES } from '../state/metrc-catalog.ts';
+import type { LabResultRecord, PackageRecord } from '../state/records.ts';
+import { formatTimestamp } from '../wire/metrc-time.ts';
 import { requireDate } from './grow-rows.ts';
-import { licenseOf, ownedRecord, PERMS, writeAccess } from './operation-helpers.ts';
+import { idParam, licenseOf, ownedRecord, PERMS, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -142,7 +144,90 @@ function recordResults(ctx: OperationContext) {
   return writeResult(ctx, ids);
 }
 
+/** A lab result by id, at a license the user may read it for (the lab or the package's owner). */
+function resultById(ctx: OperationContext, id: number): LabResultRecord {
+  for (const results of ctx.state.index.labResults.values())
+    for (const result of results)
+      if (result.id === id) {
+        const owner = ctx.state.index.packages.get(result.packageId)?.license;
+        const mine = licenseOf(ctx).number;
+        if (result.labLicense !== mine && owner !== mine) throw metrcReplies.unauthorized();
+        return result;
+      }
+  throw metrcReplies.objectNotFound(`Lab test result ${id}`);
+}
+
+/** Lab test batches (`/labtests/v2/batches`): one per test type group [U]. */
+const LAB_TEST_BATCHES = [
+  { Name: 'Potency', LabTestTypes: LAB_TEST_TYPES.filter((t) => ['THC', 'CBD'].includes(t.Name)) },
+  { Name: 'Full Panel', LabTestTypes: LAB_TEST_TYPES },
+];
+
+const byResultId = (row: Row) => row.number('LabTestResultId');
+
 export const labTestOperations: OperationSpec[] = [
+  operation('GET', '/labtests/v2/batches', { license: 'none' }, (ctx) => ({
+    body: envelope(ctx, LAB_TEST_BATCHES, (batch) => batch),
+  })),
+  operation(
+    'GET',
+    '/labtests/v2/labtestdocument/{id}',
+    { license: 'required', permissions: [PERMS.viewPackages] },
+    (ctx) => ({ body: envelope(ctx, resultRows(ctx, resultById(ctx, idParam(ctx))), (r) => r) }),
+  ),
+  operation(
+    'PUT',
+    '/labtests/v2/labtestdocument',
+    writeAccess([PERMS.viewPackages, PERMS.managePackagesInventory], 'labTesting'),
+    (ctx) => {
+      const errors = new RowErrors();
+      const plans: [LabResultRecord, string][] = [];
+      for (const row of readRows(ctx)) {
+        const add = (message: string) => errors.add(row.index, message);
+        const id = byResultId(row);
+        let result: LabResultRecord | undefined;
+        try {
+          result = id === undefined ? undefined : resultById(ctx, id);
+        } catch {
+          result = undefined;
+        }
+        if (!result || result.labLicense !== licenseOf(ctx).number)
+          add(`Lab test result ${id ?? ''} was not found in the current Facility.`);
+        const fileName = row.text('DocumentFileName');
+        if (!fileName?.toLowerCase().endsWith('.pdf')) add('Only PDF documents may be uploaded.');
+        const base64 = row.text('DocumentFileBase64');
+        if (!base64) add('DocumentFileBase64 was not specified.');
+        else if (Buffer.byteLength(base64, 'base64') > MAX_DOCUMENT_BYTES)
+          add('The document must not be larger than 5 MB.');
+        if (result && fileName) plans.push([result, fileName]);
+      }
+      errors.throwIfAny();
+      for (const [result, fileName] of plans) result.documentFileName = fileName;
+      return writeResult(
+        ctx,
+        plans.map(([result]) => result.id),
+      );
+    },
+  ),
+  // Results are released when recorded here; release is accepted for the lab's own packages.
+  operation(
+    'PUT',
+    '/labtests/v2/results/release',
+    writeAccess([PERMS.viewPackages, PERMS.managePackagesInventory], 'labTesting'),
+    (ctx) => {
+      const errors = new RowErrors();
+      const ids: number[] = [];
+      for (const row of readRows(ctx)) {
+        const label = row.text('PackageLabel')?.toUpperCase();
+        const pkg = label ? ctx.state.index.packageByLabel.get(label) : undefined;
+        if (!pkg || pkg.license !== licenseOf(ctx).number)
+          errors.add(row.index, `Package ${label ?? ''} was not found in the current Facility.`);
+        else ids.push(pkg.id);
+      }
+      errors.throwIfAny();
+      return writeResult(ctx, ids);
+    },
+  ),
   operation(
     'GET',
     '/labtests/v2/results',

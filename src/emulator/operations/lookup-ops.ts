@@ -1,33 +1,35 @@
 /**
- * State-wide lookups. Metrc answers most as bare arrays (units, package types, customer types,
+ * Lookups. Reasons, categories and location types differ per state (state-lookups.ts). Metrc answers most as bare arrays (units, package types, customer types,
  * lab test states, growth phases: TM 2026 and NY audits, where OM models an envelope) and the
  * paged ones (categories, location types, adjust reasons, lab test types…) in the envelope.
  */
-import { envelope } from '../list-response.ts';
+import { envelope } from '../http/list-response.ts';
 import {
-  ADJUST_REASONS,
   CUSTOMER_TYPES,
   GROWTH_PHASES,
   HARVEST_WASTE_TYPES,
-  ITEM_CATEGORIES,
   LAB_TEST_TYPES,
   LAB_TESTING_STATES,
-  LOCATION_TYPES,
   PACKAGE_TYPES,
   PLANT_BATCH_TYPES,
   SHIPMENT_PACKAGE_STATES,
   TRANSFER_TYPES,
   WASTE_METHODS,
-  WASTE_REASONS,
-} from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { UNITS_OF_MEASURE } from '../units-of-measure.ts';
-import { wireItemCategory, wireLocationType, wireUnit } from '../wire-inventory.ts';
+} from '../state/metrc-catalog.ts';
+import { lookupsFor, type StateLookups } from '../state/state-lookups.ts';
+import { UNITS_OF_MEASURE } from '../state/units-of-measure.ts';
+import { wireItemCategory, wireLocationType, wireUnit } from '../wire/wire-inventory.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const bare = (values: readonly unknown[]) => () => ({ body: [...values] });
 const paged =
   <T>(values: readonly T[], render: (value: T) => unknown = (value) => value) =>
   (ctx: OperationContext) => ({ body: envelope(ctx, values, render) });
+
+/** A lookup whose entries depend on the state (state-lookups.ts), paged. */
+const perState =
+  <T>(pick: (lookups: StateLookups) => readonly T[], render: (value: T) => unknown) =>
+  (ctx: OperationContext) => ({ body: envelope(ctx, pick(lookupsFor(ctx.metrcState)), render) });
 
 const units = UNITS_OF_MEASURE.map(wireUnit);
 
@@ -58,31 +60,31 @@ export const lookupOperations: OperationSpec[] = [
     'GET',
     '/items/v2/categories',
     { license: 'optional' },
-    paged(ITEM_CATEGORIES, wireItemCategory),
+    perState((l) => l.itemCategories, wireItemCategory),
   ),
   operation(
     'GET',
     '/locations/v2/types',
     { license: 'required', permissions: [['Manage Locations']], gate: 'inventoryPlaces' },
-    paged(LOCATION_TYPES, wireLocationType),
+    perState((l) => l.locationTypes, wireLocationType),
   ),
   operation(
     'GET',
     '/packages/v2/adjust/reasons',
     { license: 'required' },
-    paged(ADJUST_REASONS, wireReason),
+    perState((l) => l.adjustReasons, wireReason),
   ),
   operation(
     'GET',
     '/plants/v2/waste/reasons',
     { license: 'required' },
-    paged(WASTE_REASONS, wireReason),
+    perState((l) => l.wasteReasons, wireReason),
   ),
   operation(
     'GET',
     '/plantbatches/v2/waste/reasons',
     { license: 'required' },
-    paged(WASTE_REASONS, wireReason),
+    perState((l) => l.wasteReasons, wireReason),
   ),
   operation(
     'GET',

@@ -1,11 +1,12 @@
 /** Small helpers shared by the operation modules. */
-import type { LicenseRecord } from '../emulator-types.ts';
-import type { SectionGate } from '../facility-types.ts';
-import { type ListOptions, listResponse } from '../list-response.ts';
-import type { Permission } from '../metrc-permissions.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import type { OperationContext } from '../operation-types.ts';
-import type { Tracked } from '../record-collection.ts';
+
+import { type ListOptions, listResponse } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { SectionGate } from '../state/facility-types.ts';
+import type { Permission } from '../state/metrc-permissions.ts';
+import type { Tracked } from '../state/record-collection.ts';
+import type { LicenseRecord } from '../state/records.ts';
+import type { OperationContext, OperationSpec } from './operation-types.ts';
 
 /** The checked license of an operation declared with `license: 'required'`. */
 export function licenseOf(ctx: OperationContext): LicenseRecord {
@@ -14,7 +15,8 @@ export function licenseOf(ctx: OperationContext): LicenseRecord {
 }
 
 /**
- * A record by id or label that must belong to the calling license: unknown → 404; another
+ * A record by id or label that must belong to the calling license (or, without
+ * `licenseNumber` on a `scoped` read, to one the caller may read at): unknown → 404; another
  * license's → 401 ("If the ID is not valid for the specified License Number, a 401
  * Unauthorized status will be returned", OM on every `/{id}` GET).
  */
@@ -26,6 +28,11 @@ export function ownedRecord<K, T extends { license: string }>(
 ): T {
   const record = index.get(key);
   if (!record) throw metrcReplies.objectNotFound(what);
+  if (!ctx.license && ctx.scopeTo) {
+    // No licenseNumber: the read is scoped to what the key may see at the record's license.
+    ctx.scopeTo(ctx.state.licenses.get(record.license));
+    return record;
+  }
   if (record.license !== licenseOf(ctx).number) throw metrcReplies.unauthorized();
   return record;
 }
@@ -76,6 +83,10 @@ export function* where<T>(records: Iterable<T>, keep: (record: T) => boolean): G
 export const RECENT = { window: 'lastModified', bare: 'recent', envelope: true } as const;
 /** List options: no window, every record, the v2 envelope. */
 export const EVERYTHING = { window: 'none', bare: 'all', envelope: true } as const;
+
+/** A by-id or by-label read: the same access, but `licenseNumber` may be left out (scoped). */
+export const scoped = <T extends Omit<OperationSpec, 'method' | 'path' | 'handler'>>(access: T) =>
+  ({ ...access, license: 'scoped' }) as const;
 
 /** A section's read access: the license, one of `permissions`, and the license-type gate. */
 export const section = (permissions: readonly Permission[], gate?: SectionGate) =>

@@ -2,8 +2,8 @@
  * Plans quantity changes across the rows of one write so that two rows drawing on the same
  * package are checked together: a batch either fits entirely or changes nothing.
  */
-import type { PackageRecord } from '../emulator-types.ts';
-import { convertQuantity, findUnit, roundQuantity } from '../units-of-measure.ts';
+import type { PackageRecord } from '../state/records.ts';
+import { convertQuantity, findUnit, roundQuantity } from '../state/units-of-measure.ts';
 
 /** Tolerance for float noise when comparing quantities. */
 const EPSILON = 1e-9;

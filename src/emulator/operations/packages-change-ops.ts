@@ -2,19 +2,25 @@
  * Package changes: adjust (+ reasons), move, finish/unfinish and discontinue (DELETE). Every
  * write checks all rows before changing anything.
  */
-import type { AdjustmentRecord, PackageRecord } from '../emulator-types.ts';
-import { ADJUST_REASONS, LOCATION_TYPES } from '../metrc-catalog.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { isIsoDate } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { roundQuantity } from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import type { AdjustmentRecord, PackageRecord } from '../state/records.ts';
+import { byLookupName, lookupsFor } from '../state/state-lookups.ts';
+import { roundQuantity } from '../state/units-of-measure.ts';
+import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 
 /** The row's package by `Label`, owned by the license; adds a row error otherwise. */
-function rowPackage(ctx: OperationContext, row: Row, errors: RowErrors): PackageRecord | undefined {
+export function rowPackage(
+  ctx: OperationContext,
+  row: Row,
+  errors: RowErrors,
+): PackageRecord | undefined {
   const label = row.text('Label')?.toUpperCase();
   const pkg = label ? ctx.state.index.packageByLabel.get(label) : undefined;
   if (!pkg || pkg.license !== licenseOf(ctx).number) {
@@ -37,7 +43,7 @@ function adjust(mode: 'delta' | 'final') {
       const pkg = rowPackage(ctx, row, errors);
       const quantity = row.number('Quantity');
       const reasonName = row.text('AdjustmentReason');
-      const reason = ADJUST_REASONS.find((r) => r.name.toLowerCase() === reasonName?.toLowerCase());
+      const reason = byLookupName(lookupsFor(ctx.metrcState).adjustReasons, reasonName);
       if (!reason) add(`Adjustment Reason "${reasonName ?? ''}" is not valid.`);
       else if (reason.requiresNote && !row.text('ReasonNote'))
         add(`A note is required for the reason "${reason.name}".`);
@@ -98,7 +104,7 @@ function finalDifference(
 }
 
 /** A write that applies one change per row after every row passed `check`. */
-function perRow(
+export function perRow(
   check: (
     ctx: OperationContext,
     row: Row,

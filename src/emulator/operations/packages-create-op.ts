@@ -2,13 +2,14 @@
  * `POST /packages/v2/`: new packages from ingredients (merge: many sources into one tag; split:
  * one source into many tags; repackage: another item or unit). Fact 13.
  */
-import type { PackageRecord } from '../emulator-types.ts';
-import { findItemCategory, LOCATION_TYPES } from '../metrc-catalog.ts';
-import { isIsoDate } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { findUnit } from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { findItemCategory, LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import type { PackageRecord } from '../state/records.ts';
+import { findUnit } from '../state/units-of-measure.ts';
+import { isIsoDate } from '../wire/metrc-time.ts';
 import { byName, licenseOf, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 

@@ -1,9 +1,18 @@
 /** Package lists and lookups: active, on hold, inactive, `/{id}` and `/{label}`. */
-import type { PackageRecord } from '../emulator-types.ts';
-import { listResponse } from '../list-response.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireAdjustment, wirePackage } from '../wire-inventory.ts';
-import { EVERYTHING, idParam, licenseOf, listOf, ownedRecord, PERMS } from './operation-helpers.ts';
+
+import { listResponse } from '../http/list-response.ts';
+import type { PackageRecord } from '../state/records.ts';
+import { wireAdjustment, wirePackage } from '../wire/wire-inventory.ts';
+import {
+  EVERYTHING,
+  idParam,
+  licenseOf,
+  listOf,
+  ownedRecord,
+  PERMS,
+  scoped,
+} from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** Packages leave active inventory only by finish, discontinue (DELETE) or transfer. */
 export function isActivePackage(pkg: PackageRecord): boolean {
@@ -47,13 +56,13 @@ export const packageReadOperations: OperationSpec[] = [
     ),
   ),
   // `/{id}` and `/{label}` share one route shape: digits are an Id, anything else a Label.
-  operation('GET', '/packages/v2/{id}', view, (ctx) => ({
+  operation('GET', '/packages/v2/{id}', scoped(view), (ctx) => ({
     body: wirePackage(
       ctx.state,
       ownedRecord(ctx, ctx.state.index.packages, idParam(ctx), `Package ${ctx.params.id}`),
     ),
   })),
-  operation('GET', '/packages/v2/{label}', view, (ctx) => {
+  operation('GET', '/packages/v2/{label}', scoped(view), (ctx) => {
     const label = (ctx.params.label ?? '').toUpperCase();
     return {
       body: wirePackage(

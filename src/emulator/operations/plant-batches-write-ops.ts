@@ -3,10 +3,10 @@
  * seeds or clones) and destroy (`DELETE /plantbatches/v2` with a JSON body: fact 14). A batch
  * whose untracked count reaches zero becomes inactive.
  */
-import type { LocationRecord, PlantBatchRecord, StrainRecord } from '../emulator-types.ts';
-import { PLANT_BATCH_TYPES } from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { PLANT_BATCH_TYPES } from '../state/metrc-catalog.ts';
+import type { LocationRecord, PlantBatchRecord, StrainRecord } from '../state/records.ts';
 import {
   nonNegative,
   requireDate,
@@ -15,6 +15,7 @@ import {
   weightUnit,
 } from './grow-rows.ts';
 import { byName, licenseOf, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 interface Planting {
   name: string;
@@ -96,7 +97,7 @@ function destroyPlantBatches(ctx: OperationContext) {
     if (count === undefined || !Number.isInteger(count) || count <= 0)
       add('Count must be a whole number greater than zero.');
     // [U] OM's body has no waste fields; TM's 2026 docs do: method and reason are required here.
-    wasteMethodAndReason(row, add);
+    wasteMethodAndReason(ctx, row, add);
     if (row.raw('WasteWeight') != null) {
       nonNegative(row, 'WasteWeight', add);
       weightUnit(row, 'WasteUnitOfMeasure', add);

@@ -4,18 +4,19 @@
  * extends an active one of the same name; without `HarvestName` Metrc names it —
  * `yyyy-mm-dd-<drying location>-H|M` here, after Metrc's sample "2014-11-19-Harvest Location-M" [U].
  */
-import type { HarvestRecord, LocationRecord, PlantRecord } from '../emulator-types.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import type { HarvestRecord, LocationRecord, PlantRecord } from '../state/records.ts';
 import {
   convertQuantity,
   findUnit,
   roundQuantity,
   type UnitOfMeasure,
-} from '../units-of-measure.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+} from '../state/units-of-measure.ts';
 import { positive, requireDate, rowLocation, rowPlant, weightUnit } from './grow-rows.ts';
 import { isLivePlant } from './growing-read-ops.ts';
 import { licenseOf, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 type Mode = 'whole' | 'manicure';
 

@@ -3,10 +3,10 @@
  * (`DELETE /plants/v2` with a JSON body: fact 14). Growers only; every row is checked before
  * anything changes.
  */
-import type { LocationRecord, PlantRecord, TagRecord } from '../emulator-types.ts';
-import { GROWTH_PHASES } from '../metrc-catalog.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { GROWTH_PHASES } from '../state/metrc-catalog.ts';
+import type { LocationRecord, PlantRecord, TagRecord } from '../state/records.ts';
 import {
   type AddError,
   nonNegative,
@@ -18,6 +18,7 @@ import {
 } from './grow-rows.ts';
 import { isLivePlant } from './growing-read-ops.ts';
 import { licenseOf, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 /** A live plant, once per request (a second change of the same plant is refused). */
 function livePlant(
@@ -138,7 +139,7 @@ function destroyPlants(ctx: OperationContext) {
     const before = errors.count;
     const add = (message: string) => errors.add(row.index, message);
     const plant = livePlant(ctx, row, add, seen);
-    const { reason } = wasteMethodAndReason(row, add);
+    const { reason } = wasteMethodAndReason(ctx, row, add);
     nonNegative(row, 'WasteWeight', add);
     weightUnit(row, 'WasteUnitOfMeasureName', add);
     const count = row.number('Count');

@@ -1,21 +1,15 @@
 /**
  * Read-only sections served so every section of metrc-api.md §7 has a cheap probe: sales
- * deliveries, patients, processing jobs and transporters.
+ * deliveries, patients and transporters (processing jobs: processing-ops.ts).
  */
-import { type OperationSpec, operation } from '../operation-types.ts';
-import { wireDriver, wirePatient, wireVehicle } from '../wire-growing.ts';
-import { EVERYTHING, licenseOf, listOf, RECENT, section } from './operation-helpers.ts';
+
+import { wireDriver, wirePatient, wireVehicle } from '../wire/wire-growing.ts';
+import { EVERYTHING, licenseOf, listOf, section } from './operation-helpers.ts';
+import { type OperationSpec, operation } from './operation-types.ts';
 
 const VIEW_DELIVERIES = section(['View Sales Delivery', 'Manage Sales Delivery'], 'salesDelivery');
 const MANAGE_PATIENTS = section(['Manage Patients'], 'patients');
-const MANAGE_PROCESSING = section(['Manage Processing Job'], 'processingJobs');
 const TRANSPORTERS = section(['Manage Transporters']);
-
-const nothing = listOf(
-  () => [],
-  () => null,
-  RECENT,
-);
 
 export const probeOperations: OperationSpec[] = [
   // Sales deliveries: the same salesDate/lastModified rules as receipts; none are seeded.
@@ -41,7 +35,6 @@ export const probeOperations: OperationSpec[] = [
       EVERYTHING,
     ),
   ),
-  operation('GET', '/processing/v2/active', MANAGE_PROCESSING, nothing),
   operation(
     'GET',
     '/transporters/v2/drivers',

@@ -2,15 +2,16 @@
  * Sales receipts: record (POST), correct (PUT, needs `Id`), void (DELETE archives), finalize and
  * unfinalize. A sale draws its packages down; no dedupe of ExternalReceiptNumber (fact 12).
  */
-import type { ReceiptRecord, SaleLineRecord } from '../emulator-types.ts';
-import { CUSTOMER_TYPES } from '../metrc-catalog.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { METRC_STATE_TIME_ZONES } from '../metrc-states.ts';
-import { formatLocalDateTime, parseLocalDateTime } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { findUnit } from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+
+import { metrcReplies } from '../http/metrc-replies.ts';
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { CUSTOMER_TYPES } from '../state/metrc-catalog.ts';
+import { METRC_STATE_TIME_ZONES } from '../state/metrc-states.ts';
+import type { ReceiptRecord, SaleLineRecord } from '../state/records.ts';
+import { findUnit } from '../state/units-of-measure.ts';
+import { formatLocalDateTime, parseLocalDateTime } from '../wire/metrc-time.ts';
 import { idParam, licenseOf, ownedRecord, PERMS } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { PackageLedger } from './package-ledger.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 

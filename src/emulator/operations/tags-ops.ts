@@ -1,7 +1,8 @@
 /** Tags available to a license: a package needs an available, unused tag (fact 13). */
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { wireTag } from '../wire-inventory.ts';
+
+import { wireTag } from '../wire/wire-inventory.ts';
 import { licenseOf } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 function available(kind: 'package' | 'plant') {
   return (ctx: OperationContext) => {

@@ -4,19 +4,20 @@
  * `DELETE /transfers/v2/templates/outgoing/{id}` (archive). A template names recipients of
  * this state, a transfer type, a planned route, transporters and the shipper's active packages.
  */
+
+import { type Row, RowErrors, readRows, writeResult } from '../http/write-rows.ts';
+import { TRANSFER_TYPES } from '../state/metrc-catalog.ts';
 import type {
   LicenseRecord,
   TemplateDeliveryRecord,
   TemplateTransporterRecord,
   TransferTemplateRecord,
-} from '../emulator-types.ts';
-import { TRANSFER_TYPES } from '../metrc-catalog.ts';
-import { parseLocalDateTime } from '../metrc-time.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
-import { findUnit } from '../units-of-measure.ts';
-import { type Row, RowErrors, readRows, writeResult } from '../write-rows.ts';
+} from '../state/records.ts';
+import { findUnit } from '../state/units-of-measure.ts';
+import { parseLocalDateTime } from '../wire/metrc-time.ts';
 import type { AddError } from './grow-rows.ts';
 import { idParam, licenseOf, ownedRecord, writeAccess } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 import { isActivePackage } from './packages-read-ops.ts';
 
 type TemplateFields = Omit<

@@ -4,11 +4,11 @@
  * takes no `licenseNumber` (Metrc's ids are global): the user must work, with View or Manage
  * Transfers, at a license the transfer involves — otherwise 401 [U].
  */
-import type { DeliveryRecord, TransferRecord } from '../emulator-types.ts';
-import { envelope } from '../list-response.ts';
-import type { Permission } from '../metrc-permissions.ts';
-import { metrcReplies } from '../metrc-replies.ts';
-import { type OperationContext, type OperationSpec, operation } from '../operation-types.ts';
+
+import { envelope } from '../http/list-response.ts';
+import { metrcReplies } from '../http/metrc-replies.ts';
+import type { Permission } from '../state/metrc-permissions.ts';
+import type { DeliveryRecord, TransferRecord } from '../state/records.ts';
 import {
   wireDelivery,
   wireDeliveryPackage,
@@ -16,8 +16,9 @@ import {
   wireTemplateDelivery,
   wireTemplatePackage,
   wireTransfer,
-} from '../wire-transfers.ts';
+} from '../wire/wire-transfers.ts';
 import { EVERYTHING, idParam, licenseOf, listOf, RECENT, section } from './operation-helpers.ts';
+import { type OperationContext, type OperationSpec, operation } from './operation-types.ts';
 
 const TRANSFER_PERMISSIONS: readonly Permission[] = ['View Transfers', 'Manage Transfers'];
 const TEMPLATE_PERMISSIONS: readonly Permission[] = [
@@ -58,6 +59,15 @@ function* transferRows(
   }
 }
 
+function* hubRows(ctx: OperationContext): Generator<TransferRow> {
+  const mine = licenseOf(ctx).number;
+  for (const transfer of ctx.state.transfers.values()) {
+    if (transfer.transporterLicense !== mine) continue;
+    for (const delivery of transfer.deliveries)
+      yield { id: transfer.id, lastModified: transfer.lastModified, transfer, delivery };
+  }
+}
+
 const transferList = (which: 'incoming' | 'outgoing' | 'rejected') =>
   listOf(
     (ctx) => transferRows(ctx, which),
@@ -92,8 +102,8 @@ function transferDeliveries(ctx: OperationContext) {
   return { body: envelope(ctx, visible, (d) => wireDelivery(ctx.state, d)) };
 }
 
-/** `GET /transfers/v2/deliveries/{id}/packages`: the packages as shipped on one delivery. */
-function deliveryPackages(ctx: OperationContext) {
+/** A delivery by id that the user may see (shipper, transporter or its recipient). */
+function visibleDelivery(ctx: OperationContext): [DeliveryRecord, TransferRecord] {
   const delivery = ctx.state.index.deliveries.get(idParam(ctx));
   const transfer = delivery && ctx.state.index.transfers.get(delivery.transferId);
   if (!delivery || !transfer) throw metrcReplies.objectNotFound(`Delivery ${ctx.params.id}`);
@@ -104,7 +114,82 @@ function deliveryPackages(ctx: OperationContext) {
   ];
   if (!involved.some((license) => mayView(ctx, license, TRANSFER_PERMISSIONS)))
     throw metrcReplies.unauthorized();
+  return [delivery, transfer];
+}
+
+/** `GET /transfers/v2/deliveries/{id}/packages`: the packages as shipped on one delivery. */
+function deliveryPackages(ctx: OperationContext) {
+  const [delivery] = visibleDelivery(ctx);
   return { body: envelope(ctx, delivery.packages, (p) => wireDeliveryPackage(ctx.state, p)) };
+}
+
+/** The transporter legs of a delivery: the transfer's transporter, outbound [U]. */
+function deliveryTransporters(ctx: OperationContext) {
+  const [, transfer] = visibleDelivery(ctx);
+  const legs = transfer.transporterLicense === null ? [] : [transfer.transporterLicense];
+  return {
+    body: envelope(ctx, legs, (number) => ({
+      TransporterFacilityLicenseNumber: number,
+      TransporterFacilityName: ctx.state.licenses.get(number)?.name ?? null,
+      TransporterDirection: 'Outbound',
+    })),
+  };
+}
+
+function deliveryTransporterDetails(ctx: OperationContext) {
+  const [, transfer] = visibleDelivery(ctx);
+  const legs = transfer.transporterLicense === null ? [] : [transfer];
+  return {
+    body: envelope(ctx, legs, (t) => ({
+      DriverName: t.driverName,
+      DriverOccupationalLicenseNumber: null,
+      DriverVehicleLicenseNumber: null,
+      VehicleMake: t.vehicleMake,
+      VehicleModel: t.vehicleModel,
+      VehicleLicensePlateNumber: t.vehicleLicensePlateNumber,
+      ActualDriverStartDateTime: null,
+    })),
+  };
+}
+
+function deliveryWholesale(ctx: OperationContext) {
+  const [delivery] = visibleDelivery(ctx);
+  return {
+    body: envelope(ctx, delivery.packages, (p) => ({
+      PackageId: p.packageId,
+      PackageLabel: p.label,
+      ShipperWholesalePrice: p.wholesalePrice,
+      ReceiverWholesalePrice: p.state === 'Accepted' ? p.wholesalePrice : null,
+    })),
+  };
+}
+
+/** Required lab test batches of a shipped package: the emulator keeps none, so an empty page. */
+function requiredLabTestBatches(ctx: OperationContext) {
+  const packageId = idParam(ctx);
+  for (const transfer of ctx.state.transfers.values())
+    for (const delivery of transfer.deliveries)
+      if (delivery.packages.some((p) => p.packageId === packageId)) {
+        const involved = [
+          transfer.shipperLicense,
+          transfer.transporterLicense,
+          delivery.recipientLicense,
+        ];
+        if (!involved.some((license) => mayView(ctx, license, TRANSFER_PERMISSIONS)))
+          throw metrcReplies.unauthorized();
+        return { body: envelope(ctx, [], () => null) };
+      }
+  throw metrcReplies.objectNotFound(`Delivery package ${packageId}`);
+}
+
+/** A template delivery the user may see (the template's license). */
+function visibleTemplateDelivery(ctx: OperationContext) {
+  const delivery = ctx.state.index.templateDeliveries.get(idParam(ctx));
+  const template = delivery && ctx.state.index.templates.get(delivery.templateId);
+  if (!delivery || !template)
+    throw metrcReplies.objectNotFound(`Transfer template delivery ${ctx.params.id}`);
+  if (!mayView(ctx, template.license, TEMPLATE_PERMISSIONS)) throw metrcReplies.unauthorized();
+  return delivery;
 }
 
 function templateDeliveries(ctx: OperationContext) {
@@ -131,6 +216,75 @@ export const transferReadOperations: OperationSpec[] = [
   operation('GET', '/transfers/v2/rejected', VIEW_TRANSFERS, transferList('rejected')),
   operation('GET', '/transfers/v2/{id}/deliveries', drillDown, transferDeliveries),
   operation('GET', '/transfers/v2/deliveries/{id}/packages', drillDown, deliveryPackages),
+  operation('GET', '/transfers/v2/deliveries/{id}/transporters', drillDown, deliveryTransporters),
+  operation(
+    'GET',
+    '/transfers/v2/deliveries/{id}/transporters/details',
+    drillDown,
+    deliveryTransporterDetails,
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/deliveries/{id}/packages/wholesale',
+    drillDown,
+    deliveryWholesale,
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/deliveries/package/{id}/requiredlabtestbatches',
+    drillDown,
+    requiredLabTestBatches,
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/templates/outgoing/deliveries/{id}/transporters',
+    drillDown,
+    (ctx) => {
+      const delivery = visibleTemplateDelivery(ctx);
+      return {
+        body: envelope(ctx, delivery.transporters, (t) => ({
+          TransporterFacilityLicenseNumber: t.license,
+          TransporterFacilityName: ctx.state.licenses.get(t.license)?.name ?? null,
+          TransporterDirection: 'Outbound',
+        })),
+      };
+    },
+  ),
+  operation(
+    'GET',
+    '/transfers/v2/templates/outgoing/deliveries/{id}/transporters/details',
+    drillDown,
+    (ctx) => {
+      const delivery = visibleTemplateDelivery(ctx);
+      return {
+        body: envelope(ctx, delivery.transporters, (t) => ({
+          DriverName: t.driverName,
+          DriverOccupationalLicenseNumber: t.driverOccupationalLicenseNumber,
+          DriverVehicleLicenseNumber: t.driverLicenseNumber,
+          VehicleMake: t.vehicleMake,
+          VehicleModel: t.vehicleModel,
+          VehicleLicensePlateNumber: t.vehicleLicensePlateNumber,
+          ActualDriverStartDateTime: null,
+        })),
+      };
+    },
+  ),
+  // Hub: transfers this license carries as the transporter (a row per delivery) [U].
+  operation(
+    'GET',
+    '/transfers/v2/hub',
+    VIEW_TRANSFERS,
+    listOf(
+      (ctx) => hubRows(ctx),
+      (ctx, row) => {
+        const wire = wireTransfer(ctx.state, row.transfer, row.delivery);
+        // The hub view numbers the transaction type (OM's TransferHub) [U: 0 standard, 1 wholesale].
+        const type = (wire as { ShipmentTransactionType?: unknown }).ShipmentTransactionType;
+        return { ...wire, ShipmentTransactionType: type === 'Wholesale' ? 1 : 0 };
+      },
+      RECENT,
+    ),
+  ),
   operation(
     'GET',
     '/transfers/v2/templates/outgoing',

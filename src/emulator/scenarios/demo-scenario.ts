@@ -10,10 +10,10 @@ import {
   addVendorKey,
   employ,
   type LicenseInput,
-} from '../emulator-people.ts';
-import type { LicenseRecord, PackageRecord, UserRecord } from '../emulator-types.ts';
-import { ALL_PERMISSIONS, permissionsExcept } from '../metrc-permissions.ts';
-import type { MetrcState } from '../metrc-states.ts';
+} from '../state/emulator-people.ts';
+import { ALL_PERMISSIONS, permissionsExcept } from '../state/metrc-permissions.ts';
+import type { MetrcState } from '../state/metrc-states.ts';
+import type { LicenseRecord, PackageRecord, UserRecord } from '../state/records.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 import { type SeededInventory, seedInventory } from './seed-inventory.ts';
 import { seedLabResult, seedTemplate, seedTransfer, shippable } from './seed-transfers.ts';

@@ -1,7 +1,7 @@
 /** The scenarios the emulator can load (`--scenario`, `POST /_emulator/scenario`). */
 import type { Clock } from '../../lib/index.ts';
 import { emulatorErrors } from '../emulator-errors.ts';
-import { createEmulatorState, type EmulatorState } from '../emulator-state.ts';
+import { createEmulatorState, type EmulatorState } from '../state/emulator-state.ts';
 import { buildDemoScenario } from './demo-scenario.ts';
 import { buildScaleScenario, SCALE_DEFAULTS } from './scale-scenario.ts';
 import { ScenarioBuilder } from './scenario-builder.ts';

@@ -5,10 +5,10 @@
  */
 
 import { emulatorErrors } from '../emulator-errors.ts';
-import { addLicense, addUser, addVendorKey, employ } from '../emulator-people.ts';
-import type { LicenseKind } from '../facility-types.ts';
-import { ALL_PERMISSIONS } from '../metrc-permissions.ts';
-import { parseMetrcState } from '../metrc-states.ts';
+import { addLicense, addUser, addVendorKey, employ } from '../state/emulator-people.ts';
+import type { LicenseKind } from '../state/facility-types.ts';
+import { ALL_PERMISSIONS } from '../state/metrc-permissions.ts';
+import { parseMetrcState } from '../state/metrc-states.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 
 export interface ScaleParams {

@@ -2,7 +2,10 @@
  * Helpers scenarios use to seed a state: people, licenses and inventory with back-dated
  * `LastModified` stamps. Deterministic: every choice comes from the state's seeded random.
  */
-import type { EmulatorState } from '../emulator-state.ts';
+import type { EmulatorState } from '../state/emulator-state.ts';
+import { LOCATION_TYPES } from '../state/metrc-catalog.ts';
+import { METRC_STATE_TIME_ZONES } from '../state/metrc-states.ts';
+import type { RecordCollection, Tracked } from '../state/record-collection.ts';
 import type {
   HarvestRecord,
   ItemRecord,
@@ -17,12 +20,9 @@ import type {
   TransferRecord,
   TransferTemplateRecord,
   UserRecord,
-} from '../emulator-types.ts';
-import { LOCATION_TYPES } from '../metrc-catalog.ts';
-import { METRC_STATE_TIME_ZONES } from '../metrc-states.ts';
-import { formatDate, formatLocalDateTime } from '../metrc-time.ts';
-import type { RecordCollection, Tracked } from '../record-collection.ts';
-import { findUnit, roundQuantity } from '../units-of-measure.ts';
+} from '../state/records.ts';
+import { findUnit, roundQuantity } from '../state/units-of-measure.ts';
+import { formatDate, formatLocalDateTime } from '../wire/metrc-time.ts';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -215,8 +215,9 @@ export class ScenarioBuilder {
       license: license.number,
       receiptNumber: String(id).padStart(10, '0'),
       externalReceiptNumber: null,
+      // Whole seconds: Metrc's examples end in `.000` (a POS rarely sends milliseconds).
       salesDateTime: formatLocalDateTime(
-        this.now - ageMs - 60_000,
+        Math.floor((this.now - ageMs - 60_000) / 1000) * 1000,
         METRC_STATE_TIME_ZONES[license.state],
       ),
       salesCustomerType: 'Consumer',

@@ -3,13 +3,15 @@
  * packages, and for growers plant batches, plants and harvests. Ages spread over days so that
  * windowed and bare list calls see different slices, as they do against Metrc.
  */
+
+import { DATED_CATEGORIES } from '../state/metrc-catalog.ts';
 import type {
   ItemRecord,
   LicenseRecord,
   LocationRecord,
   PackageRecord,
   StrainRecord,
-} from '../emulator-types.ts';
+} from '../state/records.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 
 const STRAINS: readonly [string, number, number][] = [
@@ -206,6 +208,7 @@ export function seedInventory(b: ScenarioBuilder, license: LicenseRecord): Seede
   }
   const held = out.packages[1];
   if (held) held.isOnHold = true;
+  datePerishables(b, out);
 
   b.tags(license, 'package', 25);
   if (ft.CanGrowPlants) seedGrowing(b, license, out);
@@ -256,4 +259,23 @@ function seedGrowing(b: ScenarioBuilder, license: LicenseRecord, inventory: Seed
     },
     2 * DAY_MS,
   );
+}
+
+/**
+ * Expiration, sell-by and use-by dates on packages of dated categories: every third one expires
+ * within days (so expiry alerts have something to show), the rest in months. No random draws,
+ * so the rest of the seeded data stays what it was.
+ */
+function datePerishables(b: ScenarioBuilder, inventory: SeededInventory): void {
+  const items = new Map(inventory.items.map((item) => [item.id, item]));
+  let n = 0;
+  for (const pkg of inventory.packages) {
+    const item = items.get(pkg.itemId);
+    if (!item || !DATED_CATEGORIES.has(item.category)) continue;
+    const days = n % 3 === 0 ? 2 + (n % 4) : 60 + 15 * n;
+    n += 1;
+    pkg.expirationDate = b.dateAgo(-days * DAY_MS);
+    pkg.useByDate = pkg.expirationDate;
+    pkg.sellByDate = b.dateAgo(-Math.max(1, days - 14) * DAY_MS);
+  }
 }

@@ -3,6 +3,9 @@
  * delivery moves its packages to the recipient (same tag, `ReceivedFrom…` set), as Metrc does;
  * one still in transit leaves them with the shipper.
  */
+
+import { LAB_TEST_TYPES } from '../state/metrc-catalog.ts';
+import { METRC_STATE_TIME_ZONES } from '../state/metrc-states.ts';
 import type {
   DeliveryRecord,
   LabResultRecord,
@@ -10,10 +13,8 @@ import type {
   PackageRecord,
   TransferRecord,
   UserRecord,
-} from '../emulator-types.ts';
-import { LAB_TEST_TYPES } from '../metrc-catalog.ts';
-import { METRC_STATE_TIME_ZONES } from '../metrc-states.ts';
-import { formatLocalDateTime } from '../metrc-time.ts';
+} from '../state/records.ts';
+import { formatLocalDateTime } from '../wire/metrc-time.ts';
 import { DAY_MS, HOUR_MS, type ScenarioBuilder } from './scenario-builder.ts';
 
 export interface SeedDelivery {

@@ -7,7 +7,7 @@ import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../..
 import { Secret } from '../../lib/index.ts';
 import type { MetrcApi, MetrcKeys } from '../metrc-api.ts';
 import { createMetrcClient, type MetrcClient, type MetrcClientOptions } from '../metrc-client.ts';
-import { MetrcError } from '../metrc-errors.ts';
+import { MetrcNotFoundError } from '../metrc-errors.ts';
 
 export interface MetrcTestKit {
   emulator: RunningEmulator;
@@ -59,8 +59,14 @@ export async function startMetrcTestKit(
     requests: (filter = {}) => emulator.control.requests(filter),
     mark: () => emulator.control.clearRequests(),
     async close() {
+      // A test that reached a route the emulator lacks would pass here and fail against Metrc.
+      const unimplemented = emulator.control.unimplemented();
       await client.close();
       await emulator.close();
+      if (unimplemented.length > 0) {
+        const list = unimplemented.map((hit) => `${hit.method} /${hit.state}${hit.path}`);
+        throw new Error(`tests called routes the emulator does not implement: ${list.join(', ')}`);
+      }
     },
   };
 }
@@ -86,8 +92,8 @@ export const DEMO = {
 } as const;
 
 /**
- * Whether the emulator implements a route yet (it answers 501 `EMULATOR_NOT_IMPLEMENTED` for
- * the rest). Writes are probed with an empty array, which a served route refuses with 400
+ * Whether the emulator implements a route yet (it answers Metrc's 404 route miss for the
+ * rest, flagged; a state lacking the route looks the same). Writes are probed with an empty array, which a served route refuses with 400
  * before changing anything. Tests of routes the emulator lacks skip with a note.
  */
 export async function emulatorServes(
@@ -101,7 +107,8 @@ export async function emulatorServes(
     else await api.write({ method, path, licenseNumber: licenseNumber ?? '', body: [] });
     return true;
   } catch (error) {
-    return !(error instanceof MetrcError && error.httpStatus === 501);
+    // The emulator answers a route it lacks with Metrc's 404 (and flags it, failing `close()`).
+    return !(error instanceof MetrcNotFoundError && error.kind === 'endpoint');
   }
 }
 
