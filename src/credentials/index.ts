@@ -16,6 +16,7 @@ export {
   createCredentialsService,
   type NewCredentialInput,
 } from './credentials-service.ts';
+export { createKeyCheck, type KeyCheck } from './key-check.ts';
 export { createIntakeLinksRepo } from './intake-links-repo.ts';
 export {
   createIntakeLinksService,

@@ -16,6 +16,7 @@ import {
   createCredentialsService,
   createIntakeLinksRepo,
   createIntakeLinksService,
+  createKeyCheck,
   createOnboardingService,
   createVendorKeysRepo,
   createVendorKeysService,
@@ -96,7 +97,7 @@ export function createServices(deps: CoreDeps) {
     sessionsRepo,
     apiTokens: createApiTokenService({ db, tokens: createApiTokensRepo(db), audit, clock }),
     identity,
-    onboarding: createOnboardingService({ credentials, identity, clock }),
+    onboarding: createOnboardingService({ credentials, identity, clock, users }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
     credentials,
@@ -120,6 +121,7 @@ export function createServices(deps: CoreDeps) {
       clock,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+    keyCheck: createKeyCheck({ vendorKeys, probe: deps.metrcProbe, clock }),
   };
 }
 

@@ -60,6 +60,13 @@ const EXPECTED: Record<string, Access> = {
   // The one-time link itself is the permission (rule 13).
   'GET /api/intake/:token': 'public',
   'POST /api/intake/:token': 'public',
+  // The console: built files and index.html for deep links; /api/* never falls back.
+  'GET /*': 'public',
+  'POST /api/credentials/check': 'staff',
+  'GET /api/auth/organizations': 'staff',
+  'POST /api/auth/organization': 'staff',
+  'GET /api/signup': 'public',
+  'POST /api/signup': 'public',
 };
 
 type Caller =
