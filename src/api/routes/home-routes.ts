@@ -58,7 +58,9 @@ export function registerHomeRoutes(app: ZodApp, options: { consoleDir?: string }
         immutable,
       });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    return reply
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', { cacheControl: false });
   };
 
   const route = { config: { access: 'public' as const }, schema: { hide: true } };
