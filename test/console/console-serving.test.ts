@@ -48,8 +48,8 @@ describe('the console at /', () => {
     assert.match(asset.headers['cache-control'] as string, /immutable/);
     const gone = await app.inject({ method: 'GET', url: '/assets/nope.js' });
     assert.equal(gone.statusCode, 404);
-    const escape = await app.inject({ method: 'GET', url: '/..%2f..%2fetc%2fpasswd.txt' });
-    assert.equal(escape.statusCode, 404);
+    const traversal = await app.inject({ method: 'GET', url: '/..%2f..%2fetc%2fpasswd.txt' });
+    assert.equal(traversal.statusCode, 404);
   });
 
   it('keeps unknown /api paths a JSON 404', async () => {
