@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CA } from '../helpers/credentials-fixture.ts';
 import {
   type ConsoleWorld,
   choose,
@@ -13,6 +12,7 @@ import {
   label,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
+import { CA } from '../helpers/credentials-fixture.ts';
 
 const skip = e2eSkipReason();
 
@@ -23,7 +23,9 @@ describe('Higher Origins: sign up with a Metrc key', { skip }, () => {
   });
   after(() => world?.close());
 
-  it('shows the detected license type and hides what it cannot do', { timeout: E2E_TIMEOUT_MS }, async () => {
+  it('shows the detected license type and hides what it cannot do', {
+    timeout: E2E_TIMEOUT_MS,
+  }, async () => {
     const { page } = await world.newPage();
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Sign up with your Metrc key' }).click();

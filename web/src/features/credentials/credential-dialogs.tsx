@@ -13,7 +13,12 @@ export function ChangeKeyDialog({ credential, opened, onClose }: DialogProps) {
   const update = useUpdateCredential(credential.id);
   const [key, setKey] = useState<KeyInput | null>(null);
   return (
-    <Modal opened={opened} onClose={onClose} title="Change the key">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Change the key"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -40,7 +45,12 @@ export function ChangeLicensesDialog({ credential, opened, onClose }: DialogProp
   const update = useUpdateCredential(credential.id);
   const [licenses, setLicenses] = useState(credential.licenses.map((l) => l.number));
   return (
-    <Modal opened={opened} onClose={onClose} title="Change the licenses">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Change the licenses"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -71,7 +81,12 @@ export function DeleteCredentialDialog({ credential, opened, onClose }: DialogPr
   const [typed, setTyped] = useState('');
   const expected = credential.fingerprint.replace(/^…/, '');
   return (
-    <Modal opened={opened} onClose={onClose} title="Delete this key?">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Delete this key?"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

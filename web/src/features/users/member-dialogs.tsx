@@ -24,7 +24,12 @@ export function SetMemberKeyDialog({ member, onClose }: Props) {
   const [state, setState] = useState<string | null>(null);
   const [key, setKey] = useState<KeyInput | null>(null);
   return (
-    <Modal opened onClose={onClose} title={`Set ${member.name}'s key`}>
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`Set ${member.name}'s key`}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -57,7 +62,12 @@ export function SendLinkDialog({ member, onClose }: Props) {
   // The link is built on this console's address, whatever address the server believes it has.
   const url = send.data ? `${window.location.origin}/key/${send.data.token}` : null;
   return (
-    <Modal opened onClose={onClose} title={`One-time link for ${member.name}`}>
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`One-time link for ${member.name}`}
+    >
       <Stack>
         {!url && (
           <form
@@ -107,7 +117,12 @@ export function AddMemberDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('staff');
   return (
-    <Modal opened onClose={onClose} title="Add a person">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title="Add a person"
+    >
       {add.data ? (
         <Stack>
           <Alert color="green" title={`${add.data.user.name} was added`}>
