@@ -43,7 +43,7 @@ export function AppFrame({
               size="sm"
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
             />
-            <Text fw={700} c="green.9">
+            <Text fw={700} c="brand.8">
               Tracegate
             </Text>
           </Group>

@@ -110,7 +110,7 @@ export function FacilitiesPage() {
                     </Table.Td>
                     <Table.Td>
                       <KeyStatusBadge status={license.sync.keyStatus} />
-                      <Text size="xs" c={red ? 'red.9' : 'dimmed'}>
+                      <Text size="xs" c={red ? 'red' : 'dimmed'}>
                         {license.sync.message}
                       </Text>
                     </Table.Td>

@@ -54,7 +54,7 @@ export function ProfilePage() {
             <StateSelect value={state} onChange={setState} />
             <KeyField onChange={setKey} label="Your Metrc API key" />
             <ErrorAlert error={create.error} title="Nothing was saved" />
-            {create.isSuccess && <Text c="green.8">Saved: your key is verified.</Text>}
+            {create.isSuccess && <Text c="green">Saved: your key is verified.</Text>}
             <Button type="submit" disabled={!state || !key} loading={create.isPending}>
               Verify &amp; Save
             </Button>
