@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/ and test/ with node's test runner through tsx.
+// Runs every *.test.ts under src/ and test/, and the browser flows test/e2e/*.e2e.ts (real
+// Chromium; each flow is bounded by its own timeout and skips, saying why, without Chromium
+// unless CI=true), with node's test runner through tsx.
 // Node 20 cannot expand globs itself, so the files are listed here.
 // Usage: npm test [-- <path filter> ...]   e.g. npm test -- src/db test/auth
 import { spawn } from 'node:child_process';
@@ -19,7 +21,7 @@ function walk(dir) {
 }
 
 const files = ROOTS.flatMap(walk)
-  .filter((f) => f.endsWith('.test.ts'))
+  .filter((f) => f.endsWith('.test.ts') || f.endsWith('.e2e.ts'))
   .map((f) => relative('.', f))
   .filter((f) => filters.length === 0 || filters.some((p) => f.startsWith(p) || f.includes(p)))
   .sort();

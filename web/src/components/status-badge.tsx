@@ -11,7 +11,12 @@ const LIGHT: Record<Light, { color: string; text: string }> = {
 /** A traffic light with its meaning in words. */
 export function LightBadge({ light, text }: { light: Light; text?: string }) {
   return (
-    <Badge color={LIGHT[light].color} variant="filled" c={light === 'amber' ? 'dark' : undefined}>
+    <Badge
+      color={LIGHT[light].color}
+      variant="filled"
+      c={light === 'amber' ? 'dark' : undefined}
+      style={{ flexShrink: 0 }}
+    >
       {text ?? LIGHT[light].text}
     </Badge>
   );

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Credential, Session } from '../../api/index.ts';
+import { type Credential, isApiError, type Session } from '../../api/index.ts';
 import {
   ErrorAlert,
   KeyStatusBadge,
@@ -55,6 +55,15 @@ export function CredentialPage() {
   const reverify = useReverify(id);
   const [dialog, setDialog] = useState<'key' | 'licenses' | 'delete' | null>(null);
   if (query.isPending) return <Loader aria-label="Loading" />;
+  if (isApiError(query.error, 'NOT_FOUND')) {
+    return (
+      <Page title="No such key" intro="It may have been deleted, or it belongs to someone else.">
+        <Anchor component={Link} to="/credentials">
+          ← All keys
+        </Anchor>
+      </Page>
+    );
+  }
   if (query.error) return <ErrorAlert error={query.error} />;
   const credential = query.data;
   const mayEdit = maySetKey(session, credential);
