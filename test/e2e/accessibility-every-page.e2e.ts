@@ -17,6 +17,10 @@ import {
 import { CA } from '../helpers/credentials-fixture.ts';
 
 const skip = e2eSkipReason();
+/** Runs in the page: how wide its content is (wider than the window means sideways scrolling). */
+const pageWidth = () =>
+  (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+    .documentElement.scrollWidth;
 
 describe('Accessibility of every page, and phone width', { skip }, () => {
   let world: ConsoleWorld;
@@ -114,11 +118,11 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
     await scan(phone.page, 'home-375px', () =>
       phone.page.locator(`[data-license="${CA.retailer}"]`).waitFor(),
     );
-    const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await phone.page.evaluate(pageWidth);
     assert.ok(width <= 375, `home fits 375 px without sideways scrolling (was ${width})`);
     await phone.page.goto('/credentials/new');
     await scan(phone.page, 'credential-form-375px', () => heading(phone.page, 'Add a Metrc key'));
-    const formWidth = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+    const formWidth = await phone.page.evaluate(pageWidth);
     assert.ok(formWidth <= 375, `the form fits 375 px (was ${formWidth})`);
     await phone.page.getByRole('button', { name: 'Open navigation' }).click();
     await scan(phone.page, 'navigation-375px', () =>

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/api/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
@@ -54,6 +55,7 @@ function ensureConsoleBuilt(): void {
 
 /** A signed-in caller of the API over HTTP, for setting the scene and checking what was saved. */
 export interface ApiCaller {
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field and asserted on
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
 }
 
@@ -243,13 +245,13 @@ export interface AxeFinding {
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<any> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<AxeResults> } }).axe;
     const result = await axe.run();
-    return (result.violations as any[]).map((v) => ({
-      id: String(v.id),
+    return result.violations.map((v) => ({
+      id: v.id,
       impact: String(v.impact),
-      help: String(v.help),
-      targets: (v.nodes as any[]).slice(0, 3).map((n) => String(n.target)),
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => String(n.target)),
     }));
   });
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
