@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { type Credential, isApiError, type Session } from '../../api/index.ts';
 import {
   ErrorAlert,
@@ -53,7 +53,11 @@ export function CredentialPage() {
   const session = useSession().data;
   const query = useCredential(id);
   const reverify = useReverify(id);
-  const [dialog, setDialog] = useState<'key' | 'licenses' | 'delete' | null>(null);
+  // `?change=key` (the Home banner's one action) opens the new-key dialog straight away.
+  const [params] = useSearchParams();
+  const [dialog, setDialog] = useState<'key' | 'licenses' | 'delete' | null>(
+    params.get('change') === 'key' ? 'key' : null,
+  );
   if (query.isPending) return <Loader aria-label="Loading" />;
   if (isApiError(query.error, 'NOT_FOUND')) {
     return (
@@ -133,11 +137,13 @@ export function CredentialPage() {
       <Anchor component={Link} to="/credentials">
         ← All keys
       </Anchor>
-      {dialog === 'key' && <ChangeKeyDialog credential={credential} opened onClose={close} />}
-      {dialog === 'licenses' && (
+      {mayEdit && dialog === 'key' && (
+        <ChangeKeyDialog credential={credential} opened onClose={close} />
+      )}
+      {mayEdit && dialog === 'licenses' && (
         <ChangeLicensesDialog credential={credential} opened onClose={close} />
       )}
-      {dialog === 'delete' && (
+      {mayEdit && dialog === 'delete' && (
         <DeleteCredentialDialog credential={credential} opened onClose={close} />
       )}
     </Page>

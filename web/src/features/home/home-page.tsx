@@ -22,9 +22,13 @@ import { LicenseQueueFacts } from '../submissions/index.ts';
 function fixLink(license: License): string {
   const id = license.sync.facilityCredentialId;
   return id !== null
-    ? `/credentials/${id}`
+    ? `/credentials/${id}?change=key`
     : `/credentials/new?state=${license.state}&license=${encodeURIComponent(license.number)}`;
 }
+
+/** The banner's title already says it; the reason follows. */
+const withoutHeadline = (message: string) =>
+  message.replace(/^We've stopped syncing with the state\.\s*/, '');
 
 function StoppedBanner({ license, mayFix }: { license: License; mayFix: boolean }) {
   return (
@@ -34,7 +38,7 @@ function StoppedBanner({ license, mayFix }: { license: License; mayFix: boolean 
           <strong>
             {license.number} · {license.name}
           </strong>
-          : {license.sync.message}
+          : {withoutHeadline(license.sync.message)}
         </Text>
         <Text size="sm">
           Sales and adjustments are still accepted and will be sent, with their original times, once
