@@ -26,8 +26,9 @@ function useAdoptSession() {
   const client = useQueryClient();
   return (session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
-    client.clear();
     client.setQueryData(SESSION_KEY, session);
+    // Reset (not just clear): pages still on screen drop the old answers and ask again.
+    void client.resetQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
   };
 }
 
