@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   apiAs,
   type ConsoleWorld,
+  choose,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
   label,
@@ -92,5 +93,21 @@ describe('Canix: one facility key for three license types', { skip }, () => {
     );
     assert.ok((await cells(CA.retailer, 'granted')).includes('sales'), 'retailer sells');
     await world.shot(page, 'green-checks-matrix');
+
+    // Canix's trap: checking another person's key must never replace the facility key.
+    const before = (await api.call('GET', '/api/credentials')).body.credentials;
+    await page.getByRole('link', { name: 'Check a key' }).click();
+    await choose(page, 'State', 'California (CA)');
+    await page.getByRole('checkbox', { name: new RegExp(CA.retailer) }).check();
+    await page.getByLabel(label('Metrc API key')).fill(world.metrc.userKey('ca-manager'));
+    await page.getByRole('button', { name: 'Check the key' }).click();
+    await page.getByRole('status').filter({ hasText: 'Checked; nothing was saved' }).waitFor();
+    await page
+      .locator(
+        `[data-license="${CA.retailer}"] [data-section="sales"][data-status="missing_permission"]`,
+      )
+      .waitFor();
+    await world.shot(page, 'check-without-saving');
+    assert.deepEqual((await api.call('GET', '/api/credentials')).body.credentials, before);
   });
 });

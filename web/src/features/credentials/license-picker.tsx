@@ -12,21 +12,27 @@ export function LicensePicker({
   value,
   onChange,
   credentialId,
+  checkOnly = false,
 }: {
   state: string;
   value: string[];
   onChange: (numbers: string[]) => void;
   credentialId?: number;
+  /** Checking a key assigns nothing, so licenses tied to another key may be ticked too. */
+  checkOnly?: boolean;
 }) {
   const licenses = (useLicenses().data ?? []).filter((l) => l.state === state.toLowerCase());
   const known = new Set(licenses.map((l) => l.number));
   const typed = value.filter((n) => !known.has(n));
-  const toggle = (number: string, on: boolean) =>
-    onChange(on ? [...value, number] : value.filter((n) => n !== number));
   return (
     <Stack gap="xs">
       {licenses.length > 0 && (
-        <Checkbox.Group label="Licenses" description="Tick every license this key is for.">
+        <Checkbox.Group
+          label="Licenses"
+          description="Tick every license this key is for."
+          value={value.filter((n) => known.has(n))}
+          onChange={(ticked) => onChange([...ticked, ...typed])}
+        >
           <Stack gap={6} mt={6}>
             {licenses.map((license) => {
               const owner = license.sync.facilityCredentialId;
@@ -35,11 +41,10 @@ export function LicensePicker({
                 <Stack key={license.number} gap={0}>
                   <Checkbox
                     label={`${license.number} · ${license.name} (${license.licenseType})`}
-                    checked={value.includes(license.number)}
-                    disabled={taken}
-                    onChange={(e) => toggle(license.number, e.currentTarget.checked)}
+                    value={license.number}
+                    disabled={taken && !checkOnly}
                   />
-                  {taken && (
+                  {taken && !checkOnly && (
                     <Text size="xs" c="dimmed" pl={30}>
                       Already tied to{' '}
                       <Anchor component={Link} to={`/credentials/${owner}`} size="xs">

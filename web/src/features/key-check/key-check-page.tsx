@@ -36,7 +36,9 @@ export function KeyCheckPage() {
         >
           <Stack>
             <StateSelect value={state} onChange={setState} />
-            {state && <LicensePicker state={state} value={licenses} onChange={setLicenses} />}
+            {state && (
+              <LicensePicker state={state} value={licenses} onChange={setLicenses} checkOnly />
+            )}
             <Text size="xs" c="dimmed">
               With no license chosen, every license Metrc lists for the key is checked.
             </Text>
