@@ -24,9 +24,12 @@ const pageWidth = () =>
 
 describe('Accessibility of every page, and phone width', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('accessibility-every-page');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('accessibility-every-page');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('finds no serious or critical axe violation on any page', {

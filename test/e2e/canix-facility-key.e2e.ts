@@ -21,9 +21,12 @@ const skip = e2eSkipReason();
 
 describe('Canix: one facility key for three license types', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('canix-facility-key');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('canix-facility-key');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('shows green checks with the expected not-expected cells', {

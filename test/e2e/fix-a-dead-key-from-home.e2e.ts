@@ -21,9 +21,12 @@ const skip = e2eSkipReason();
 
 describe('A store manager fixes a dead key from the home page', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('fix-a-dead-key-from-home');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('fix-a-dead-key-from-home');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('shows the stopped license and fixes it in three actions', {

@@ -18,9 +18,12 @@ const skip = e2eSkipReason();
 
 describe('Higher Origins: sign up with a Metrc key', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('higher-origins-sign-up');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('higher-origins-sign-up');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('shows the detected license type and hides what it cannot do', {

@@ -21,9 +21,12 @@ const skip = e2eSkipReason();
 
 describe('One-time link: sent by an admin, used once by the staff member', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('one-time-key-link');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('one-time-key-link');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('saves the key through the link and spends it', { timeout: E2E_TIMEOUT_MS }, async () => {

@@ -18,9 +18,12 @@ const skip = e2eSkipReason();
 
 describe('Switching organization', { skip }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('switch-organization');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('switch-organization');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('moves the person to the other organization and its licenses', {

@@ -24,9 +24,12 @@ describe('Treez: Verify & Save refuses an uncovered license, then saves, edits a
   skip,
 }, () => {
   let world: ConsoleWorld;
-  before(async () => {
-    world = await startConsoleWorld('treez-verify-and-save');
-  });
+  before(
+    async () => {
+      world = await startConsoleWorld('treez-verify-and-save');
+    },
+    { timeout: E2E_TIMEOUT_MS },
+  );
   after(() => world?.close());
 
   it('walks the whole flow in the browser', { timeout: E2E_TIMEOUT_MS }, async () => {
