@@ -1,11 +1,11 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
-import type { Session } from './api/index.ts';
-import { AppFrame, type NavItem } from './components/index.ts';
+import { AppFrame } from './components/index.ts';
 import {
   ChangePasswordPage,
   hasRole,
+  navFor,
   OrganizationSwitcher,
   SignInPage,
   useSession,
@@ -35,17 +35,6 @@ const loading = (
     <Loader aria-label="Loading" />
   </Center>
 );
-
-/** Pages appear only where the role allows; the server enforces it again on every call. */
-export function navFor(session: Session): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'Home' }];
-  if (hasRole(session, 'manager')) items.push({ to: '/facilities', label: 'Facility Management' });
-  items.push({ to: '/credentials', label: 'Traceability Credentials' });
-  items.push({ to: '/check-key', label: 'Check a key' });
-  if (hasRole(session, 'manager')) items.push({ to: '/users', label: 'Users' });
-  items.push({ to: '/profile', label: 'Your profile' });
-  return items;
-}
 
 function SignedIn() {
   const session = useSession();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, type Role, type Session, setCsrfToken, unwrap } from '../../api/index.ts';
+import { api, isApiError, type Session, setCsrfToken, unwrap } from '../../api/index.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -73,11 +73,4 @@ export function useSwitchOrganization() {
       unwrap(api.POST('/api/auth/organization', { body: { organization } })),
     onSuccess: adopt,
   });
-}
-
-const RANK: Record<Role, number> = { staff: 0, manager: 1, admin: 2 };
-
-/** Whether the session's role is at least `role` (the server decides; this only hides). */
-export function hasRole(session: Pick<Session, 'role'> | null | undefined, role: Role): boolean {
-  return session ? RANK[session.role] >= RANK[role] : false;
 }
