@@ -11,7 +11,13 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
   const [repeat, setRepeat] = useState('');
   const mismatch = repeat.length > 0 && repeat !== newPassword;
   return (
-    <Stack maw={460} mx={forced ? 'auto' : undefined} mt={forced ? 'xl' : undefined} px="md">
+    <Stack
+      maw={forced ? 460 : 640}
+      mx={forced ? 'auto' : undefined}
+      mt={forced ? 'xl' : undefined}
+      px={forced ? 'md' : 0}
+      component={forced ? 'main' : 'section'}
+    >
       <Title order={forced ? 1 : 2} size={forced ? undefined : 'h4'}>
         {forced ? 'Choose your own password' : 'Change your password'}
       </Title>
