@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderConfigDocs } from '../src/config/index.ts';
 import { renderErrorDocs } from '../src/lib/index.ts';
+import { API_TYPES_PATH, renderApiTypes } from './api-types.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -20,5 +21,6 @@ export async function renderGeneratedDocs(): Promise<Record<string, string>> {
   return {
     'docs/config.md': renderConfigDocs(),
     'docs/errors.md': renderErrorDocs(),
+    [API_TYPES_PATH]: await renderApiTypes(),
   };
 }

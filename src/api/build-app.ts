@@ -23,6 +23,7 @@ import { registerLicensesRoutes } from './routes/licenses-routes.ts';
 import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
+import { registerSignupRoutes } from './routes/signup-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
 import { registerWebhookEndpointsRoutes } from './routes/webhook-endpoints-routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerAlertsRoutes(zodApp, services);
   registerWebhookEndpointsRoutes(zodApp, services);
   registerInsightsRoutes(zodApp, services);
+  registerSignupRoutes(zodApp, services);
 
   await app.ready();
   return app;

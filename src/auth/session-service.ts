@@ -74,6 +74,13 @@ export function createSessionService(deps: {
         : authErrors.AUTH_NO_ORGANIZATION();
     }
 
+    return openSession(user, membership);
+  }
+
+  async function openSession(
+    user: NonNullable<Awaited<ReturnType<UsersRepo['findById']>>>,
+    membership: Awaited<ReturnType<UsersRepo['membershipsOf']>>[number],
+  ): Promise<LoginResult> {
     const now = clock.now();
     const sessionToken = randomToken(32);
     const session = await sessions.insert({
@@ -109,6 +116,32 @@ export function createSessionService(deps: {
         slug: membership.slug,
       },
     };
+  }
+
+  /** The organizations the person belongs to, for the console's organization switcher. */
+  async function organizationsOf(userId: number) {
+    return (await users.membershipsOf(userId)).map((m) => ({
+      id: m.organization_id,
+      name: m.name,
+      slug: m.slug,
+      role: m.role,
+    }));
+  }
+
+  /**
+   * Moves a signed-in person to another organization they belong to: a new session there, and
+   * this one ends, so one cookie never spans two tenants.
+   */
+  async function switchOrganization(principal: Principal, slug: string): Promise<LoginResult> {
+    if (principal.userId === null || principal.sessionId === null) {
+      throw authErrors.AUTH_USER_REQUIRED();
+    }
+    const user = await users.findById(principal.userId);
+    const membership = (await users.membershipsOf(principal.userId)).find((m) => m.slug === slug);
+    if (!user || !membership) throw authErrors.AUTH_ORGANIZATION_NOT_FOUND();
+    const opened = await openSession(user, membership);
+    await sessions.delete(principal.sessionId);
+    return opened;
   }
 
   /** Resolves a session cookie to a principal, with the member's current role. */
@@ -150,7 +183,15 @@ export function createSessionService(deps: {
     return { organization, user };
   }
 
-  return { login, authenticate, checkCsrf, logout, describe };
+  return {
+    login,
+    authenticate,
+    checkCsrf,
+    logout,
+    describe,
+    organizationsOf,
+    switchOrganization,
+  };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

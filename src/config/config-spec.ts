@@ -241,6 +241,12 @@ export const CONFIG_VARS = {
     default: 60,
     description: 'A submission not reported to Metrc after this long raises an "overdue" alert.',
   },
+  SIGNUP_OPEN: {
+    schema: booleanText,
+    default: true,
+    description:
+      'Whether anyone may create an organization from the console sign-up page (`POST /api/signup`). Sign-up still needs a Metrc key holding an active license in a state with a vendor key (rule 11); set `false` to let only platform admins create organizations.',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,
     default: 10_000,

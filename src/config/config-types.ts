@@ -57,6 +57,8 @@ export interface Config {
   seedDemo: boolean;
   credentialReverifyMs: number;
   insightsMinOrganizations: number;
+  /** Anyone may sign up an organization with a Metrc key (rule 11). */
+  signupOpen: boolean;
   shutdownTimeoutMs: number;
   smtp: SmtpConfig | null;
   alerts: AlertsConfig;

@@ -100,6 +100,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     seedDemo: v.SEED_DEMO as boolean,
     credentialReverifyMs: (v.CREDENTIAL_REVERIFY_HOURS as number) * 3_600_000,
     insightsMinOrganizations: v.INSIGHTS_MIN_ORGANIZATIONS as number,
+    signupOpen: v.SIGNUP_OPEN as boolean,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     metrc: toMetrcClientConfig(v),
     smtp: v.SMTP_HOST

@@ -106,4 +106,15 @@ export const credentialsErrors = defineErrors('credentials', {
     message: 'This link has already been used.',
     description: 'A one-time key link works once. Ask your admin for a new one to change the key.',
   },
+  SIGNUP_CLOSED: {
+    status: 403,
+    message: 'Sign-up is closed on this deployment. Ask its operator to create your organization.',
+    description: 'SIGNUP_OPEN is false: only platform admins create organizations.',
+  },
+  SIGNUP_EMAIL_TAKEN: {
+    status: 409,
+    message: 'An account with this e-mail already exists. Sign in instead.',
+    description:
+      'Sign-up creates a new person; someone who already has an account is added to an organization by its admin.',
+  },
 });

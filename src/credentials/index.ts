@@ -22,6 +22,7 @@ export {
   INTAKE_LINK_TTL_MS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
+export { createKeyCheck, type KeyCheck } from './key-check.ts';
 export { type LicenseSync, licenseSyncOf, NOT_SYNCING } from './license-sync.ts';
 export { createMetrcKeyProbe, NO_METRC_PROBE } from './metrc-key-probe.ts';
 export { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';

@@ -1,4 +1,4 @@
-import type { Actor, IdentityService, NewPerson } from '../auth/index.ts';
+import type { Actor, IdentityService, NewPerson, UsersRepo } from '../auth/index.ts';
 import type { MetrcEnvironment } from '../db/index.ts';
 import { type Clock, type Secret, toTimestamp } from '../lib/index.ts';
 import { requireMetrcState } from '../licenses/index.ts';
@@ -22,6 +22,8 @@ export function createOnboardingService(deps: {
   credentials: CredentialsService;
   identity: IdentityService;
   clock: Clock;
+  /** Only sign-up needs it, to refuse an e-mail that already has an account. */
+  users?: Pick<UsersRepo, 'findByEmail'>;
 }) {
   const { credentials, identity, clock } = deps;
 
@@ -74,7 +76,22 @@ export function createOnboardingService(deps: {
     return { ...created, credential };
   }
 
-  return { onboard };
+  /**
+   * Public sign-up (rule 11): a newcomer creates an organization with their own password and a
+   * Metrc key. An existing account is never attached to a stranger's organization.
+   */
+  async function signUp(input: {
+    name: string;
+    admin: { email: string; name: string; password: Secret };
+    metrc: { state: string; environment?: MetrcEnvironment; key: Secret };
+  }) {
+    if (await deps.users?.findByEmail(input.admin.email.trim().toLowerCase())) {
+      throw credentialsErrors.SIGNUP_EMAIL_TAKEN();
+    }
+    return onboard({ userId: null, tokenId: null }, input);
+  }
+
+  return { onboard, signUp };
 }
 
 export type OnboardingService = ReturnType<typeof createOnboardingService>;

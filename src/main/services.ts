@@ -23,6 +23,7 @@ import {
   createCredentialsService,
   createIntakeLinksRepo,
   createIntakeLinksService,
+  createKeyCheck,
   createOnboardingService,
   createVendorKeysRepo,
   createVendorKeysService,
@@ -133,7 +134,7 @@ export function createServices(deps: CoreDeps) {
     apiTokens: createApiTokenService({ db, tokens: apiTokensRepo, audit, clock }),
     identity,
     loginLimiter,
-    onboarding: createOnboardingService({ credentials, identity, clock }),
+    onboarding: createOnboardingService({ credentials, identity, clock, users }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
     credentials,
@@ -171,6 +172,7 @@ export function createServices(deps: CoreDeps) {
       clock,
       minOrganizations: config.insightsMinOrganizations,
     }),
+    keyCheck: createKeyCheck({ vendorKeys, probe: deps.metrcProbe, clock }),
   };
 }
 

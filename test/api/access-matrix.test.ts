@@ -75,6 +75,13 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/insights': 'staff',
   'GET /api/insights/participation': 'staff',
   'PUT /api/insights/participation': 'admin',
+  // The console: built files and index.html for deep links; /api/* never falls back.
+  'GET /*': 'public',
+  'POST /api/credentials/check': 'staff',
+  'GET /api/auth/organizations': 'staff',
+  'POST /api/auth/organization': 'staff',
+  'GET /api/signup': 'public',
+  'POST /api/signup': 'public',
 };
 
 type Caller =

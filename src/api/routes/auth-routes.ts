@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { csrfTokenFor } from '../../auth/index.ts';
 import type { AppServices } from '../../main/services.ts';
@@ -27,6 +28,14 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
   const secureCookie =
     services.config.env === 'production' ||
     services.config.publicUrl?.startsWith('https:') === true;
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie,
+      path: '/',
+      maxAge: Math.floor(services.config.sessionTtlMs / 1000),
+    });
 
   app.post(
     '/api/auth/login',
@@ -50,13 +59,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
         organizationSlug: request.body.organization,
         clientAddress: request.ip,
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookie,
-        path: '/',
-        maxAge: Math.floor(services.config.sessionTtlMs / 1000),
-      });
+      setSessionCookie(reply, result.sessionToken);
       return {
         user: result.user,
         organization: result.organization,
@@ -136,6 +139,57 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
         request.body.newPassword,
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/organizations',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Organizations you belong to, with your role in each (the organization switcher)',
+        response: {
+          200: z.object({
+            organizations: z.array(organizationSchema.extend({ role: roleSchema })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { userId } = principalOf(request);
+      return {
+        organizations: userId === null ? [] : await services.sessions.organizationsOf(userId),
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/organization',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Switch to another of your organizations: a new session there replaces this one',
+        body: z.object({ organization: z.string().min(1).max(64) }),
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.sessions.switchOrganization(
+        principalOf(request),
+        request.body.organization,
+      );
+      setSessionCookie(reply, result.sessionToken);
+      return {
+        user: result.user,
+        organization: result.organization,
+        role: result.principal.role,
+        isPlatformAdmin: result.principal.isPlatformAdmin,
+        via: 'session' as const,
+        csrfToken: result.csrfToken,
+      };
     },
   );
 }

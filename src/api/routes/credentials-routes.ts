@@ -8,6 +8,7 @@ import {
   errorResponses,
   idParams,
   keyInputFields,
+  verificationReportSchema,
 } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
@@ -149,6 +150,40 @@ export function registerCredentialsRoutes(app: ZodApp, services: AppServices): v
       await services.credentials.getVisible(principal, request.params.id);
       await services.credentialHealth.reverify(principal.organizationId, request.params.id);
       return services.credentials.getVisible(principal, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/credentials/check',
+    {
+      config: { access: 'staff' },
+      bodyLimit: KEY_ROUTE_BODY_LIMIT,
+      schema: {
+        tags: ['credentials'],
+        summary:
+          'Check a key without saving it: what it may do at each license (writes nothing, never replaces a saved key)',
+        body: z.object({
+          state: z.string().length(2),
+          environment: environmentSchema.default('production'),
+          licenseNumbers: licenseNumbers.optional(),
+          ...keyInputFields,
+        }),
+        response: {
+          200: verificationReportSchema,
+          ...errorResponses,
+          422: errorResponses[400],
+          503: errorResponses[400],
+        },
+      },
+    },
+    async (request) => {
+      const key = await keyFromInput(request.body, true);
+      return services.keyCheck.check({
+        state: request.body.state,
+        environment: request.body.environment,
+        licenseNumbers: request.body.licenseNumbers ?? [],
+        key: key as NonNullable<typeof key>,
+      });
     },
   );
 }

@@ -1,0 +1,1 @@
+export { FacilitiesPage } from './facilities-page.tsx';

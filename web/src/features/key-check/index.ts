@@ -1,0 +1,1 @@
+export { KeyCheckPage } from './key-check-page.tsx';

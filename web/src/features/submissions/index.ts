@@ -1,0 +1,1 @@
+export { type LicenseQueue, LicenseQueueFacts, queueOf } from './license-queue.tsx';

@@ -1,0 +1,118 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AppFrame } from './components/index.ts';
+import {
+  ChangePasswordPage,
+  hasRole,
+  navFor,
+  OrganizationSwitcher,
+  SignInPage,
+  useSession,
+  useSignOut,
+} from './features/session/index.ts';
+
+// Pages load on demand, so the first screen stays within the initial JavaScript budget.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const HomePage = page(() => import('./features/home/index.ts'), 'HomePage');
+const FacilitiesPage = page(() => import('./features/facilities/index.ts'), 'FacilitiesPage');
+const CredentialsPage = page(() => import('./features/credentials/index.ts'), 'CredentialsPage');
+const CredentialPage = page(() => import('./features/credentials/index.ts'), 'CredentialPage');
+const NewCredentialPage = page(
+  () => import('./features/credentials/index.ts'),
+  'NewCredentialPage',
+);
+const KeyCheckPage = page(() => import('./features/key-check/index.ts'), 'KeyCheckPage');
+const UsersPage = page(() => import('./features/users/index.ts'), 'UsersPage');
+const ProfilePage = page(() => import('./features/users/index.ts'), 'ProfilePage');
+const IntakePage = page(() => import('./features/intake/index.ts'), 'IntakePage');
+const SignUpPage = page(() => import('./features/onboarding/index.ts'), 'SignUpPage');
+const WelcomePage = page(() => import('./features/onboarding/index.ts'), 'WelcomePage');
+
+const loading = (
+  <Center p="xl">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
+function SignedIn() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (session.isPending) return loading;
+  if (!session.data) {
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  }
+  if (session.data.user?.mustChangePassword) return <ChangePasswordPage forced />;
+  return (
+    <AppFrame
+      nav={navFor(session.data)}
+      headerExtra={<OrganizationSwitcher session={session.data} />}
+      onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}
+    >
+      <Suspense fallback={loading}>
+        <Outlet />
+      </Suspense>
+    </AppFrame>
+  );
+}
+
+function ManagerOnly({ children }: { children: React.ReactNode }) {
+  const session = useSession().data;
+  return hasRole(session, 'manager') ? children : <Navigate to="/" replace />;
+}
+
+function SignedOutOnly({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  if (session.isPending) return loading;
+  return session.data ? <Navigate to="/" replace /> : children;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={loading}>
+      <Routes>
+        <Route
+          path="/sign-in"
+          element={
+            <SignedOutOnly>
+              <main>
+                <SignInPage />
+              </main>
+            </SignedOutOnly>
+          }
+        />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/key/:token" element={<IntakePage />} />
+        <Route element={<SignedIn />}>
+          <Route index element={<HomePage />} />
+          <Route path="/welcome" element={<WelcomePage />} />
+          <Route
+            path="/facilities"
+            element={
+              <ManagerOnly>
+                <FacilitiesPage />
+              </ManagerOnly>
+            }
+          />
+          <Route path="/credentials" element={<CredentialsPage />} />
+          <Route path="/credentials/new" element={<NewCredentialPage />} />
+          <Route path="/credentials/:id" element={<CredentialPage />} />
+          <Route path="/check-key" element={<KeyCheckPage />} />
+          <Route
+            path="/users"
+            element={
+              <ManagerOnly>
+                <UsersPage />
+              </ManagerOnly>
+            }
+          />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
