@@ -40,6 +40,19 @@ export interface Config {
   seedDemo: boolean;
   credentialReverifyMs: number;
   insightsMinOrganizations: number;
+  sync: SyncConfig;
   shutdownTimeoutMs: number;
   metrc: MetrcClientConfig;
+}
+
+/** Pull sync settings (SYNC_*). */
+export interface SyncConfig {
+  enabled: boolean;
+  frequentIntervalMs: number;
+  nightlyIntervalMs: number;
+  backfillDays: number;
+  overlapMs: number;
+  pagesAhead: number;
+  parallelLicenses: number;
+  leaseTtlMs: number;
 }

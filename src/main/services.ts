@@ -24,6 +24,8 @@ import {
 import type { Database } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
+import type { MetrcClient } from '../metrc/index.ts';
+import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { openDatabaseVault } from './open-vault.ts';
 
@@ -37,6 +39,8 @@ export interface CoreDeps {
   vault: Vault;
   /** The Metrc calls that verify keys (facilities list, section probes), through the limiter. */
   metrcProbe: MetrcKeyProbe;
+  /** The shared Metrc client for pull sync; absent in processes without Metrc. */
+  metrc?: MetrcClient | null;
 }
 
 /**
@@ -78,6 +82,17 @@ export function createServices(deps: CoreDeps) {
     audit,
     clock,
   });
+  const credentialHealth = createCredentialHealthService({
+    db,
+    repo: credentialsRepo,
+    vault,
+    vendorKeys,
+    probe: deps.metrcProbe,
+    audit,
+    clock,
+    logger,
+    reverifyIntervalMs: config.credentialReverifyMs,
+  });
   return {
     ...deps,
     audit,
@@ -100,17 +115,7 @@ export function createServices(deps: CoreDeps) {
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
     credentials,
-    credentialHealth: createCredentialHealthService({
-      db,
-      repo: credentialsRepo,
-      vault,
-      vendorKeys,
-      probe: deps.metrcProbe,
-      audit,
-      clock,
-      logger,
-      reverifyIntervalMs: config.credentialReverifyMs,
-    }),
+    credentialHealth,
     intakeLinks: createIntakeLinksService({
       repo: createIntakeLinksRepo(db),
       users,
@@ -120,6 +125,19 @@ export function createServices(deps: CoreDeps) {
       clock,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+    sync: createSyncService({
+      db,
+      dialect,
+      clock,
+      logger,
+      vault,
+      vendorKeys,
+      health: credentialHealth,
+      metrc: deps.metrc ?? null,
+      settings: { ...config.sync, backoffMs: 60_000 },
+    }),
+    mirror: createMirrorQueries(db),
+    mirrorSignals: createMirrorSignals(db),
   };
 }
 

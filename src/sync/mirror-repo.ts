@@ -119,15 +119,20 @@ export function createMirrorRepo(db: Kysely<DB>) {
       return Number((await query.executeTakeFirstOrThrow()).n);
     },
 
-    /** Packages changed since `since` whose lab testing state says results exist. */
-    testedPackagesSince: (licenseId: number, since: string | null) => {
+    /**
+     * Packages stored since `since` that failed testing: the ones whose results someone must
+     * read. Results are one GET per package, so passed packages are not fetched (their state is
+     * on the package) and a run fetches at most `limit`.
+     */
+    failedPackagesSince: (licenseId: number, since: string | null, limit: number) => {
       let query = db
         .selectFrom('mirror_packages')
         .select(['metrc_id', 'label', 'lab_testing_state'])
         .where('license_id', '=', licenseId)
-        .where('lab_testing_state', 'in', ['TestPassed', 'TestFailed', 'Retested', 'Remediated']);
+        .where('status', '!=', 'inactive')
+        .where('lab_testing_state', '=', 'TestFailed');
       if (since) query = query.where('synced_at', '>=', since);
-      return query.orderBy('metrc_id').execute();
+      return query.orderBy('metrc_id').limit(limit).execute();
     },
   };
 }

@@ -20,6 +20,9 @@ import type { Lease, SyncLeasesRepo } from './sync-leases-repo.ts';
 import type { SyncStream } from './sync-resources.ts';
 import type { SyncStateRepo } from './sync-state-repo.ts';
 
+/** Lab results are one GET per package: at most this many packages per run. */
+export const MAX_LAB_RESULT_PACKAGES = 500;
+
 export interface SyncSettings {
   /** How far back the first pull of a stream reaches. */
   backfillDays: number;
@@ -225,7 +228,9 @@ export function createSyncEngine(deps: {
       const result = await walkWindow(target, stream, null, 1, () => {});
       add(result);
     } else {
-      const now = clock.now();
+      // Whole seconds: Metrc reads the window's end to the second, so the watermark must too.
+      // Rounded up, so a change made in this very second is inside the window.
+      const now = new Date(Math.ceil(clock.now().getTime() / 1000) * 1000);
       const backfillFrom =
         checkpoint.backfill_from ??
         toTimestamp(target.since ?? new Date(now.getTime() - settings.backfillDays * 86_400_000));
@@ -322,7 +327,7 @@ export function createSyncEngine(deps: {
       pages: 0,
       gapsHealed: 0,
     };
-    const tested = await mirror.testedPackagesSince(licenseId, since);
+    const tested = await mirror.failedPackagesSince(licenseId, since, MAX_LAB_RESULT_PACKAGES);
     for (const pkg of tested) {
       target.signal?.throwIfAborted();
       const rows: RecordRow[] = [];
@@ -368,6 +373,31 @@ export function createSyncEngine(deps: {
     return outcome;
   }
 
+  /**
+   * Gap detection over windows already walked: Metrc's current total per window (one small
+   * page) against the local count; a shortfall re-walks the window and is recorded as healed.
+   */
+  async function checkGaps(target: PullTarget, since: string): Promise<number> {
+    let healed = 0;
+    for (const stream of target.streams) {
+      if (!stream.windowed) continue;
+      for (const row of await state.windows(target.owner.licenseId, stream.key, since)) {
+        target.signal?.throwIfAborted();
+        const window = { start: new Date(row.window_start), end: new Date(row.window_end) };
+        const probe = await fetchRawPage(target.api, {
+          path: stream.path,
+          licenseNumber: target.licenseNumber,
+          window,
+          pageNumber: 1,
+          pageSize: 1,
+          signal: target.signal,
+        });
+        healed += await verifyWindow(target, stream, window, probe.total);
+      }
+    }
+    return healed;
+  }
+
   /** Pulls the target's streams in order; the first failure stops the license's run. */
   async function pull(
     target: PullTarget,
@@ -390,7 +420,7 @@ export function createSyncEngine(deps: {
     return outcomes;
   }
 
-  return { pull, pullStream };
+  return { pull, pullStream, checkGaps };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

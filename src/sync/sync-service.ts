@@ -46,6 +46,8 @@ export interface SyncRunOptions {
   onProgress?: ((progress: SyncProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
   afterPageStored?: ((info: { stream: string; pageNumber: number }) => void) | undefined;
+  /** Also re-check the windows walked since this time against Metrc's totals (gap detection). */
+  checkGapsSince?: Date | undefined;
 }
 
 export interface SyncRunResult {
@@ -54,6 +56,8 @@ export interface SyncRunResult {
   status: 'ok' | 'paused' | 'busy' | 'failed' | 'no-key';
   errorCode: string | null;
   streams: StreamOutcome[];
+  /** Records gap detection added back (0 when it found nothing missing). */
+  gapsHealed: number;
 }
 
 export function createSyncService(deps: {
@@ -107,6 +111,7 @@ export function createSyncService(deps: {
       status: 'ok',
       errorCode: null,
       streams: [],
+      gapsHealed: 0,
     };
     const keyed = await apiFor(target);
     if (!keyed) return { ...result, status: 'no-key', errorCode: 'SYNC_NO_FACILITY_KEY' };
@@ -121,20 +126,24 @@ export function createSyncService(deps: {
       const labsCheckpoint = wantsLabs
         ? await state.checkpoint(target.license_id, 'lab_results:packages', startedAt)
         : null;
-      result.streams = await engine.pull(
-        {
-          api: keyed.api,
-          owner: { organizationId: target.organization_id, licenseId: target.license_id },
-          licenseNumber: target.number,
-          lease,
-          streams,
-          since: options.since,
-          onProgress: options.onProgress,
-          signal: options.signal,
-          afterPageStored: options.afterPageStored,
-        },
-        { labResults: wantsLabs, labResultsSince: labsCheckpoint?.last_run_at ?? null },
-      );
+      const pullTarget = {
+        api: keyed.api,
+        owner: { organizationId: target.organization_id, licenseId: target.license_id },
+        licenseNumber: target.number,
+        lease,
+        streams,
+        since: options.since,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        afterPageStored: options.afterPageStored,
+      };
+      result.streams = await engine.pull(pullTarget, {
+        labResults: wantsLabs,
+        labResultsSince: labsCheckpoint?.last_run_at ?? null,
+      });
+      if (options.checkGapsSince)
+        result.gapsHealed = await engine.checkGaps(pullTarget, toTimestamp(options.checkGapsSince));
+      result.gapsHealed += result.streams.reduce((sum, s) => sum + s.gapsHealed, 0);
       backoff.delete(target.license_id);
       if (target.paused_at) await leases.resume(target.license_id);
     } catch (error) {
@@ -262,9 +271,14 @@ export function createSyncService(deps: {
       while (next < work.length) {
         const item = work[next++];
         if (!item || options.signal?.aborted) return;
+        // With the nightly resources, re-check the last backfill range for gaps as well.
+        const nightly = !item.resources || item.resources.includes('facilities');
         const result = await syncTarget(item.target, {
           resources: item.resources,
           signal: options.signal,
+          checkGapsSince: nightly
+            ? new Date(clock.now().getTime() - settings.backfillDays * 86_400_000)
+            : undefined,
         });
         if (item.target.refresh_requested_at && result.status !== 'busy')
           await leases.clearRefresh(item.target.license_id, item.target.refresh_requested_at);
