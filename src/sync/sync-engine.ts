@@ -77,6 +77,8 @@ export function createSyncEngine(deps: {
 }) {
   const { db, state, mirror, leases, clock, settings } = deps;
   const stamp = () => toTimestamp(clock.now());
+  // When each lease was last extended (process time: only the pacing of renewals).
+  const renewedAt = new WeakMap<Lease, number>();
 
   /** Stores one page's records and moves the checkpoint, atomically, under the lease. */
   async function storePage(
@@ -100,8 +102,10 @@ export function createSyncEngine(deps: {
         else rejects.push({ metrc_id: parsed.metrcId, error: parsed.error, raw: rawText(record) });
       }
     }
+    const renewDue = Date.now() - (renewedAt.get(target.lease) ?? 0) > settings.leaseTtlMs / 4;
     await db.transaction().execute(async (trx) => {
-      if (!(await leases.renew(target.lease, settings.leaseTtlMs, trx)))
+      // The lease is extended now and then; every page is fenced by its token (advance).
+      if (renewDue && !(await leases.renew(target.lease, settings.leaseTtlMs, trx)))
         throw syncErrors.SYNC_LEASE_LOST({ details: { licenseId: target.owner.licenseId } });
       await mirror.upsertPackages(target.owner, packages, at, trx);
       await mirror.upsertRecords(target.owner, others, at, trx);
@@ -110,8 +114,8 @@ export function createSyncEngine(deps: {
           { ...reject, license_id: target.owner.licenseId, resource: stream.key, seen_at: at },
           trx,
         );
-      await state.update(
-        target.owner.licenseId,
+      const advanced = await state.advance(
+        target.lease,
         stream.key,
         {
           window_start: checkpoint.window ? toTimestamp(checkpoint.window.start) : null,
@@ -119,15 +123,13 @@ export function createSyncEngine(deps: {
           window_page: checkpoint.pageNumber,
           updated_at: at,
         },
-        trx,
-      );
-      await state.addCounts(
-        target.owner.licenseId,
-        stream.key,
         { records: packages.length + others.length, rejected: rejects.length, pages: 1 },
         trx,
       );
+      if (!advanced)
+        throw syncErrors.SYNC_LEASE_LOST({ details: { licenseId: target.owner.licenseId } });
     });
+    if (renewDue) renewedAt.set(target.lease, Date.now());
     return { stored: packages.length + others.length, rejected: rejects.length };
   }
 

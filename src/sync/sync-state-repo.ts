@@ -55,6 +55,41 @@ export function createSyncStateRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Moves a checkpoint and adds to its counters in one statement, only while the lease with
+     * this fencing token is still held; false when it is not (nothing changed).
+     */
+    async advance(
+      lease: { licenseId: number; holder: string; token: number },
+      stream: string,
+      values: Updateable<SyncCheckpointsTable>,
+      counts: { records: number; rejected: number; pages: number },
+      executor: Kysely<DB> = db,
+    ): Promise<boolean> {
+      const result = await executor
+        .updateTable('sync_checkpoints')
+        .set((eb) => ({
+          ...values,
+          records_stored: eb('records_stored', '+', counts.records),
+          rejected: eb('rejected', '+', counts.rejected),
+          pages_fetched: eb('pages_fetched', '+', counts.pages),
+        }))
+        .where('license_id', '=', lease.licenseId)
+        .where('resource', '=', stream)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('sync_leases')
+              .select('sync_leases.license_id')
+              .where('sync_leases.license_id', '=', lease.licenseId)
+              .where('sync_leases.holder', '=', lease.holder)
+              .where('sync_leases.fencing_token', '=', lease.token),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     listCheckpoints: (licenseIds: number[]) =>
       licenseIds.length === 0
         ? Promise.resolve([])
