@@ -135,7 +135,7 @@ export function parseRecord(stream: SyncStream, record: unknown): Parsed<RecordR
   const key = keyOf(stream, json);
   if (!key) return fail(record, 'Id is missing or not a positive integer');
   const lastModified = normaliseTimestamp(json.LastModified);
-  if (stream.windowed && !lastModified)
+  if (stream.windowed && stream.stamped && !lastModified)
     return fail(record, 'LastModified is missing or not a timestamp');
   const onHold = json.IsOnHold === true && stream.status !== 'inactive';
   return {

@@ -51,7 +51,7 @@ export interface PullTarget {
   licenseNumber: string;
   lease: Lease;
   streams: readonly SyncStream[];
-  /** Backfill start for streams without a watermark (default: `backfillDays` ago). */
+  /** Pull from here (a backfill, or a re-walk of stored windows); default: from the watermark. */
   since?: Date | undefined;
   onProgress?: ((progress: SyncProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
@@ -185,6 +185,7 @@ export function createSyncEngine(deps: {
     window: TimeRange,
     metrcTotal: number,
   ): Promise<number> {
+    if (!stream.stamped) return 0;
     const bounds = { start: toTimestamp(window.start), end: toTimestamp(window.end) };
     const before = await mirror.countInWindow(target.owner.licenseId, stream, bounds);
     if (before >= metrcTotal) return 0;
@@ -238,9 +239,10 @@ export function createSyncEngine(deps: {
         toTimestamp(target.since ?? new Date(now.getTime() - settings.backfillDays * 86_400_000));
       if (!checkpoint.backfill_from)
         await state.update(licenseId, stream.key, { backfill_from: backfillFrom });
-      // An unfinished window resumes at the page after the last stored one.
+      // An explicit `since` re-walks from there (`tracegate sync --since`); otherwise an
+      // unfinished window resumes at the page after the last stored one.
       const resume =
-        checkpoint.window_start && checkpoint.window_end
+        !target.since && checkpoint.window_start && checkpoint.window_end
           ? {
               start: new Date(checkpoint.window_start),
               end: new Date(checkpoint.window_end),
@@ -249,9 +251,11 @@ export function createSyncEngine(deps: {
           : null;
       const from = resume
         ? resume.start
-        : checkpoint.watermark
-          ? new Date(Date.parse(checkpoint.watermark) - settings.overlapMs)
-          : new Date(backfillFrom);
+        : target.since
+          ? target.since
+          : checkpoint.watermark
+            ? new Date(Date.parse(checkpoint.watermark) - settings.overlapMs)
+            : new Date(backfillFrom);
       const policy = target.api.windowPolicy(stream.path);
       const windows = resume
         ? [
@@ -382,7 +386,7 @@ export function createSyncEngine(deps: {
   async function checkGaps(target: PullTarget, since: string): Promise<number> {
     let healed = 0;
     for (const stream of target.streams) {
-      if (!stream.windowed) continue;
+      if (!stream.windowed || !stream.stamped) continue;
       for (const row of await state.windows(target.owner.licenseId, stream.key, since)) {
         target.signal?.throwIfAborted();
         const window = { start: new Date(row.window_start), end: new Date(row.window_end) };

@@ -33,6 +33,11 @@ export interface SyncStream {
   path: string;
   /** lastModified windows (and so a watermark); otherwise every page on every run. */
   windowed: boolean;
+  /**
+   * Its records carry `LastModified` (items, strains and locations do not, though Metrc filters
+   * them by it): only then can gap detection count a window locally.
+   */
+  stamped: boolean;
   /** The status a record listed here gets (packages derive theirs from the record). */
   status: string;
   /**
@@ -47,6 +52,7 @@ export interface SyncStream {
 }
 
 const always = () => true;
+const unstamped = { stamped: false };
 const inventory = (f: LicenseFeatures) => f.packages;
 const grows = (f: LicenseFeatures) => f.plants;
 const sells = (f: LicenseFeatures) => f.sales;
@@ -56,7 +62,9 @@ function stream(
   resource: SyncResource,
   list: string,
   applies: SyncStream['applies'],
-  options: Partial<Pick<SyncStream, 'windowed' | 'countStatuses' | 'perLicense' | 'path'>> = {},
+  options: Partial<
+    Pick<SyncStream, 'windowed' | 'stamped' | 'countStatuses' | 'perLicense' | 'path'>
+  > = {},
 ): SyncStream {
   const base = resource.replace('_', '');
   return {
@@ -64,6 +72,7 @@ function stream(
     resource,
     path: options.path ?? `/${base}/v2/${list}`,
     windowed: options.windowed ?? true,
+    stamped: options.stamped ?? true,
     status: list,
     countStatuses: options.countStatuses ?? [list],
     perLicense: options.perLicense ?? true,
@@ -79,12 +88,12 @@ export const SYNC_STREAMS: readonly SyncStream[] = [
     perLicense: false,
   }),
   stream('employees', 'active', always, { path: '/employees/v2', windowed: false }),
-  stream('items', 'active', inventory),
-  stream('items', 'inactive', inventory),
-  stream('strains', 'active', inventory),
-  stream('strains', 'inactive', inventory),
-  stream('locations', 'active', inventory),
-  stream('locations', 'inactive', inventory),
+  stream('items', 'active', inventory, unstamped),
+  stream('items', 'inactive', inventory, unstamped),
+  stream('strains', 'active', inventory, unstamped),
+  stream('strains', 'inactive', inventory, unstamped),
+  stream('locations', 'active', inventory, unstamped),
+  stream('locations', 'inactive', inventory, unstamped),
   stream('packages', 'active', inventory, { countStatuses: ['active', 'onhold', 'intransit'] }),
   stream('packages', 'onhold', inventory),
   stream('packages', 'inactive', inventory),

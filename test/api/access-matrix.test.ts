@@ -60,6 +60,15 @@ const EXPECTED: Record<string, Access> = {
   // The one-time link itself is the permission (rule 13).
   'GET /api/intake/:token': 'public',
   'POST /api/intake/:token': 'public',
+  // Pull sync: everyone reads the mirror and its status; managers ask for a refresh.
+  'GET /api/mirror/packages': 'staff',
+  'GET /api/mirror/plants': 'staff',
+  'GET /api/mirror/harvests': 'staff',
+  'GET /api/mirror/receipts': 'staff',
+  'GET /api/mirror/transfers': 'staff',
+  'GET /api/licenses/:id/inventory': 'staff',
+  'GET /api/sync/status': 'staff',
+  'POST /api/licenses/:id/sync': 'manager',
 };
 
 type Caller =
