@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CredentialHealthService, VendorKeysService } from '../credentials/index.ts';
-import { chooseDownloadKey } from '../credentials/index.ts';
+import { chooseDownloadKey, credentialsErrors } from '../credentials/index.ts';
 import type { CredentialStatus, DB, Dialect } from '../db/index.ts';
 import { type Clock, isAppError, type Logger, toTimestamp } from '../lib/index.ts';
 import { licenseFeatures } from '../licenses/index.ts';
@@ -175,18 +175,33 @@ export function createSyncService(deps: {
     return result;
   }
 
-  async function resolve(organizationId: number, license: number | string): Promise<SyncTarget> {
-    const target =
-      typeof license === 'number'
-        ? await targets.one(organizationId, license)
-        : await targets.byNumber(organizationId, license);
+  async function resolve(
+    organizationId: number | null,
+    license: number | string,
+  ): Promise<SyncTarget> {
+    let target: SyncTarget | undefined;
+    if (organizationId === null) {
+      // The operator's CLI: a license number names one license across organizations.
+      const found = (await targets.all()).filter((t) => t.number === String(license));
+      if (found.length > 1)
+        throw syncErrors.SYNC_LICENSE_NOT_FOUND({
+          message: 'Several organizations have this license number: name one with --org.',
+          details: { license },
+        });
+      target = found[0];
+    } else {
+      target =
+        typeof license === 'number'
+          ? await targets.one(organizationId, license)
+          : await targets.byNumber(organizationId, license);
+    }
     if (!target) throw syncErrors.SYNC_LICENSE_NOT_FOUND({ details: { license } });
     return target;
   }
 
-  /** `tracegate sync` and tests: pull one license now, in this process. */
+  /** `tracegate sync` and tests: pull one license now, in this process (null: any organization). */
   async function syncLicense(
-    organizationId: number,
+    organizationId: number | null,
     license: number | string,
     options: SyncRunOptions = {},
   ): Promise<SyncRunResult> {
