@@ -94,7 +94,7 @@ export function registerSyncCommand(program: Command): void {
                   ? [options.resource]
                   : undefined,
               since,
-              onProgress: options.json && !process.stderr.isTTY ? undefined : reporter.update,
+              onProgress: reporter.update,
             });
           } finally {
             reporter.done();
