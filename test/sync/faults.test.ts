@@ -70,6 +70,47 @@ describeEachDialect('pull sync: crashes, leases and refused keys', (ctx) => {
     assert.equal(second.gapsHealed, 0);
   });
 
+  it('429 and 5xx are retried; when they persist the run stops at its checkpoint', async () => {
+    const control = f.metrc.emulator.control;
+    control.clearRequests();
+    control.addFault({ kind: 'status', status: 503, path: '/packages/v2/active', times: 2 });
+    control.addFault({ kind: 'rate-limit', path: '/packages/v2/onhold', times: 1 });
+    const retried = await f.t.services.sync.syncLicense(f.org.id, licenseNumber, {
+      resources: ['packages'],
+    });
+    assert.equal(retried.status, 'ok', JSON.stringify(retried));
+    assert.equal(control.counters().byStatus['503'], 2);
+    assert.equal(control.counters().byStatus['429'], 1);
+
+    const before = await db()
+      .selectFrom('sync_checkpoints')
+      .select(['watermark'])
+      .where('license_id', '=', licenseId)
+      .where('resource', '=', 'packages:active')
+      .executeTakeFirstOrThrow();
+    const outage = control.addFault({ kind: 'status', status: 500, path: '/packages/v2/active' });
+    const failed = await f.t.services.sync.syncLicense(f.org.id, licenseNumber, {
+      resources: ['packages'],
+    });
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.errorCode, 'METRC_SERVER_ERROR');
+    const during = await db()
+      .selectFrom('sync_checkpoints')
+      .select(['watermark', 'status', 'last_error_code'])
+      .where('license_id', '=', licenseId)
+      .where('resource', '=', 'packages:active')
+      .executeTakeFirstOrThrow();
+    assert.equal(during.watermark, before.watermark, 'the checkpoint did not move');
+    assert.equal(during.status, 'error');
+    assert.equal(during.last_error_code, 'METRC_SERVER_ERROR');
+    control.removeFault(outage.id);
+    const recovered = await f.t.services.sync.syncLicense(f.org.id, licenseNumber, {
+      resources: ['packages'],
+    });
+    assert.equal(recovered.status, 'ok');
+    assert.deepEqual(await packageCounts(), { rows: 1000, ids: 1000 });
+  });
+
   it('one process holds a license; a lost lease stores nothing more', async () => {
     const leases = createSyncLeasesRepo(db(), ctx.dialect);
     const a = await leases.acquire(licenseId, 'worker-a', 60_000);
