@@ -93,8 +93,7 @@ export function createSyncService(deps: {
     if (credentialId === null) return null;
     const row = await targets.sealedKey(credentialId);
     if (!row) return null;
-    if (!deps.metrc)
-      throw syncErrors.SYNC_NO_FACILITY_KEY({ details: { reason: 'no Metrc client' } });
+    if (!deps.metrc) throw credentialsErrors.METRC_NOT_CONFIGURED();
     const userKey = await deps.vault.open(row.secret_ref, row.sealed_key);
     const vendorKey = await deps.vendorKeys.keyFor(row.state, row.environment);
     return { api: deps.metrc.forKeys({ state: row.state, vendorKey, userKey }), credentialId };
