@@ -9,6 +9,7 @@
  * peakRssMb < 250. Progress goes to stderr.
  *
  * Options: --licenses N --packages N --latency-ms N --dialect sqlite|postgres|both
+ * --pages-ahead N (SYNC_PAGES_AHEAD)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     packages: { type: 'string', default: '5000' },
     'latency-ms': { type: 'string', default: '50' },
     dialect: { type: 'string', default: 'both' },
-    'pages-ahead': { type: 'string', default: '4' },
+    'pages-ahead': { type: 'string', default: '2' },
   },
 });
 const LICENSES = Number(args.licenses);
@@ -157,7 +158,8 @@ async function run(dialect: Dialect, emulator: Awaited<ReturnType<typeof startEm
   progress(`${dialect}: syncing ${licenses.length} licenses × ${PACKAGES} packages`);
 
   await emulator.clearRequests();
-  let peakRss = process.memoryUsage().rss;
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
   let pages = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -205,6 +207,8 @@ async function run(dialect: Dialect, emulator: Awaited<ReturnType<typeof startEm
     expectedRecords: LICENSES * PACKAGES,
     failedLicenses: results.filter((r) => r.status !== 'ok').length,
     peakRssMb: Number((peakRss / 1024 / 1024).toFixed(1)),
+    /** The process before the sync started (modules, services, Verify & Save done). */
+    rssBeforeSyncMb: Number((rssBefore / 1024 / 1024).toFixed(1)),
   };
   await metrc.close();
   await database.close();
