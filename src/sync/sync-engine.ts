@@ -380,16 +380,19 @@ export function createSyncEngine(deps: {
   }
 
   /**
-   * Gap detection over windows already walked: Metrc's current total per window (one small
-   * page) against the local count; a shortfall re-walks the window and is recorded as healed.
+   * Gap detection over the range already walked: Metrc's current total per window of the
+   * endpoint's size (one `pageSize=1` GET each, however many small incremental windows were
+   * walked) against the local count; a shortfall re-walks the window and is recorded as healed.
    */
   async function checkGaps(target: PullTarget, since: string): Promise<number> {
     let healed = 0;
     for (const stream of target.streams) {
       if (!stream.windowed || !stream.stamped) continue;
-      for (const row of await state.windows(target.owner.licenseId, stream.key, since)) {
+      const checkpoint = await state.checkpoint(target.owner.licenseId, stream.key, stamp());
+      if (!checkpoint.watermark) continue;
+      const range = { start: new Date(since), end: new Date(checkpoint.watermark) };
+      for (const window of splitWindows(range, target.api.windowPolicy(stream.path))) {
         target.signal?.throwIfAborted();
-        const window = { start: new Date(row.window_start), end: new Date(row.window_end) };
         const probe = await fetchRawPage(target.api, {
           path: stream.path,
           licenseNumber: target.licenseNumber,

@@ -127,16 +127,6 @@ export function createSyncStateRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    windows: (licenseId: number, stream: string, since: string) =>
-      db
-        .selectFrom('sync_windows')
-        .selectAll()
-        .where('license_id', '=', licenseId)
-        .where('resource', '=', stream)
-        .where('window_end', '>=', since)
-        .orderBy('window_start')
-        .execute(),
-
     async recordGap(values: {
       license_id: number;
       resource: string;
