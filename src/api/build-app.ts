@@ -24,6 +24,7 @@ import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerSignupRoutes } from './routes/signup-routes.ts';
+import { registerSyncRoutes } from './routes/sync-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
 import { registerWebhookEndpointsRoutes } from './routes/webhook-endpoints-routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerWebhookEndpointsRoutes(zodApp, services);
   registerInsightsRoutes(zodApp, services);
   registerSignupRoutes(zodApp, services);
+  registerSyncRoutes(zodApp, services);
 
   await app.ready();
   return app;

@@ -30,6 +30,7 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
       clock: systemClock,
       logger,
       metrcProbe: metrc ? createMetrcKeyProbe(metrc) : NO_METRC_PROBE,
+      metrc,
     });
     return await fn(services);
   } finally {

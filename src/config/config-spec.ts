@@ -188,6 +188,51 @@ export const CONFIG_VARS = {
     description:
       'How often every saved Metrc key is re-verified in the background (a 401 seen anywhere re-verifies at once).',
   },
+  SYNC_ENABLED: {
+    schema: booleanText,
+    default: true,
+    description:
+      'Whether the worker pulls every license with a facility key into the mirror (pull sync). `false` leaves only `tracegate sync` and refresh requests to a process that has it on.',
+  },
+  SYNC_FREQUENT_INTERVAL_MINUTES: {
+    schema: positiveNumber,
+    default: 10,
+    description: 'How often packages, sales receipts and transfers are pulled (incremental).',
+  },
+  SYNC_NIGHTLY_INTERVAL_HOURS: {
+    schema: positiveNumber,
+    default: 24,
+    description:
+      'How often the other resources (facilities, employees, items, strains, locations, plants, plant batches, harvests, lab results) are pulled.',
+  },
+  SYNC_BACKFILL_DAYS: {
+    schema: positiveNumber,
+    default: 30,
+    description:
+      'How far back the first pull (backfill) of a license reaches; `tracegate sync --since` overrides it per run.',
+  },
+  SYNC_WINDOW_OVERLAP_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(3600),
+    default: 300,
+    description:
+      'Each incremental pull starts this long before the last stored window ended, for records stamped late or at a seam (re-reading them never duplicates).',
+  },
+  SYNC_PAGES_AHEAD: {
+    schema: z.coerce.number().int().min(1).max(10),
+    default: 2,
+    description: 'Pages of one window fetched at once per license (the limiter still paces them).',
+  },
+  SYNC_PARALLEL_LICENSES: {
+    schema: z.coerce.number().int().min(1).max(100),
+    default: 20,
+    description: 'Licenses one worker process pulls at once.',
+  },
+  SYNC_LEASE_SECONDS: {
+    schema: positiveInt,
+    default: 120,
+    description:
+      'How long a process holds a license’s sync lease without storing a page; a crashed process’s licenses are taken over after this.',
+  },
   INSIGHTS_MIN_ORGANIZATIONS: {
     schema: positiveInt,
     default: 5,

@@ -59,8 +59,21 @@ export interface Config {
   insightsMinOrganizations: number;
   /** Anyone may sign up an organization with a Metrc key (rule 11). */
   signupOpen: boolean;
+  sync: SyncConfig;
   shutdownTimeoutMs: number;
   smtp: SmtpConfig | null;
   alerts: AlertsConfig;
   metrc: MetrcClientConfig;
+}
+
+/** Pull sync settings (SYNC_*). */
+export interface SyncConfig {
+  enabled: boolean;
+  frequentIntervalMs: number;
+  nightlyIntervalMs: number;
+  backfillDays: number;
+  overlapMs: number;
+  pagesAhead: number;
+  parallelLicenses: number;
+  leaseTtlMs: number;
 }

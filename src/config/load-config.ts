@@ -101,6 +101,16 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     credentialReverifyMs: (v.CREDENTIAL_REVERIFY_HOURS as number) * 3_600_000,
     insightsMinOrganizations: v.INSIGHTS_MIN_ORGANIZATIONS as number,
     signupOpen: v.SIGNUP_OPEN as boolean,
+    sync: {
+      enabled: v.SYNC_ENABLED as boolean,
+      frequentIntervalMs: (v.SYNC_FREQUENT_INTERVAL_MINUTES as number) * 60_000,
+      nightlyIntervalMs: (v.SYNC_NIGHTLY_INTERVAL_HOURS as number) * 3_600_000,
+      backfillDays: v.SYNC_BACKFILL_DAYS as number,
+      overlapMs: (v.SYNC_WINDOW_OVERLAP_SECONDS as number) * 1000,
+      pagesAhead: v.SYNC_PAGES_AHEAD as number,
+      parallelLicenses: v.SYNC_PARALLEL_LICENSES as number,
+      leaseTtlMs: (v.SYNC_LEASE_SECONDS as number) * 1000,
+    },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     metrc: toMetrcClientConfig(v),
     smtp: v.SMTP_HOST

@@ -347,6 +347,13 @@ export interface DB {
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
   insight_opt_ins: InsightOptInsTable;
   insight_cohorts: InsightCohortsTable;
+  sync_leases: SyncLeasesTable;
+  sync_checkpoints: SyncCheckpointsTable;
+  sync_windows: SyncWindowsTable;
+  sync_gaps: SyncGapsTable;
+  sync_rejects: SyncRejectsTable;
+  mirror_packages: MirrorPackagesTable;
+  mirror_records: MirrorRecordsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -365,3 +372,108 @@ export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type AlertDeliveryRow = Selectable<AlertDeliveriesTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+
+// Pull sync (migration 0008).
+
+export interface SyncLeasesTable {
+  license_id: number;
+  holder: string | null;
+  fencing_token: Generated<number>;
+  /** Epoch ms by the database's clock; bigint (a string from PostgreSQL). */
+  expires_at_ms: ColumnType<string | number, string | number | undefined, string | number>;
+  paused_at: Timestamp | null;
+  paused_reason: string | null;
+  refresh_requested_at: Timestamp | null;
+  refresh_resource: string | null;
+}
+
+export interface SyncCheckpointsTable {
+  id: Generated<number>;
+  license_id: number;
+  resource: string;
+  watermark: Timestamp | null;
+  window_start: Timestamp | null;
+  window_end: Timestamp | null;
+  window_page: Generated<number>;
+  backfill_from: Timestamp | null;
+  backfill_done_at: Timestamp | null;
+  records_stored: Generated<number>;
+  rejected: Generated<number>;
+  pages_fetched: Generated<number>;
+  status: Generated<'idle' | 'running' | 'error' | 'paused'>;
+  last_run_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_error_code: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SyncWindowsTable {
+  id: Generated<number>;
+  license_id: number;
+  resource: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  metrc_total: number;
+  checked_at: Timestamp;
+}
+
+export interface SyncGapsTable {
+  id: Generated<number>;
+  license_id: number;
+  resource: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  metrc_total: number;
+  local_before: number;
+  local_after: number;
+  healed: number;
+  detected_at: Timestamp;
+}
+
+export interface SyncRejectsTable {
+  id: Generated<number>;
+  license_id: number;
+  resource: string;
+  metrc_id: string | null;
+  error: string;
+  /** JSON text of the record as Metrc sent it. */
+  raw: string;
+  seen_at: Timestamp;
+}
+
+export interface MirrorPackagesTable {
+  id: Generated<number>;
+  organization_id: number;
+  license_id: number;
+  metrc_id: number;
+  label: string;
+  status: 'active' | 'onhold' | 'inactive' | 'intransit';
+  item_id: number | null;
+  item_name: string | null;
+  item_category: string | null;
+  location_id: number | null;
+  location_name: string | null;
+  quantity: number | null;
+  unit: string | null;
+  expiration_date: string | null;
+  use_by_date: string | null;
+  lab_testing_state: string | null;
+  packaged_date: string | null;
+  last_modified: Timestamp;
+  /** JSON text: the package exactly as Metrc sent it. */
+  raw: string;
+  synced_at: Timestamp;
+}
+
+export interface MirrorRecordsTable {
+  id: Generated<number>;
+  organization_id: number;
+  license_id: number;
+  kind: string;
+  metrc_id: string;
+  status: string;
+  label: string | null;
+  last_modified: Timestamp | null;
+  raw: string;
+  synced_at: Timestamp;
+}

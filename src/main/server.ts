@@ -59,6 +59,7 @@ export async function startTracegate(
       logger,
       vault,
       metrcProbe: createMetrcKeyProbe(metrc),
+      metrc,
     });
     const demoAdmin = config.seedDemo ? await seedDemo(services) : null;
     const demoMetrc =

@@ -39,6 +39,8 @@ import {
 import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
+import type { MetrcClient } from '../metrc/index.ts';
+import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { openDatabaseVault } from './open-vault.ts';
 
@@ -52,6 +54,8 @@ export interface CoreDeps {
   vault: Vault;
   /** The Metrc calls that verify keys (facilities list, section probes), through the limiter. */
   metrcProbe: MetrcKeyProbe;
+  /** The shared Metrc client for pull sync; absent in processes without Metrc. */
+  metrc?: MetrcClient | null;
 }
 
 /**
@@ -118,6 +122,17 @@ export function createServices(deps: CoreDeps) {
     mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
     consoleUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
   });
+  const credentialHealth = createCredentialHealthService({
+    db,
+    repo: credentialsRepo,
+    vault,
+    vendorKeys,
+    probe: deps.metrcProbe,
+    audit,
+    clock,
+    logger,
+    reverifyIntervalMs: config.credentialReverifyMs,
+  });
   return {
     ...deps,
     audit,
@@ -138,17 +153,7 @@ export function createServices(deps: CoreDeps) {
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,
     credentials,
-    credentialHealth: createCredentialHealthService({
-      db,
-      repo: credentialsRepo,
-      vault,
-      vendorKeys,
-      probe: deps.metrcProbe,
-      audit,
-      clock,
-      logger,
-      reverifyIntervalMs: config.credentialReverifyMs,
-    }),
+    credentialHealth,
     intakeLinks: createIntakeLinksService({
       repo: createIntakeLinksRepo(db),
       users,
@@ -173,6 +178,19 @@ export function createServices(deps: CoreDeps) {
       minOrganizations: config.insightsMinOrganizations,
     }),
     keyCheck: createKeyCheck({ vendorKeys, probe: deps.metrcProbe, clock }),
+    sync: createSyncService({
+      db,
+      dialect,
+      clock,
+      logger,
+      vault,
+      vendorKeys,
+      health: credentialHealth,
+      metrc: deps.metrc ?? null,
+      settings: { ...config.sync, backoffMs: 60_000 },
+    }),
+    mirror: createMirrorQueries(db),
+    mirrorSignals: createMirrorSignals(db),
   };
 }
 

@@ -8,8 +8,11 @@ const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 /** How often the worker looks for keys whose last verification is older than the interval. */
 const CREDENTIAL_HEALTH_TICK_MS = 5 * 60 * 1000;
 
+/** How often the worker looks for due syncs and "refresh now" requests. */
+const SYNC_TICK_MS = 15 * 1000;
+
 /**
- * Background work of a Tracegate process: key health and housekeeping; outbox and sync join later.
+ * Background work of a Tracegate process: key health, alerts, pull sync and housekeeping.
  * Every task is leased, so it runs in one process of the deployment however many run a worker.
  */
 export function createWorker(services: AppServices) {
@@ -23,6 +26,17 @@ export function createWorker(services: AppServices) {
     services.config.alerts.evaluateIntervalMs,
     services.alerts.runScheduled,
   );
+  if (services.config.sync.enabled) {
+    // Each tick pulls what is due (and refresh requests) under per-license leases.
+    scheduler.every('pull-sync', SYNC_TICK_MS, async () => {
+      const results = await services.sync.runDue();
+      if (results.length > 0)
+        services.logger.info(
+          { licenses: results.length, failed: results.filter((r) => r.status !== 'ok').length },
+          'pull sync ran',
+        );
+    });
+  }
   scheduler.every('purge-expired-sessions', SESSION_PURGE_INTERVAL_MS, async () => {
     await services.sessionsRepo.deleteExpired(toTimestamp(services.clock.now()));
   });

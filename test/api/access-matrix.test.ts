@@ -82,6 +82,15 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/auth/organization': 'staff',
   'GET /api/signup': 'public',
   'POST /api/signup': 'public',
+  // Pull sync: everyone reads the mirror and its status; managers ask for a refresh.
+  'GET /api/mirror/packages': 'staff',
+  'GET /api/mirror/plants': 'staff',
+  'GET /api/mirror/harvests': 'staff',
+  'GET /api/mirror/receipts': 'staff',
+  'GET /api/mirror/transfers': 'staff',
+  'GET /api/licenses/:id/inventory': 'staff',
+  'GET /api/sync/status': 'staff',
+  'POST /api/licenses/:id/sync': 'manager',
 };
 
 type Caller =

@@ -64,7 +64,14 @@ export async function createTestApp(
   const config = testConfig(database, options.config);
   const clock = options.clock ?? systemClock;
   const metrcProbe = options.metrc ? createMetrcKeyProbe(options.metrc) : NO_METRC_PROBE;
-  const services = await openServices({ config, database, clock, logger, metrcProbe });
+  const services = await openServices({
+    config,
+    database,
+    clock,
+    logger,
+    metrcProbe,
+    metrc: options.metrc ?? null,
+  });
   const app = await buildApp(services);
   return { app, services, logLines: logs.lines, close: () => app.close() };
 }

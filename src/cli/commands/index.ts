@@ -5,6 +5,7 @@ import { registerCredentialsCommand } from './credentials-command.ts';
 import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerSyncCommand } from './sync-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerVaultCommand } from './vault-command.ts';
 import { registerVendorKeyCommand } from './vendor-key-command.ts';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerCredentialsCommand(program);
   registerEmulatorCommand(program);
   registerAlertsCommand(program);
+  registerSyncCommand(program);
 }

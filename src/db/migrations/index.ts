@@ -5,6 +5,7 @@ import * as m0002 from './0002-vault.ts';
 import * as m0003 from './0003-credentials.ts';
 import * as m0004 from './0004-groundwork.ts';
 import * as m0006 from './0006-idempotency-and-login.ts';
+import * as m0008 from './0008-sync.ts';
 import * as m0009 from './0009-alerts.ts';
 
 interface MigrationModule {
@@ -22,4 +23,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0004-groundwork', m0004],
   ['0006-idempotency-and-login', m0006],
   ['0009-alerts', m0009],
+  ['0008-sync', m0008],
 ];

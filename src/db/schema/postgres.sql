@@ -340,6 +340,64 @@ table memberships
     CREATE UNIQUE INDEX memberships_pkey ON public.memberships USING btree (id)
     CREATE INDEX memberships_user_idx ON public.memberships USING btree (user_id)
 
+table mirror_packages
+  columns:
+    id integer not null default nextval('mirror_packages_id_seq'::regclass)
+    organization_id integer not null
+    license_id integer not null
+    metrc_id integer not null
+    label text not null
+    status text not null
+    item_id integer
+    item_name text
+    item_category text
+    location_id integer
+    location_name text
+    quantity real
+    unit text
+    expiration_date text
+    use_by_date text
+    lab_testing_state text
+    packaged_date text
+    last_modified text not null
+    raw text not null
+    synced_at text not null
+  constraints:
+    mirror_packages_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    mirror_packages_license_metrc_unique UNIQUE (license_id, metrc_id)
+    mirror_packages_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    mirror_packages_pkey PRIMARY KEY (id)
+    mirror_packages_status_check CHECK ((status = ANY (ARRAY['active'::text, 'onhold'::text, 'inactive'::text, 'intransit'::text])))
+  indexes:
+    CREATE INDEX mirror_packages_lab_idx ON public.mirror_packages USING btree (organization_id, lab_testing_state)
+    CREATE INDEX mirror_packages_label_idx ON public.mirror_packages USING btree (license_id, label)
+    CREATE UNIQUE INDEX mirror_packages_license_metrc_unique ON public.mirror_packages USING btree (license_id, metrc_id)
+    CREATE INDEX mirror_packages_org_expiry_idx ON public.mirror_packages USING btree (organization_id, expiration_date)
+    CREATE UNIQUE INDEX mirror_packages_pkey ON public.mirror_packages USING btree (id)
+    CREATE INDEX mirror_packages_status_idx ON public.mirror_packages USING btree (license_id, status, last_modified)
+
+table mirror_records
+  columns:
+    id integer not null default nextval('mirror_records_id_seq'::regclass)
+    organization_id integer not null
+    license_id integer not null
+    kind text not null
+    metrc_id text not null
+    status text not null
+    label text
+    last_modified text
+    raw text not null
+    synced_at text not null
+  constraints:
+    mirror_records_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    mirror_records_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    mirror_records_pkey PRIMARY KEY (id)
+    mirror_records_unique UNIQUE (license_id, kind, metrc_id)
+  indexes:
+    CREATE INDEX mirror_records_kind_idx ON public.mirror_records USING btree (license_id, kind, status, last_modified)
+    CREATE UNIQUE INDEX mirror_records_pkey ON public.mirror_records USING btree (id)
+    CREATE UNIQUE INDEX mirror_records_unique ON public.mirror_records USING btree (license_id, kind, metrc_id)
+
 table organizations
   columns:
     id integer not null default nextval('organizations_id_seq'::regclass)
@@ -371,6 +429,102 @@ table sessions
     CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
     CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
     CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+
+table sync_checkpoints
+  columns:
+    id integer not null default nextval('sync_checkpoints_id_seq'::regclass)
+    license_id integer not null
+    resource text not null
+    watermark text
+    window_start text
+    window_end text
+    window_page integer not null default 0
+    backfill_from text
+    backfill_done_at text
+    records_stored integer not null default 0
+    rejected integer not null default 0
+    pages_fetched integer not null default 0
+    status text not null default 'idle'::text
+    last_run_at text
+    last_success_at text
+    last_error_code text
+    updated_at text not null
+  constraints:
+    sync_checkpoints_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    sync_checkpoints_license_resource_unique UNIQUE (license_id, resource)
+    sync_checkpoints_pkey PRIMARY KEY (id)
+    sync_checkpoints_status_check CHECK ((status = ANY (ARRAY['idle'::text, 'running'::text, 'error'::text, 'paused'::text])))
+  indexes:
+    CREATE UNIQUE INDEX sync_checkpoints_license_resource_unique ON public.sync_checkpoints USING btree (license_id, resource)
+    CREATE UNIQUE INDEX sync_checkpoints_pkey ON public.sync_checkpoints USING btree (id)
+
+table sync_gaps
+  columns:
+    id integer not null default nextval('sync_gaps_id_seq'::regclass)
+    license_id integer not null
+    resource text not null
+    window_start text not null
+    window_end text not null
+    metrc_total integer not null
+    local_before integer not null
+    local_after integer not null
+    healed integer not null
+    detected_at text not null
+  constraints:
+    sync_gaps_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    sync_gaps_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE INDEX sync_gaps_license_idx ON public.sync_gaps USING btree (license_id, detected_at)
+    CREATE UNIQUE INDEX sync_gaps_pkey ON public.sync_gaps USING btree (id)
+
+table sync_leases
+  columns:
+    license_id integer not null
+    holder text
+    fencing_token integer not null default 0
+    expires_at_ms bigint not null default 0
+    paused_at text
+    paused_reason text
+    refresh_requested_at text
+    refresh_resource text
+  constraints:
+    sync_leases_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    sync_leases_pkey PRIMARY KEY (license_id)
+  indexes:
+    CREATE UNIQUE INDEX sync_leases_pkey ON public.sync_leases USING btree (license_id)
+
+table sync_rejects
+  columns:
+    id integer not null default nextval('sync_rejects_id_seq'::regclass)
+    license_id integer not null
+    resource text not null
+    metrc_id text
+    error text not null
+    raw text not null
+    seen_at text not null
+  constraints:
+    sync_rejects_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    sync_rejects_pkey PRIMARY KEY (id)
+  indexes:
+    CREATE INDEX sync_rejects_license_idx ON public.sync_rejects USING btree (license_id, resource)
+    CREATE UNIQUE INDEX sync_rejects_pkey ON public.sync_rejects USING btree (id)
+
+table sync_windows
+  columns:
+    id integer not null default nextval('sync_windows_id_seq'::regclass)
+    license_id integer not null
+    resource text not null
+    window_start text not null
+    window_end text not null
+    metrc_total integer not null
+    checked_at text not null
+  constraints:
+    sync_windows_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    sync_windows_pkey PRIMARY KEY (id)
+    sync_windows_unique UNIQUE (license_id, resource, window_start, window_end)
+  indexes:
+    CREATE UNIQUE INDEX sync_windows_pkey ON public.sync_windows USING btree (id)
+    CREATE UNIQUE INDEX sync_windows_unique ON public.sync_windows USING btree (license_id, resource, window_start, window_end)
 
 table tracegate_metrc_limits_buckets
   columns:

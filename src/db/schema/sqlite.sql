@@ -30,9 +30,23 @@ CREATE TABLE "login_throttle" ("throttle_key" text primary key, "attempts" integ
 
 CREATE TABLE "memberships" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "user_id" integer not null references "users" ("id") on delete cascade, "role" text not null check (role in ('admin','manager','staff')), "created_at" text not null, constraint "memberships_org_user_unique" unique ("organization_id", "user_id"));
 
+CREATE TABLE "mirror_packages" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "metrc_id" integer not null, "label" text not null, "status" text not null check (status in ('active','onhold','inactive','intransit')), "item_id" integer, "item_name" text, "item_category" text, "location_id" integer, "location_name" text, "quantity" real, "unit" text, "expiration_date" text, "use_by_date" text, "lab_testing_state" text, "packaged_date" text, "last_modified" text not null, "raw" text not null, "synced_at" text not null, constraint "mirror_packages_license_metrc_unique" unique ("license_id", "metrc_id"));
+
+CREATE TABLE "mirror_records" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "kind" text not null, "metrc_id" text not null, "status" text not null, "label" text, "last_modified" text, "raw" text not null, "synced_at" text not null, constraint "mirror_records_unique" unique ("license_id", "kind", "metrc_id"));
+
 CREATE TABLE "organizations" ("id" integer primary key autoincrement, "name" text not null, "slug" text not null unique, "created_at" text not null);
 
 CREATE TABLE "sessions" ("id" integer primary key autoincrement, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "created_at" text not null, "expires_at" text not null, "last_seen_at" text not null);
+
+CREATE TABLE "sync_checkpoints" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "watermark" text, "window_start" text, "window_end" text, "window_page" integer default 0 not null, "backfill_from" text, "backfill_done_at" text, "records_stored" integer default 0 not null, "rejected" integer default 0 not null, "pages_fetched" integer default 0 not null, "status" text default 'idle' not null check (status in ('idle','running','error','paused')), "last_run_at" text, "last_success_at" text, "last_error_code" text, "updated_at" text not null, constraint "sync_checkpoints_license_resource_unique" unique ("license_id", "resource"));
+
+CREATE TABLE "sync_gaps" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "window_start" text not null, "window_end" text not null, "metrc_total" integer not null, "local_before" integer not null, "local_after" integer not null, "healed" integer not null, "detected_at" text not null);
+
+CREATE TABLE "sync_leases" ("license_id" integer primary key references "licenses" ("id") on delete cascade, "holder" text, "fencing_token" integer default 0 not null, "expires_at_ms" bigint default 0 not null, "paused_at" text, "paused_reason" text, "refresh_requested_at" text, "refresh_resource" text);
+
+CREATE TABLE "sync_rejects" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "metrc_id" text, "error" text not null, "raw" text not null, "seen_at" text not null);
+
+CREATE TABLE "sync_windows" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "window_start" text not null, "window_end" text not null, "metrc_total" integer not null, "checked_at" text not null, constraint "sync_windows_unique" unique ("license_id", "resource", "window_start", "window_end"));
 
 CREATE TABLE "users" ("id" integer primary key autoincrement, "email" text not null unique, "name" text not null, "password_hash" text not null, "is_platform_admin" integer default 0 not null, "must_change_password" integer default 0 not null, "created_at" text not null, "updated_at" text not null);
 
@@ -74,7 +88,21 @@ CREATE INDEX "login_throttle_window_idx" on "login_throttle" ("window_ends_at");
 
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
+CREATE INDEX "mirror_packages_lab_idx" on "mirror_packages" ("organization_id", "lab_testing_state");
+
+CREATE INDEX "mirror_packages_label_idx" on "mirror_packages" ("license_id", "label");
+
+CREATE INDEX "mirror_packages_org_expiry_idx" on "mirror_packages" ("organization_id", "expiration_date");
+
+CREATE INDEX "mirror_packages_status_idx" on "mirror_packages" ("license_id", "status", "last_modified");
+
+CREATE INDEX "mirror_records_kind_idx" on "mirror_records" ("license_id", "kind", "status", "last_modified");
+
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
+
+CREATE INDEX "sync_gaps_license_idx" on "sync_gaps" ("license_id", "detected_at");
+
+CREATE INDEX "sync_rejects_license_idx" on "sync_rejects" ("license_id", "resource");
 
 CREATE INDEX "vault_data_keys_ref_idx" on "vault_data_keys" ("ref");
 
