@@ -10,6 +10,7 @@ import type { AppServices } from '../main/services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCredentialsRoutes } from './routes/credentials-routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerRejectNul(app);
   await app.register(cookie);
   registerAuthentication(app, services);
   await registerOpenApi(app, API_VERSION);

@@ -6,6 +6,7 @@ import {
   credentialSchema,
   environmentSchema,
   errorResponses,
+  idNumber,
   idParams,
   keyInputFields,
 } from '../schemas.ts';
@@ -58,7 +59,7 @@ export function registerCredentialsRoutes(app: ZodApp, services: AppServices): v
           state: z.string().length(2),
           environment: environmentSchema.default('production'),
           kind: z.enum(['facility', 'user']),
-          ownerUserId: z.number().int().positive().optional(),
+          ownerUserId: idNumber.optional(),
           licenseNumbers: licenseNumbers.optional(),
           ...keyInputFields,
         }),

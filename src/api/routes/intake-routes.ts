@@ -6,6 +6,7 @@ import {
   credentialSchema,
   environmentSchema,
   errorResponses,
+  idNumber,
   idParams,
   keyInputFields,
 } from '../schemas.ts';
@@ -33,7 +34,7 @@ export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
         tags: ['credentials'],
         summary: 'Create a 24-hour one-time link for a member to enter their own Metrc key',
         body: z.object({
-          userId: z.number().int().positive(),
+          userId: idNumber,
           state: z.string().length(2),
           environment: environmentSchema.default('production'),
         }),

@@ -3,13 +3,13 @@ import { NOT_SYNCING } from '../../credentials/index.ts';
 import type { LicenseView } from '../../licenses/index.ts';
 import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, idParams, licenseSchema } from '../schemas.ts';
+import { errorResponses, flagsObject, idParams, licenseSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const licenseFields = {
   licenseType: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200),
-  facilityType: z.record(z.string(), z.union([z.boolean(), z.number(), z.null()])).optional(),
+  facilityType: flagsObject.optional(),
   timeZone: z.string().min(1).max(64).optional(),
 };
 
