@@ -8,7 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppServices } from '../main/services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
@@ -45,6 +45,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only: a text/plain body would otherwise reach validation as a string.
