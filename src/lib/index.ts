@@ -9,6 +9,7 @@ export {
   type Logger,
   REDACT_PATHS,
   redactQuery,
+  redactUrl,
 } from './logger.ts';
 export {
   METRC_STATE_TIME_ZONES,

@@ -69,7 +69,13 @@ export interface FuzzCase {
 const RAW_SEGMENTS = ['%', '%zz', '..', '%2e%2e', ''] as const;
 
 function encodeSegment(value: unknown): string {
-  return encodeURIComponent(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // A lone surrogate has no UTF-8 form: send the bytes of one anyway (invalid UTF-8).
+    return '%ED%A0%80';
+  }
 }
 
 /** Requests for an operation: parameters and body from its schema, with hostile variants. */
