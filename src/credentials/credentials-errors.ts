@@ -45,6 +45,12 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'A key is 16–200 letters, digits and `-_+/=` without spaces. Copy it again from Metrc (profile → API Keys), or upload a photo of its QR code.',
   },
+  CREDENTIAL_KEY_HAS_WHITESPACE: {
+    status: 400,
+    message: 'The key has a space or line break inside it.',
+    description:
+      'Spaces and line breaks around a pasted key are removed; inside a key they mean something else was pasted with it. Copy the key alone from Metrc (profile → API Keys). Nothing was saved.',
+  },
   CREDENTIAL_QR_UNREADABLE: {
     status: 422,
     message: 'No QR code could be read from that image.',

@@ -6,7 +6,7 @@ import type { CredentialKind, DB, MetrcEnvironment } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
-import { assertMaySetKey, normaliseKeyText } from './credential-rules-fns.ts';
+import { assertMaySetKey, normaliseKey } from './credential-rules-fns.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo, CredentialWithLicenses } from './credentials-repo.ts';
@@ -109,8 +109,7 @@ export function createCredentialsService(deps: {
     const environment = input.environment ?? 'production';
     const ownerUserId = input.kind === 'user' ? (input.ownerUserId ?? actor.userId) : null;
     assertMaySetKey(actor, input.kind, ownerUserId);
-    const key = input.key;
-    normaliseKeyText(key.reveal());
+    const key = normaliseKey(input.key);
     if (input.kind === 'user') {
       if (ownerUserId === null || !(await users.membership(actor.organizationId, ownerUserId))) {
         throw credentialsErrors.CREDENTIAL_OWNER_UNKNOWN();
@@ -238,7 +237,7 @@ export function createCredentialsService(deps: {
     const current = await repo.find(actor.organizationId, id);
     if (!current) throw commonErrors.NOT_FOUND();
     assertMaySetKey(actor, current.kind, current.owner_user_id);
-    if (input.key) normaliseKeyText(input.key.reveal());
+    if (input.key) input = { ...input, key: normaliseKey(input.key) };
     const key = input.key ?? (await vault.open(current.secret_ref, current.sealed_key));
     const licenseNumbers = input.licenseNumbers ?? current.licenses.map((l) => l.number);
     const { report, facilities } = await verifyForSave({
