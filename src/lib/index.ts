@@ -11,10 +11,4 @@ export {
   redactQuery,
   redactUrl,
 } from './logger.ts';
-export {
-  METRC_STATE_TIME_ZONES,
-  METRC_STATES,
-  type MetrcState,
-  parseMetrcState,
-} from './metrc-states.ts';
 export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';
