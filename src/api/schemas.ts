@@ -50,6 +50,14 @@ export const secretString = (max = 256) =>
     .max(max)
     .transform((value) => new Secret(value));
 
+/** A password in a body: a `Secret` the log scrubber never remembers (it is never logged). */
+export const passwordString = (max = 256) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .transform((value) => new Secret(value, { scrub: 'never' }));
+
 export const errorBody = z.object({
   code: z.string(),
   message: z.string(),

@@ -4,6 +4,13 @@ export { commonErrors } from './common-errors.ts';
 export { renderErrorDocs } from './error-docs.ts';
 export { randomToken, safeEqual, sha256Hex } from './ids.ts';
 export {
+  MAX_SHORT_LIVED,
+  registerScrubbedSecret,
+  type ScrubLifetime,
+  scrubberSize,
+  scrubSecrets,
+} from './log-scrubber.ts';
+export {
   createLogger,
   createSilentLogger,
   type Logger,
@@ -11,4 +18,4 @@ export {
   redactQuery,
   redactUrl,
 } from './logger.ts';
-export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';
+export { rememberSecretText, Secret, type SecretOptions } from './secret.ts';

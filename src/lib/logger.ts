@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { scrubSecrets } from './secret.ts';
+import { scrubSecrets } from './log-scrubber.ts';
 
 export type { Logger };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { csrfTokenFor } from '../../auth/index.ts';
 import type { AppServices } from '../../main/services.ts';
 import { principalOf, SESSION_COOKIE } from '../plugins/authenticate.ts';
-import { errorResponses, organizationSchema, roleSchema, secretString } from '../schemas.ts';
+import { errorResponses, organizationSchema, passwordString, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const sessionResponse = z.object({
@@ -37,7 +37,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
         summary: 'Sign in with e-mail and password; sets the session cookie',
         body: z.object({
           email: z.string().min(3).max(320),
-          password: secretString(),
+          password: passwordString(),
           organization: z.string().min(1).max(64).optional(),
         }),
         response: { 200: sessionResponse, ...errorResponses, 429: errorResponses[401] },
@@ -125,7 +125,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (signs out your other sessions)',
-        body: z.object({ currentPassword: secretString(), newPassword: secretString() }),
+        body: z.object({ currentPassword: passwordString(), newPassword: passwordString() }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
