@@ -20,6 +20,7 @@ export { createIntakeLinksRepo } from './intake-links-repo.ts';
 export {
   createIntakeLinksService,
   INTAKE_LINK_TTL_MS,
+  INTAKE_MAX_WRONG_KEYS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
 export { type LicenseSync, licenseSyncOf, NOT_SYNCING } from './license-sync.ts';

@@ -122,11 +122,11 @@ export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
       },
     },
     async (request, reply) => {
-      const key = await keyFromInput(request.body, true);
-      const saved = await services.intakeLinks.submit(
-        request.params.token,
-        key as NonNullable<typeof key>,
-      );
+      // The token is checked first; only then is a photo decoded (item 4).
+      const saved = await services.intakeLinks.submit(request.params.token, async () => {
+        const key = await keyFromInput(request.body, true);
+        return key as NonNullable<typeof key>;
+      });
       return reply.status(201).send(saved);
     },
   );
