@@ -6,7 +6,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppServices } from '../main/services.ts';
+import type { ApiServices } from './api-services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -35,7 +35,7 @@ export const API_VERSION = '0.1.0';
  * const app = await buildApp(services);
  * const res = await app.inject({ method: 'GET', url: '/healthz' });
  */
-export async function buildApp(services: AppServices): Promise<FastifyInstance> {
+export async function buildApp(services: ApiServices): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: services.config.bodyLimitBytes,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { IdentityService, SessionService } from '../../auth/index.ts';
 import { csrfTokenFor } from '../../auth/index.ts';
-import type { AppServices } from '../../main/services.ts';
+import type { Config } from '../../config/index.ts';
 import { principalOf, SESSION_COOKIE } from '../plugins/authenticate.ts';
 import { errorResponses, organizationSchema, passwordString, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -23,7 +24,14 @@ const sessionResponse = z.object({
 });
 
 /** Sign-in, sign-out and "who am I". */
-export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type AuthRouteDeps = {
+  config: Pick<Config, 'env' | 'publicUrl' | 'sessionTtlMs'>;
+  sessions: SessionService;
+  identity: IdentityService;
+};
+
+export function registerAuthRoutes(app: ZodApp, services: AuthRouteDeps): void {
   const secureCookie =
     services.config.env === 'production' ||
     services.config.publicUrl?.startsWith('https:') === true;

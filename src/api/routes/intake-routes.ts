@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { IntakeLinksService } from '../../credentials/index.ts';
 import { KEY_ROUTE_BODY_LIMIT, keyFromInput } from '../key-input.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import {
@@ -25,7 +25,10 @@ const linkSchema = z.object({
 const tokenParams = z.object({ token: z.string().min(10).max(100) });
 
 /** One-time links for staff to enter their own key (rule 13). */
-export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type IntakeRouteDeps = { intakeLinks: IntakeLinksService };
+
+export function registerIntakeRoutes(app: ZodApp, services: IntakeRouteDeps): void {
   app.post(
     '/api/intake-links',
     {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { CredentialsService } from '../../credentials/index.ts';
 import { NOT_SYNCING } from '../../credentials/index.ts';
-import type { LicenseView } from '../../licenses/index.ts';
-import type { AppServices } from '../../main/services.ts';
+import type { LicensesService, LicenseView } from '../../licenses/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, flagsObject, idParams, licenseSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -14,7 +14,10 @@ const licenseFields = {
 };
 
 /** The organization's Metrc licenses. Everyone reads; admins change. */
-export function registerLicensesRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type LicensesRouteDeps = { licenses: LicensesService; credentials: CredentialsService };
+
+export function registerLicensesRoutes(app: ZodApp, services: LicensesRouteDeps): void {
   /** Adds whether each license syncs with the state (from its facility key). */
   async function withSync(organizationId: number, views: LicenseView[]) {
     const sync = await services.credentials.syncByLicense(organizationId);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { IdentityService } from '../../auth/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, idParams, memberSchema, passwordString, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 /** People of the organization and their roles. Managers can see; only admins change. */
-export function registerMembersRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type MembersRouteDeps = { identity: IdentityService };
+
+export function registerMembersRoutes(app: ZodApp, services: MembersRouteDeps): void {
   app.get(
     '/api/users',
     {
