@@ -51,6 +51,12 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'Spaces and line breaks around a pasted key are removed; inside a key they mean something else was pasted with it. Copy the key alone from Metrc (profile → API Keys). Nothing was saved.',
   },
+  CREDENTIAL_KEY_MISBOUND: {
+    status: 409,
+    message: 'This stored key does not belong to this credential.',
+    description:
+      'The sealed key names another organization or row: it was copied in the database. The key is not used. Delete the credential and Verify & Save the key again.',
+  },
   CREDENTIAL_QR_TOO_LARGE: {
     status: 413,
     message: 'The QR image is too large.',

@@ -8,6 +8,7 @@ export {
   keyAgeDays,
   normaliseKeyText,
 } from './credential-rules-fns.ts';
+export { credentialRef, openCredentialKey, resealLegacyCredentials } from './credential-sealing.ts';
 export type { CredentialView } from './credential-views.ts';
 export { credentialsErrors } from './credentials-errors.ts';
 export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.ts';
