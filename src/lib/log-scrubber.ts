@@ -9,7 +9,7 @@
  *
  * Cost per line is flat in the number of remembered values: every value is at least
  * `MIN_SCRUB_LENGTH` long and is indexed by its first `MIN_SCRUB_LENGTH` characters, so a line
- * costs one map lookup per character (see docs/decisions/0010-log-scrubber.md).
+ * costs one map lookup per character (see docs/decisions/0007-log-scrubber.md).
  */
 
 const REDACTED = '[REDACTED]';
