@@ -4,6 +4,7 @@ import type { DB } from '../db/index.ts';
 import { type Clock, isAppError, type Logger, toTimestamp } from '../lib/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { keyAgeDays } from './credential-rules-fns.ts';
+import { openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import type { CredentialsRepo } from './credentials-repo.ts';
 import type { VendorKeysService } from './vendor-keys-service.ts';
@@ -37,7 +38,7 @@ export function createCredentialHealthService(deps: {
     const row = await repo.find(organizationId, id);
     if (!row) return null;
     const now = clock.now();
-    const key = await vault.open(row.secret_ref, row.sealed_key);
+    const key = await openCredentialKey(vault, row);
     const vendorKey = await vendorKeys.keyFor(row.state, row.environment);
     const result = await verifyKey(
       { probe: deps.probe, clock },

@@ -153,6 +153,8 @@ export interface CredentialsTable {
   last_used_at: Timestamp | null;
   /** JSON text: the last verification report. */
   verification_report: string | null;
+  /** HMAC-SHA256 of the key (vault-derived key): finds the same key elsewhere without opening any. */
+  key_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_by_user_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -180,6 +182,8 @@ export interface CredentialIntakeLinksTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Wrong keys submitted through this link; it locks at `INTAKE_MAX_WRONG_KEYS`. */
+  failed_attempts: ColumnType<number, number | undefined, number>;
 }
 
 /** One row per lease name, never deleted (so fencing tokens only grow); see src/leases. */

@@ -28,6 +28,7 @@ import {
   createVendorKeysRepo,
   createVendorKeysService,
   type MetrcKeyProbe,
+  resealLegacyCredentials,
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
@@ -203,5 +204,8 @@ export type AppServices = ReturnType<typeof createServices>;
  * const services = await openServices({ config, database, clock, logger, metrcProbe });
  */
 export async function openServices(deps: Omit<CoreDeps, 'vault'>): Promise<AppServices> {
-  return createServices({ ...deps, vault: await openDatabaseVault(deps) });
+  const vault = await openDatabaseVault(deps);
+  // Rows sealed before keys were bound to their organization (migration 0005, ADR 0013).
+  await resealLegacyCredentials({ db: deps.database.db, vault, logger: deps.logger });
+  return createServices({ ...deps, vault });
 }

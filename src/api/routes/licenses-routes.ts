@@ -1,20 +1,23 @@
 import { z } from 'zod';
+import type { CredentialsService } from '../../credentials/index.ts';
 import { NOT_SYNCING } from '../../credentials/index.ts';
-import type { LicenseView } from '../../licenses/index.ts';
-import type { AppServices } from '../../main/services.ts';
+import type { LicensesService, LicenseView } from '../../licenses/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, idParams, licenseSchema } from '../schemas.ts';
+import { errorResponses, flagsObject, idParams, licenseSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const licenseFields = {
   licenseType: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200),
-  facilityType: z.record(z.string(), z.union([z.boolean(), z.number(), z.null()])).optional(),
+  facilityType: flagsObject.optional(),
   timeZone: z.string().min(1).max(64).optional(),
 };
 
 /** The organization's Metrc licenses. Everyone reads; admins change. */
-export function registerLicensesRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type LicensesRouteDeps = { licenses: LicensesService; credentials: CredentialsService };
+
+export function registerLicensesRoutes(app: ZodApp, services: LicensesRouteDeps): void {
   /** Adds whether each license syncs with the state (from its facility key). */
   async function withSync(organizationId: number, views: LicenseView[]) {
     const sync = await services.credentials.syncByLicense(organizationId);

@@ -63,6 +63,12 @@ function printBanner(running: Awaited<ReturnType<typeof startTracegate>>, databa
           `    Facility key:   ${k.state.toUpperCase()}, ${k.licenses} licenses, verified (owner ${k.owner})`,
       ),
       `    Personal keys:  ${demo.withKey} has one; ${demo.withoutKey} has none yet`,
+      '',
+      '  Try Verify & Save (fake emulator keys, for the demo only):',
+      ...demo.tryKeys.map(
+        (k) => `    Metrc key of ${k.person} <${k.email}> (${k.state.toUpperCase()}): ${k.key}`,
+      ),
+      '    POST /api/credentials {"state":"ca","kind":"user","ownerUserId":<their id>,"apiKey":"<key>"}',
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

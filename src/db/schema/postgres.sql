@@ -158,6 +158,7 @@ table credential_intake_links
     expires_at text not null
     used_at text
     revoked_at text
+    failed_attempts integer not null default 0
   constraints:
     credential_intake_links_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
     credential_intake_links_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
@@ -208,6 +209,7 @@ table credentials
     created_by_user_id integer
     created_at text not null
     updated_at text not null
+    key_hash text
   constraints:
     credentials_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
     credentials_environment_check CHECK ((environment = ANY (ARRAY['production'::text, 'sandbox'::text])))
@@ -219,9 +221,11 @@ table credentials
     credentials_secret_ref_key UNIQUE (secret_ref)
     credentials_status_check CHECK ((status = ANY (ARRAY['unverified'::text, 'valid'::text, 'invalid'::text, 'expired'::text])))
   indexes:
+    CREATE UNIQUE INDEX credentials_facility_key_unique ON public.credentials USING btree (organization_id, provider, state, environment, key_hash) WHERE (kind = 'facility'::text)
     CREATE INDEX credentials_org_idx ON public.credentials USING btree (organization_id, state)
     CREATE UNIQUE INDEX credentials_pkey ON public.credentials USING btree (id)
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
+    CREATE UNIQUE INDEX credentials_user_key_unique ON public.credentials USING btree (provider, state, environment, key_hash) WHERE (kind = 'user'::text)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
 
 table idempotency_keys
@@ -308,6 +312,7 @@ table licenses
     licenses_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
     licenses_pkey PRIMARY KEY (id)
   indexes:
+    CREATE UNIQUE INDEX licenses_org_state_number_ci_unique ON public.licenses USING btree (organization_id, state, upper(number))
     CREATE UNIQUE INDEX licenses_org_state_number_unique ON public.licenses USING btree (organization_id, state, number)
     CREATE UNIQUE INDEX licenses_pkey ON public.licenses USING btree (id)
 

@@ -10,11 +10,11 @@ CREATE TABLE "api_tokens" ("id" integer primary key autoincrement, "organization
 
 CREATE TABLE "audit_events" ("id" integer primary key autoincrement, "organization_id" integer references "organizations" ("id"), "actor_user_id" integer, "actor_token_id" integer, "action" text not null, "target_type" text, "target_id" text, "details" text not null, "created_at" text not null, "prev_hash" text not null, "hash" text not null unique, "chain_seq" integer);
 
-CREATE TABLE "credential_intake_links" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "state" text not null, "environment" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "expires_at" text not null, "used_at" text, "revoked_at" text);
+CREATE TABLE "credential_intake_links" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "state" text not null, "environment" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "expires_at" text not null, "used_at" text, "revoked_at" text, "failed_attempts" integer default 0 not null);
 
 CREATE TABLE "credential_licenses" ("id" integer primary key autoincrement, "credential_id" integer not null references "credentials" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "organization_id" integer not null, "provider" text not null, "kind" text not null, constraint "credential_licenses_pair_unique" unique ("credential_id", "license_id"));
 
-CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
+CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, "key_hash" text, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
 
 CREATE TABLE "idempotency_keys" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "principal" text not null, "idempotency_key" text not null, "request_hash" text not null, "status" text not null check (status in ('in_progress','completed')), "response_status" integer, "response_type" text, "response_body" text, "response_withheld" integer default 0 not null, "locked_at" text not null, "created_at" text not null, "expires_at" text not null, constraint "idempotency_keys_scope_unique" unique ("organization_id", "principal", "idempotency_key"));
 
@@ -77,12 +77,22 @@ CREATE INDEX "audit_events_org_idx" on "audit_events" ("organization_id", "id");
 CREATE UNIQUE INDEX credential_licenses_facility_unique
     on credential_licenses (license_id, provider) where kind = 'facility';
 
+CREATE UNIQUE INDEX credentials_facility_key_unique
+    on credentials (organization_id, provider, state, environment, key_hash)
+    where kind = 'facility';
+
 CREATE INDEX "credentials_org_idx" on "credentials" ("organization_id", "state");
+
+CREATE UNIQUE INDEX credentials_user_key_unique
+    on credentials (provider, state, environment, key_hash) where kind = 'user';
 
 CREATE UNIQUE INDEX credentials_user_state_unique
     on credentials (organization_id, provider, state, owner_user_id) where kind = 'user';
 
 CREATE INDEX "idempotency_keys_expires_idx" on "idempotency_keys" ("expires_at");
+
+CREATE UNIQUE INDEX licenses_org_state_number_ci_unique
+    on licenses (organization_id, state, upper(number));
 
 CREATE INDEX "login_throttle_window_idx" on "login_throttle" ("window_ends_at");
 
