@@ -268,6 +268,8 @@ export interface LicenseLeasesTable {
   lease_expires_at: Timestamp | null;
   /** Earliest time the license may have work; null = nothing to send. */
   wake_at: Timestamp | null;
+  /** Grows with every change that gives the license new work; "idle" is set only if unchanged. */
+  work_seq: ColumnType<number, number | undefined, number>;
   paused_at: Timestamp | null;
   pause_code: string | null;
   pause_message: string | null;

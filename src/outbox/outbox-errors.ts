@@ -64,6 +64,12 @@ export const outboxErrors = defineErrors('outbox', {
     description:
       'E.g. a receipt correction or void whose receipt Metrc does not know (by id or external number). The submission failed; fix the payload and retry, or dismiss it.',
   },
+  OUTBOX_ADMIN_ONLY: {
+    status: 403,
+    message: 'Only admins can do this.',
+    description:
+      "Releasing a held submission, resuming a paused license, setting the personal-key policy and members' external references are admin actions.",
+  },
   OUTBOX_EXTERNAL_REF_TAKEN: {
     status: 409,
     message: 'Another member already has this external reference.',

@@ -75,6 +75,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('lease_token', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('lease_expires_at', 'text')
     .addColumn('wake_at', 'text')
+    .addColumn('work_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('paused_at', 'text')
     .addColumn('pause_code', 'text')
     .addColumn('pause_message', 'text')

@@ -132,6 +132,7 @@ table license_leases
     lease_token integer not null default 0
     lease_expires_at text
     wake_at text
+    work_seq integer not null default 0
     paused_at text
     pause_code text
     pause_message text
