@@ -20,6 +20,7 @@ import { registerLicensesRoutes } from './routes/licenses-routes.ts';
 import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
+import { registerSubmissionsRoutes } from './routes/submissions-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
 import type { ZodApp } from './zod-app.ts';
@@ -71,6 +72,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerVendorKeysRoutes(zodApp, services);
   registerCredentialsRoutes(zodApp, services);
   registerIntakeRoutes(zodApp, services);
+  registerSubmissionsRoutes(zodApp, services);
 
   await app.ready();
   return app;

@@ -42,4 +42,12 @@ export interface Config {
   insightsMinOrganizations: number;
   shutdownTimeoutMs: number;
   metrc: MetrcClientConfig;
+  /** The outbox's tunables (OUTBOX_* variables). */
+  outbox: {
+    batchSize: number;
+    writeCapPerVendorKey: number;
+    concurrency: number;
+    leaseTtlMs: number;
+    overdueAfterMs: number;
+  };
 }

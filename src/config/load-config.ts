@@ -101,6 +101,13 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     insightsMinOrganizations: v.INSIGHTS_MIN_ORGANIZATIONS as number,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     metrc: toMetrcClientConfig(v),
+    outbox: {
+      batchSize: v.OUTBOX_BATCH_SIZE as number,
+      writeCapPerVendorKey: v.OUTBOX_WRITE_CAP as number,
+      concurrency: v.OUTBOX_WORKER_CONCURRENCY as number,
+      leaseTtlMs: v.OUTBOX_LEASE_TTL_MS as number,
+      overdueAfterMs: (v.OUTBOX_OVERDUE_HOURS as number) * 3_600_000,
+    },
   };
 }
 

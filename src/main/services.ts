@@ -11,6 +11,7 @@ import {
 } from '../auth/index.ts';
 import type { Config } from '../config/index.ts';
 import {
+  createCredentialEvents,
   createCredentialHealthService,
   createCredentialsRepo,
   createCredentialsService,
@@ -24,6 +25,7 @@ import {
 import type { Database } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
+import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { openDatabaseVault } from './open-vault.ts';
 
@@ -52,6 +54,8 @@ export function createServices(deps: CoreDeps) {
   const audit = createAuditService({ db, repo: createAuditRepo(db, dialect), clock });
   const licensesRepo = createLicensesRepo(db);
   const credentialsRepo = createCredentialsRepo(db);
+  // Credentials tell the outbox about saved keys without importing it.
+  const credentialEvents = createCredentialEvents(logger);
   const vendorKeys = createVendorKeysService({
     db,
     repo: createVendorKeysRepo(db),
@@ -69,7 +73,25 @@ export function createServices(deps: CoreDeps) {
     probe: deps.metrcProbe,
     audit,
     clock,
+    events: credentialEvents,
   });
+  const outbox = createOutbox({
+    db,
+    dialect,
+    clock,
+    logger,
+    audit,
+    vault,
+    users,
+    licenses: licensesRepo,
+    credentials: credentialsRepo,
+    notifier:
+      config.database.kind === 'postgres'
+        ? createPostgresNotifier({ db, url: config.database.url, logger })
+        : createLocalNotifier(),
+    settings: config.outbox,
+  });
+  credentialEvents.subscribe((event) => outbox.service.onKeySaved(event));
   const identity = createIdentityService({
     db,
     users,
@@ -110,7 +132,9 @@ export function createServices(deps: CoreDeps) {
       clock,
       logger,
       reverifyIntervalMs: config.credentialReverifyMs,
+      events: credentialEvents,
     }),
+    outbox,
     intakeLinks: createIntakeLinksService({
       repo: createIntakeLinksRepo(db),
       users,

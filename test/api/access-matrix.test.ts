@@ -60,6 +60,19 @@ const EXPECTED: Record<string, Access> = {
   // The one-time link itself is the permission (rule 13).
   'GET /api/intake/:token': 'public',
   'POST /api/intake/:token': 'public',
+  // The outbox (src/outbox).
+  'POST /api/licenses/:id/submissions': 'staff',
+  'POST /api/licenses/:id/sales-receipts': 'staff',
+  'GET /api/submission-kinds': 'staff',
+  'GET /api/submissions': 'staff',
+  'GET /api/submissions/:id': 'staff',
+  'POST /api/submissions/:id/retry': 'manager',
+  'POST /api/submissions/:id/dismiss': 'manager',
+  'POST /api/submissions/:id/release': 'admin',
+  'POST /api/licenses/:id/resume': 'admin',
+  'GET /api/personal-key-policies/:state': 'staff',
+  'PUT /api/personal-key-policies/:state': 'admin',
+  'PUT /api/users/:id/external-ref': 'admin',
 };
 
 type Caller =
