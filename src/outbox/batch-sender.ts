@@ -238,8 +238,10 @@ export function createBatchSender(deps: {
   }
 
   /**
-   * A 400 (or 413) on several rows: nothing landed (Metrc writes are all-or-nothing). Rows Metrc
-   * named go alone; the rest go together again; with no names, halves.
+   * A 400 (or 413) on several rows: nothing landed (Metrc writes are all-or-nothing). The rows
+   * before the first one Metrc named go together, then that row alone; with no names, the first
+   * half. The rest go back in line and are planned again, so a row touching what just failed
+   * waits behind it and nothing overtakes an earlier row.
    */
   async function split(
     input: BatchInput,
@@ -247,26 +249,20 @@ export function createBatchSender(deps: {
     error: MetrcError,
   ): Promise<BatchOutcome> {
     await settle.requeue(input.lease, rows);
-    const named = new Set(
+    const fresh = rows.map((row) => ({ ...row, status: 'queued' as const, in_doubt: 0 }));
+    const named =
       error instanceof MetrcValidationError
-        ? error.rows.flatMap((r) => (r.row !== null && r.row < rows.length ? [r.row] : []))
-        : [],
-    );
-    const groups =
-      named.size > 0 && named.size < rows.length
-        ? [
-            rows.filter((_, index) => !named.has(index)),
-            ...rows.filter((_, index) => named.has(index)).map((row) => [row]),
-          ]
-        : [rows.slice(0, Math.ceil(rows.length / 2)), rows.slice(Math.ceil(rows.length / 2))];
-    // Groups go in line order of their first row, so a row never overtakes an earlier one it depends on.
-    groups.sort((a, b) => (a[0]?.id ?? 0) - (b[0]?.id ?? 0));
-    for (const group of groups) {
-      const fresh = group.map((row) => ({ ...row, status: 'queued' as const, in_doubt: 0 }));
-      const outcome = await send({ ...input, rows: fresh });
+        ? error.rows.flatMap((r) =>
+            r.row !== null && r.row >= 0 && r.row < rows.length ? [r.row] : [],
+          )
+        : [];
+    const first = named.length > 0 && named.length < rows.length ? Math.min(...named) : null;
+    if (first === null) return send({ ...input, rows: fresh.slice(0, Math.ceil(rows.length / 2)) });
+    if (first > 0) {
+      const outcome = await send({ ...input, rows: fresh.slice(0, first) });
       if (outcome.next !== 'continue') return outcome;
     }
-    return { next: 'continue' };
+    return send({ ...input, rows: fresh.slice(first, first + 1) });
   }
 
   return { send };
