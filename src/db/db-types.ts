@@ -239,6 +239,8 @@ export interface SubmissionsTable {
   hold_reason: string | null;
   /** An admin let it go out under the facility key in a personal-key state. */
   released_by_user_id: number | null;
+  /** When an admin released it (the CLI releases without a person). */
+  released_at: Timestamp | null;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp;
   /** JSON text: `{ code, message, rows? }`. */

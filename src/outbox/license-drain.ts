@@ -88,7 +88,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     const now = toTimestamp(clock.now());
     const routes = new Map<string, Route>();
     const routeOf = async (row: SubmissionRow) => {
-      const cacheKey = `${row.actor_user_id}:${row.released_by_user_id !== null}`;
+      const cacheKey = `${row.actor_user_id}:${row.released_at !== null}`;
       let route = routes.get(cacheKey);
       if (!route) {
         route = await deps.router.route(
@@ -97,7 +97,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
             licenseId: license.id,
             state: license.state,
             actorUserId: row.actor_user_id,
-            released: row.released_by_user_id !== null,
+            released: row.released_at !== null,
           },
           refusedNow(),
         );

@@ -142,8 +142,8 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
     },
 
     /** Waits for a time (backoff, Retry-After) without claiming new work meanwhile. */
-    async deferTo(lease: LicenseLease, until: Date): Promise<void> {
-      await db
+    async deferTo(lease: LicenseLease, until: Date, executor: Kysely<DB> = db): Promise<void> {
+      await executor
         .updateTable('license_leases')
         .set({ wake_at: toTimestamp(until) })
         .where('license_id', '=', lease.licenseId)

@@ -253,7 +253,9 @@ export function createOutboxService(deps: {
     change: {
       action: string;
       allowed: SubmissionStatus[];
-      values?: Partial<Pick<SubmissionRow, 'payload' | 'touches' | 'released_by_user_id'>>;
+      values?: Partial<
+        Pick<SubmissionRow, 'payload' | 'touches' | 'released_by_user_id' | 'released_at'>
+      >;
       details?: Record<string, unknown>;
     },
   ): Promise<SubmissionDetail> {
@@ -377,7 +379,7 @@ export function createOutboxService(deps: {
       return backInLine(principal, row, {
         action: 'submission.released',
         allowed: ['held'],
-        values: { released_by_user_id: principal.userId },
+        values: { released_by_user_id: principal.userId, released_at: stamp() },
       });
     },
 

@@ -170,7 +170,7 @@ export function createSubmissionSettler(deps: {
           },
           trx,
         );
-        await leases.deferTo(lease, until);
+        await leases.deferTo(lease, until, trx);
       }),
 
     /** Nothing reached Metrc: back in line as it was (after a 400 split, a 401, a refusal). */

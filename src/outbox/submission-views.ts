@@ -22,6 +22,7 @@ export interface SubmissionView {
   metrcIds: number[] | null;
   lastError: SubmissionError | null;
   releasedByUserId: number | null;
+  releasedAt: string | null;
   createdAt: string;
   updatedAt: string;
   sentAt: string | null;
@@ -54,6 +55,7 @@ export function toSubmissionView(row: SubmissionRow): SubmissionView {
     metrcIds: parse<number[]>(row.metrc_ids),
     lastError: parse<SubmissionError>(row.last_error),
     releasedByUserId: row.released_by_user_id,
+    releasedAt: row.released_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     sentAt: row.sent_at,

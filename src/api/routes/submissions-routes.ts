@@ -31,6 +31,7 @@ export const submissionSchema = z.object({
   metrcIds: z.array(z.number()).nullable(),
   lastError: submissionErrorSchema.nullable(),
   releasedByUserId: z.number().nullable(),
+  releasedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   sentAt: z.string().nullable(),

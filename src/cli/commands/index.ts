@@ -4,6 +4,7 @@ import { registerCredentialsCommand } from './credentials-command.ts';
 import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerSubmissionsCommand } from './submissions-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerVaultCommand } from './vault-command.ts';
 import { registerVendorKeyCommand } from './vendor-key-command.ts';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerVendorKeyCommand(program);
   registerCredentialsCommand(program);
   registerEmulatorCommand(program);
+  registerSubmissionsCommand(program);
 }

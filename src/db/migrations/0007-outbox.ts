@@ -29,6 +29,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('released_by_user_id', 'integer', (c) =>
       c.references('users.id').onDelete('set null'),
     )
+    .addColumn('released_at', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('last_error', 'text')

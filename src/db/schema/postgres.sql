@@ -244,6 +244,7 @@ table submissions
     status text not null
     hold_reason text
     released_by_user_id integer
+    released_at text
     attempts integer not null default 0
     next_attempt_at text not null
     last_error text
