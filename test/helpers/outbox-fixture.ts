@@ -135,6 +135,9 @@ export async function createOutboxFixture(
     submit: (session, body, license = CA.retailer) =>
       call(session, { method: 'POST', url: `/api/licenses/${license}/submissions`, payload: body }),
     receipt: (extra = {}) => ({
+      // Real time, a minute ago: the emulator refuses sales in the future, and the manual clock
+      // runs ahead once tests skip backoffs.
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
       kind: 'sales.receipt.create',
       payload: {
         externalNumber: `POS-${process.pid}-${++serial}`,
