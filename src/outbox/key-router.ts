@@ -40,7 +40,8 @@ export function createKeyRouter(deps: {
   /** Which credential rule 6 picks, without opening it (enqueue uses this to hold at once). */
   async function choose(
     input: RouteInput,
-    refused: ReadonlySet<number> = new Set(),
+    /** `credentialId:fingerprint` of keys Metrc just refused: treated as invalid. */
+    refused: ReadonlySet<string> = new Set(),
   ): Promise<{ choice: KeyChoice; rows: Map<number, CredentialRow> }> {
     const rows = new Map<number, CredentialRow>();
     let personal: Parameters<typeof chooseUploadKey>[0]['personal'] = null;
@@ -55,7 +56,7 @@ export function createKeyRouter(deps: {
         rows.set(own.id, own);
         personal = {
           id: own.id,
-          status: refused.has(own.id) ? 'invalid' : own.status,
+          status: refused.has(`${own.id}:${own.fingerprint}`) ? 'invalid' : own.status,
           covers: full?.licenses.some((l) => l.id === input.licenseId) ?? false,
         };
       }
@@ -68,7 +69,9 @@ export function createKeyRouter(deps: {
     const facility = facilityRow
       ? {
           id: facilityRow.id,
-          status: refused.has(facilityRow.id) ? ('invalid' as const) : facilityRow.status,
+          status: refused.has(`${facilityRow.id}:${facilityRow.fingerprint}`)
+            ? ('invalid' as const)
+            : facilityRow.status,
         }
       : null;
     const required =
@@ -77,7 +80,7 @@ export function createKeyRouter(deps: {
   }
 
   /** Chooses and opens the key a submission goes out under, or says why it is held. */
-  async function route(input: RouteInput, refused?: ReadonlySet<number>): Promise<Route> {
+  async function route(input: RouteInput, refused?: ReadonlySet<string>): Promise<Route> {
     const { choice, rows } = await choose(input, refused);
     if (choice.use === 'hold') return { use: 'hold', reason: choice.reason };
     const row = rows.get(choice.credentialId);

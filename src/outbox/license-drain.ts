@@ -73,9 +73,10 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     logger: deps.logger,
     random: deps.random,
   });
-  const refused = new Map<number, number>();
+  /** Keys Metrc refused (`credentialId:fingerprint`): a replaced key is a new entry. */
+  const refused = new Map<string, number>();
 
-  function refusedNow(): Set<number> {
+  function refusedNow(): Set<string> {
     const now = clock.now().getTime();
     for (const [id, until] of refused) if (until <= now) refused.delete(id);
     return new Set(refused.keys());
@@ -220,7 +221,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     key: RoutedKey,
     error: MetrcUnauthorizedError,
   ): Promise<boolean> {
-    refused.set(key.credentialId, clock.now().getTime() + REFUSED_KEY_MS);
+    refused.set(`${key.credentialId}:${key.fingerprint}`, clock.now().getTime() + REFUSED_KEY_MS);
     try {
       await deps.health.reportUnauthorized(license.organization_id, key.credentialId);
     } catch (healthError) {

@@ -148,6 +148,7 @@ describeEachDialect('outbox keys: key death, attribution, strict states (rules 6
     assert.ok(label);
     const sale = (n: string) => ({
       kind: 'sales.receipt.create',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
       payload: {
         externalNumber: n,
         lines: [{ packageLabel: label, quantity: 1, unitOfMeasure: 'Each', totalAmount: 5 }],
