@@ -164,7 +164,8 @@ describeEachDialect('outbox failures: exactly once, retries, step-aside', (ctx) 
   it('splits a batch on a 400 so only the rejected row fails', async () => {
     const [p, q] = f.labels;
     const bodies = Array.from({ length: 5 }, () => f.receipt());
-    (bodies[3]?.payload as { lines: Array<Record<string, unknown>> }).lines[0] = {
+    const rejected = bodies[3] as { payload: { lines: Array<Record<string, unknown>> } };
+    rejected.payload.lines[0] = {
       packageLabel: q,
       quantity: 1_000_000,
       unitOfMeasure: 'Each',
