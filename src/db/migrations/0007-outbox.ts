@@ -55,6 +55,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   // Overdue scan: unsent rows by age.
   await sql`create index submissions_unsent_idx on submissions (created_at)
     where status in ('queued','held','sending','failed')`.execute(db);
+  // Queue depth per license on the licenses API.
+  await sql`create index submissions_unsent_org_idx on submissions (organization_id, license_id)
+    where status in ('queued','held','sending','failed')`.execute(db);
   await db.schema
     .createIndex('submissions_org_idx')
     .on('submissions')

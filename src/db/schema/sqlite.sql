@@ -65,6 +65,9 @@ CREATE INDEX "submissions_reference_idx" on "submissions" ("license_id", "refere
 CREATE INDEX submissions_unsent_idx on submissions (created_at)
     where status in ('queued','held','sending','failed');
 
+CREATE INDEX submissions_unsent_org_idx on submissions (organization_id, license_id)
+    where status in ('queued','held','sending','failed');
+
 CREATE INDEX "vault_data_keys_ref_idx" on "vault_data_keys" ("ref");
 
 CREATE INDEX "vault_data_keys_version_idx" on "vault_data_keys" ("master_key_version");
