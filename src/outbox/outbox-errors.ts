@@ -64,6 +64,17 @@ export const outboxErrors = defineErrors('outbox', {
     description:
       'E.g. a receipt correction or void whose receipt Metrc does not know (by id or external number). The submission failed; fix the payload and retry, or dismiss it.',
   },
+  OUTBOX_IN_DOUBT: {
+    status: 409,
+    message: 'The last attempt may have reached Metrc and this kind cannot be looked up.',
+    description:
+      "Shown as a submission's `lastError`: check in Metrc whether it landed, then retry or dismiss it. Every built-in kind has a lookup, so this means a kind was added without one.",
+  },
+  OUTBOX_INTERNAL: {
+    status: 500,
+    message: 'Unexpected error while sending.',
+    description: "Shown as a submission's `lastError` after a bug; the logs have the request id.",
+  },
   OUTBOX_ADMIN_ONLY: {
     status: 403,
     message: 'Only admins can do this.',

@@ -3,7 +3,7 @@
  * the license lease with its fencing token: a worker that lost its lease (stalled, partitioned)
  * changes nothing, and no one can take the lease in the middle of a settle.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
 import type { DB, SubmissionRow } from '../db/index.ts';
@@ -48,22 +48,21 @@ export function createSubmissionSettler(deps: {
     sending: (lease: LicenseLease, rows: readonly SubmissionRow[], key: RoutedKey) =>
       fenced(lease, async (trx) => {
         const now = stamp();
-        for (const row of rows) {
-          await submissions.update(
-            [row.id],
-            {
-              status: 'sending',
-              in_doubt: 1,
-              attempts: row.attempts + 1,
-              last_sent_at: now,
-              credential_id: key.credentialId,
-              key_fingerprint: key.fingerprint,
-              attribution: key.attribution,
-              updated_at: now,
-            },
-            trx,
-          );
-        }
+        // One statement for the batch: attempts grows by one on each row.
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'sending',
+            in_doubt: 1,
+            attempts: sql<number>`attempts + 1`,
+            last_sent_at: now,
+            credential_id: key.credentialId,
+            key_fingerprint: key.fingerprint,
+            attribution: key.attribution,
+            updated_at: now,
+          },
+          trx,
+        );
       }),
 
     /** Metrc took them (or a lookup found them): done, with Metrc's ids and answer. */
@@ -80,25 +79,27 @@ export function createSubmissionSettler(deps: {
     ) =>
       fenced(lease, async (trx) => {
         const now = stamp();
-        for (const [index, row] of rows.entries()) {
+        // Metrc's ids differ per row: one statement, the ids chosen by a CASE on the row id.
+        const idsText = rows.map((row, index) => {
           const metrcIds = outcome.metrcIds[index] ?? null;
-          await submissions.update(
-            [row.id],
-            {
-              status: 'sent',
-              in_doubt: 0,
-              last_error: null,
-              metrc_ids: metrcIds ? JSON.stringify(metrcIds) : null,
-              metrc_answer: JSON.stringify(outcome.answer ?? null),
-              credential_id: outcome.key.credentialId,
-              key_fingerprint: outcome.key.fingerprint,
-              attribution: outcome.key.attribution,
-              sent_at: now,
-              updated_at: now,
-            },
-            trx,
-          );
-        }
+          return sql`when ${row.id} then ${metrcIds ? JSON.stringify(metrcIds) : null}`;
+        });
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'sent',
+            in_doubt: 0,
+            last_error: null,
+            metrc_ids: sql<string | null>`case id ${sql.join(idsText, sql` `)} end`,
+            metrc_answer: JSON.stringify(outcome.answer ?? null),
+            credential_id: outcome.key.credentialId,
+            key_fingerprint: outcome.key.fingerprint,
+            attribution: outcome.key.attribution,
+            sent_at: now,
+            updated_at: now,
+          },
+          trx,
+        );
         await deps.credentials.update(
           lease.organizationId,
           outcome.key.credentialId,

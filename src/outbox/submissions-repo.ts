@@ -1,5 +1,5 @@
 /** The only code that queries `submissions`. Every read of the API is scoped by organization. */
-import { type Insertable, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
 import type { DB, SubmissionRow, SubmissionStatus, SubmissionsTable } from '../db/index.ts';
 
 /** Still to be reported (or needing a person): what "unsent" and queue depth count. */
@@ -69,7 +69,11 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       return rows.flatMap((row) => JSON.parse(row.touches) as string[]);
     },
 
-    update: (ids: readonly number[], values: Updateable<SubmissionsTable>, executor = db) =>
+    update: (
+      ids: readonly number[],
+      values: UpdateObject<DB, 'submissions', 'submissions'>,
+      executor = db,
+    ) =>
       ids.length === 0
         ? Promise.resolve()
         : executor
