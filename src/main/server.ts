@@ -80,8 +80,13 @@ export async function startTracegate(
       const worker = createWorker(services, { metrc });
       worker.start();
       closers.unshift(worker.stop);
-      if (role === 'worker')
+      if (role === 'worker') {
+        // No server socket holds a worker's event loop open, and its timers are unref'd: keep it
+        // alive until it is stopped.
+        const keepAlive = setInterval(() => {}, 60_000);
+        closers.unshift(async () => clearInterval(keepAlive));
         logger.info({ database: database.dialect }, 'tracegate worker started');
+      }
     }
     return {
       url,
