@@ -14,6 +14,7 @@ import type { MembersRouteDeps } from './routes/members-routes.ts';
 import type { OrganizationRouteDeps } from './routes/organization-routes.ts';
 import type { PlatformRouteDeps } from './routes/platform-routes.ts';
 import type { SignupRouteDeps } from './routes/signup-routes.ts';
+import type { SubmissionsRouteDeps } from './routes/submissions-routes.ts';
 import type { SyncRouteDeps } from './routes/sync-routes.ts';
 import type { TokensRouteDeps } from './routes/tokens-routes.ts';
 import type { VendorKeysRouteDeps } from './routes/vendor-keys-routes.ts';
@@ -45,4 +46,5 @@ export type ApiServices = {
   SyncRouteDeps &
   AlertsRouteDeps &
   WebhookEndpointsRouteDeps &
-  InsightsRouteDeps;
+  InsightsRouteDeps &
+  SubmissionsRouteDeps;

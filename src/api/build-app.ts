@@ -25,6 +25,7 @@ import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerSignupRoutes } from './routes/signup-routes.ts';
+import { registerSubmissionsRoutes } from './routes/submissions-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(services: ApiServices): Promise<FastifyInstance> 
   registerInsightsRoutes(zodApp, services);
   registerSignupRoutes(zodApp, services);
   registerSyncRoutes(zodApp, services);
+  registerSubmissionsRoutes(zodApp, services);
 
   await app.ready();
   return app;

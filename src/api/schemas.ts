@@ -119,6 +119,16 @@ export const licenseSchema = z.object({
     keyStatus: z.string().nullable(),
     message: z.string(),
   }),
+  /** The outbox of this license: what is not yet reported, and whether it stopped (rule 8). */
+  outbox: z.object({
+    depth: z.number(),
+    byStatus: z.record(z.string(), z.number()),
+    oldestUnsentAt: z.string().nullable(),
+    oldestUnsentAgeSeconds: z.number().nullable(),
+    paused: z.boolean(),
+    pauseCode: z.string().nullable(),
+    pauseMessage: z.string().nullable(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -130,6 +130,13 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
       packageExpiryDays: v.ALERTS_PACKAGE_EXPIRY_DAYS as number,
       submissionOverdueMs: (v.ALERTS_SUBMISSION_OVERDUE_MINUTES as number) * 60_000,
     },
+    outbox: {
+      batchSize: v.OUTBOX_BATCH_SIZE as number,
+      writeCapPerVendorKey: v.OUTBOX_WRITE_CAP as number,
+      concurrency: v.OUTBOX_WORKER_CONCURRENCY as number,
+      leaseTtlMs: v.OUTBOX_LEASE_TTL_MS as number,
+      overdueAfterMs: (v.OUTBOX_OVERDUE_HOURS as number) * 3_600_000,
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { DB } from '../db/index.ts';
 import { type Clock, isAppError, type Logger, toTimestamp } from '../lib/index.ts';
 import type { Vault } from '../vault/index.ts';
+import type { CredentialEvents } from './credential-events.ts';
 import { keyAgeDays } from './credential-rules-fns.ts';
 import { openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
@@ -30,6 +31,8 @@ export function createCredentialHealthService(deps: {
   logger: Logger;
   /** How old a verification may get before the schedule repeats it. */
   reverifyIntervalMs: number;
+  /** Told when a key turns valid again (a paused license resumes). */
+  events?: CredentialEvents;
 }) {
   const { db, repo, vault, vendorKeys, audit, clock, logger } = deps;
 
@@ -88,6 +91,17 @@ export function createCredentialHealthService(deps: {
       }
     });
     const updated = await repo.find(organizationId, id);
+    if (updated && changed && next.status === 'valid') {
+      await deps.events?.keySaved({
+        organizationId,
+        credentialId: id,
+        kind: updated.kind,
+        state: updated.state,
+        ownerUserId: updated.owner_user_id,
+        status: updated.status,
+        licenseIds: updated.licenses.map((l) => l.id),
+      });
+    }
     return updated ? toCredentialView(updated, now) : null;
   }
 

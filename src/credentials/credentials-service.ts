@@ -5,6 +5,7 @@ import type { CredentialKind, DB, MetrcEnvironment } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
+import type { CredentialEvents } from './credential-events.ts';
 import { assertMaySetKey, normaliseKey } from './credential-rules-fns.ts';
 import { credentialRef, openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
@@ -45,8 +46,25 @@ export function createCredentialsService(deps: {
   probe: MetrcKeyProbe;
   audit: AuditService;
   clock: Clock;
+  /** Told after a key is saved (resume paused licenses, route held submissions again). */
+  events?: CredentialEvents;
 }) {
   const { db, repo, licenses, users, vault, vendorKeys, audit, clock } = deps;
+
+  async function announce(organizationId: number, id: number): Promise<void> {
+    if (!deps.events) return;
+    const row = await repo.find(organizationId, id);
+    if (!row) return;
+    await deps.events.keySaved({
+      organizationId,
+      credentialId: row.id,
+      kind: row.kind,
+      state: row.state,
+      ownerUserId: row.owner_user_id,
+      status: row.status,
+      licenseIds: row.licenses.map((l) => l.id),
+    });
+  }
   const now = () => clock.now();
   const { assignedLicenseIds, assertLicensesFree } = createLicenseAssignment({
     repo,
@@ -221,6 +239,7 @@ export function createCredentialsService(deps: {
         );
         return row.id;
       });
+      await announce(actor.organizationId, id);
       return get(actor, id);
     } catch (error) {
       await vault.destroy(ref);
@@ -304,6 +323,7 @@ export function createCredentialsService(deps: {
       throw error;
     }
     if (input.key) await vault.destroy(current.secret_ref);
+    await announce(actor.organizationId, id);
     return get(actor, id);
   }
 

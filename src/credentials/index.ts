@@ -1,4 +1,10 @@
 export {
+  type CredentialEvents,
+  type CredentialKeyEvent,
+  type CredentialKeyListener,
+  createCredentialEvents,
+} from './credential-events.ts';
+export {
   type CredentialHealthService,
   createCredentialHealthService,
 } from './credential-health-service.ts';

@@ -18,6 +18,7 @@ import {
 } from '../auth/index.ts';
 import type { Config } from '../config/index.ts';
 import {
+  createCredentialEvents,
   createCredentialHealthService,
   createCredentialsRepo,
   createCredentialsService,
@@ -41,6 +42,7 @@ import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { MetrcClient } from '../metrc/index.ts';
+import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
 import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { openDatabaseVault } from './open-vault.ts';
@@ -72,6 +74,8 @@ export function createServices(deps: CoreDeps) {
   const audit = createAuditService({ db, repo: createAuditRepo(db, dialect), clock });
   const licensesRepo = createLicensesRepo(db);
   const credentialsRepo = createCredentialsRepo(db);
+  // Credentials tell the outbox about saved keys without importing it.
+  const credentialEvents = createCredentialEvents(logger);
   const vendorKeys = createVendorKeysService({
     db,
     repo: createVendorKeysRepo(db),
@@ -89,6 +93,7 @@ export function createServices(deps: CoreDeps) {
     probe: deps.metrcProbe,
     audit,
     clock,
+    events: credentialEvents,
   });
   const apiTokensRepo = createApiTokensRepo(db);
   const loginLimiter = createLoginLimiter({
@@ -97,6 +102,23 @@ export function createServices(deps: CoreDeps) {
     maxFailures: config.loginMaxFailures,
     windowSeconds: config.loginWindowSeconds,
   });
+  const outbox = createOutbox({
+    db,
+    dialect,
+    clock,
+    logger,
+    audit,
+    vault,
+    users,
+    licenses: licensesRepo,
+    credentials: credentialsRepo,
+    notifier:
+      config.database.kind === 'postgres'
+        ? createPostgresNotifier({ db, url: config.database.url, logger })
+        : createLocalNotifier(),
+    settings: config.outbox,
+  });
+  credentialEvents.subscribe((event) => outbox.service.onKeySaved(event));
   const identity = createIdentityService({
     db,
     users,
@@ -133,6 +155,7 @@ export function createServices(deps: CoreDeps) {
     clock,
     logger,
     reverifyIntervalMs: config.credentialReverifyMs,
+    events: credentialEvents,
   });
   return {
     ...deps,
@@ -155,6 +178,7 @@ export function createServices(deps: CoreDeps) {
     vendorKeys,
     credentials,
     credentialHealth,
+    outbox,
     intakeLinks: createIntakeLinksService({
       repo: createIntakeLinksRepo(db),
       users,
