@@ -54,7 +54,13 @@ export async function findAdjustments(
   },
 ): Promise<MetrcPackageAdjustment[]> {
   const path = '/packages/v2/adjustments';
-  const range = { start: new Date(query.since.getTime() - RECONCILE_MARGIN_MS), end: new Date() };
+  // The window always covers the attempt, even when our clock and Metrc's disagree: an empty
+  // window would read as "not landed" and send a delta twice.
+  const since = query.since.getTime();
+  const range = {
+    start: new Date(since - RECONCILE_MARGIN_MS),
+    end: new Date(Math.max(Date.now(), since) + RECONCILE_MARGIN_MS),
+  };
   const found = new Map<number, MetrcPackageAdjustment>();
   const records = iterateWindowedRecords(
     (page) =>

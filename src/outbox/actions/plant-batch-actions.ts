@@ -10,6 +10,7 @@ import {
   destroyPlantBatches,
   findPlantBatchByName,
   type PlantingRow,
+  RECONCILE_MARGIN_MS,
 } from '../../metrc/index.ts';
 import {
   optionalText,
@@ -71,6 +72,8 @@ export const plantingAction: OutboxAction<PlantingPayload, PlantingRow> = {
       licenseNumber: input.licenseNumber,
       name: input.row.Name,
       since: input.sentAt,
+      // Past the attempt even when clocks disagree: an empty window would read as "absent".
+      until: new Date(Math.max(Date.now(), input.sentAt.getTime()) + RECONCILE_MARGIN_MS),
       ...(input.signal ? { signal: input.signal } : {}),
     });
     return found ? landed(found.Id) : notLanded;
