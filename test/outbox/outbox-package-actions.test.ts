@@ -83,6 +83,36 @@ describeEachDialect(
       );
     });
 
+    it('tells twin adjustments apart: the second, answer lost, still lands once', async () => {
+      const label = f.labels[2] ?? f.labels[0];
+      assert.ok(label);
+      const before = (await quantityOf(label)) ?? 0;
+      const twin = () =>
+        f.submit(f.staff, {
+          kind: 'packages.adjust',
+          occurredAt: occurredAt(),
+          payload: { label, quantity: -1, unitOfMeasure: 'Each', reason: 'Scale Variance' },
+        });
+      const first = (await twin()).json().id;
+      await f.drain();
+      assert.equal((await detail(first)).status, 'sent');
+      f.metrc.emulator.control.addFault({
+        kind: 'drop-after-commit',
+        state: 'ca',
+        path: '/packages/v2/adjust',
+        method: 'POST',
+        times: 1,
+      });
+      const second = (await twin()).json().id;
+      await f.drain();
+      assert.equal((await detail(second)).status, 'queued', 'in doubt');
+      await f.drainLater();
+      const done = await detail(second);
+      assert.equal(done.status, 'sent', JSON.stringify(done.lastError));
+      assert.equal(done.attempts, 1, 'found by its own reference, not its twin');
+      assert.equal(await quantityOf(label), before - 2);
+    });
+
     it('refuses a package action with a field-named error and queues nothing', async () => {
       const res = await f.submit(f.staff, {
         kind: 'packages.adjust',

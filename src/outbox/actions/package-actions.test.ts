@@ -124,6 +124,7 @@ describe('package actions: payloads and rows', () => {
     );
     assert.equal(adjustPackageRow.safeParse(adjust).success, true);
     assert.equal(adjust.AdjustmentDate, '2026-11-27');
+    assert.equal(adjust.ReasonNote, '[tg-1]', 'the reference tells twin adjustments apart');
     assert.equal(adjust.Label, A);
 
     const created = createPackageAction.toRow(

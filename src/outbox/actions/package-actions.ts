@@ -13,6 +13,7 @@ import {
   findPackageByLabel,
   finishPackages,
   type MetrcApi,
+  type MetrcPackageAdjustment,
   type MovePackageRow,
   movePackages,
   type UnfinishPackageRow,
@@ -49,24 +50,18 @@ export const adjustPackagePayload = z.strictObject({
 export type AdjustPackagePayload = z.infer<typeof adjustPackagePayload>;
 
 /**
- * The adjustment history holds quantities in the package's unit: compare the quantity only when
- * the units agree, and always the package, reason, date and note.
+ * The submission reference rides in the note (`counted again [TG-…]`), as a receipt's rides in
+ * its external number: it is the only thing that tells two identical adjustments of a package
+ * apart in Metrc's history, so a lost answer is never taken for an earlier twin.
  */
-function isThisAdjustment(row: AdjustPackageRow) {
-  return (found: {
-    PackageLabel: string;
-    AdjustmentQuantity?: number | null | undefined;
-    AdjustmentUnitOfMeasureName?: string | null | undefined;
-    AdjustmentReasonName?: string | null | undefined;
-    AdjustmentNote?: string | null | undefined;
-    AdjustmentDate?: string | null | undefined;
-  }) =>
-    sameName(found.PackageLabel, row.Label) &&
-    sameName(found.AdjustmentReasonName, row.AdjustmentReason) &&
-    (found.AdjustmentDate ?? '').slice(0, 10) === row.AdjustmentDate &&
-    (row.ReasonNote == null || (found.AdjustmentNote ?? '') === row.ReasonNote) &&
-    (!sameName(found.AdjustmentUnitOfMeasureName, row.UnitOfMeasure) ||
-      Math.abs((found.AdjustmentQuantity ?? Number.NaN) - row.Quantity) < 1e-6);
+export function adjustmentNote(note: string | undefined, reference: string): string {
+  return note ? `${note} [${reference}]` : `[${reference}]`;
+}
+
+function isThisAdjustment(row: AdjustPackageRow, reference: string) {
+  const mark = `[${reference}]`;
+  return (found: MetrcPackageAdjustment) =>
+    sameName(found.PackageLabel, row.Label) && (found.AdjustmentNote ?? '').includes(mark);
 }
 
 export const adjustPackageAction: OutboxAction<AdjustPackagePayload, AdjustPackageRow> = {
@@ -85,20 +80,16 @@ export const adjustPackageAction: OutboxAction<AdjustPackagePayload, AdjustPacka
     UnitOfMeasure: payload.unitOfMeasure,
     AdjustmentReason: payload.reason,
     AdjustmentDate: localDate(context),
-    ReasonNote: payload.note ?? null,
+    ReasonNote: adjustmentNote(payload.note, context.reference),
   }),
   send: (api, input) => adjustPackages(api, input),
-  /**
-   * The license's adjustment history since the attempt. Later adjustments of this package wait
-   * behind this one (they touch it), so an identical entry in that window is this one — unless
-   * someone adjusts the same package the same way outside Tracegate within minutes.
-   */
+  /** The license's adjustment history since the attempt: an entry of this package with our mark. */
   async lookup(api, input) {
     const found = await findAdjustments(api, {
       licenseNumber: input.licenseNumber,
       since: input.sentAt,
       signal: input.signal,
-      matches: isThisAdjustment(input.row),
+      matches: isThisAdjustment(input.row, input.context.reference),
     });
     return found.length > 0 ? landed(...found.map((a) => a.PackageId ?? a.Id)) : notLanded;
   },
