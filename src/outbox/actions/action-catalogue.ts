@@ -3,11 +3,19 @@
  * in the outbox names a kind.
  */
 import type { AnyOutboxAction } from './action-types.ts';
+import { HARVEST_ACTIONS } from './harvest-actions.ts';
+import { PACKAGE_ACTIONS } from './package-actions.ts';
+import { PLANT_ACTIONS } from './plant-actions.ts';
+import { PLANT_BATCH_ACTIONS } from './plant-batch-actions.ts';
 import { SALES_RECEIPT_ACTIONS } from './sales-receipt-actions.ts';
 
 const FAMILIES: ReadonlyArray<readonly AnyOutboxAction[]> = [
   SALES_RECEIPT_ACTIONS,
   // packages, plants, harvests, plant batches: one list each, appended here.
+  PACKAGE_ACTIONS,
+  PLANT_ACTIONS,
+  HARVEST_ACTIONS,
+  PLANT_BATCH_ACTIONS,
 ];
 
 export const ACTIONS: ReadonlyMap<string, AnyOutboxAction> = new Map(

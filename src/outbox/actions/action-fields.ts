@@ -57,3 +57,14 @@ export const money = z
   .finite()
   .nonnegative('must not be negative');
 export const metrcId = z.number().int('must be a whole number').positive('must be positive');
+
+/** A whole count of plants or clones. */
+export const positiveCount = z
+  .number({ error: () => 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be more than 0');
+/** A calendar date the business chose (an expiration date), not an event time: `YYYY-MM-DD`. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), 'must be a real date');
