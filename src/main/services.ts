@@ -1,9 +1,4 @@
-import {
-  createAlerts,
-  createCredentialSource,
-  createLicenseSyncSource,
-  createSmtpMailer,
-} from '../alerts/index.ts';
+import { createAlerts, createSmtpMailer } from '../alerts/index.ts';
 import { createAuditRepo, createAuditService } from '../audit/index.ts';
 import {
   createApiTokenService,
@@ -45,6 +40,7 @@ import type { MetrcClient } from '../metrc/index.ts';
 import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
 import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
+import { createAlertSources } from './alert-sources.ts';
 import { openDatabaseVault } from './open-vault.ts';
 
 /** What every process is built from. */
@@ -129,17 +125,22 @@ export function createServices(deps: CoreDeps) {
     loginLimiter,
     tokens: apiTokensRepo,
   });
-  // Submission and mirror sources join here when the outbox and sync features land (src/alerts/README.md).
+  // Keys, syncing, submissions and the Metrc mirror, adapted in alert-sources.ts.
+  const mirrorSignals = createMirrorSignals(db);
   const alerts = createAlerts({
     db,
     vault,
     audit,
     clock,
     logger,
-    sources: [
-      createCredentialSource({ credentials: credentialsRepo }),
-      createLicenseSyncSource({ licenses: licensesRepo, syncByLicense: credentials.syncByLicense }),
-    ],
+    sources: createAlertSources({
+      config,
+      credentialsRepo,
+      credentials,
+      licensesRepo,
+      outbox: outbox.service,
+      mirror: mirrorSignals,
+    }),
     organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),
     mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
@@ -215,7 +216,7 @@ export function createServices(deps: CoreDeps) {
       settings: { ...config.sync, backoffMs: 60_000 },
     }),
     mirror: createMirrorQueries(db),
-    mirrorSignals: createMirrorSignals(db),
+    mirrorSignals,
   };
 }
 
