@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AlertsService } from '../../alerts/index.ts';
 import { ALERT_KINDS } from '../../alerts/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, idParams, roleSchema } from '../schemas.ts';
+import { countText, errorResponses, idParams, idText, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const kindSchema = z.enum(ALERT_KINDS);
@@ -73,9 +73,9 @@ export function registerAlertsRoutes(app: ZodApp, services: AlertsRouteDeps): vo
         querystring: z.object({
           status: z.enum(['open', 'resolved']).optional(),
           kind: kindSchema.optional(),
-          licenseId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: z.coerce.number().int().positive().optional(),
+          licenseId: idText.optional(),
+          limit: countText(1, 500).default(100),
+          before: idText.optional(),
         }),
         response: { 200: z.object({ alerts: z.array(alertSchema) }), ...errorResponses },
       },
@@ -139,9 +139,9 @@ export function registerAlertsRoutes(app: ZodApp, services: AlertsRouteDeps): vo
         tags: ['alerts'],
         summary: 'The delivery log: each e-mail and webhook, its status and every attempt',
         querystring: z.object({
-          alertId: z.coerce.number().int().positive().optional(),
+          alertId: idText.optional(),
           status: z.enum(['pending', 'delivered', 'failed']).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          limit: countText(1, 500).default(100),
         }),
         response: { 200: z.object({ deliveries: z.array(deliverySchema) }), ...errorResponses },
       },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OutboxService } from '../../outbox/index.ts';
 import { ACTIONS } from '../../outbox/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorBody, errorResponses, idParams } from '../schemas.ts';
+import { countText, errorBody, errorResponses, idNumber, idParams, idText } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const statusSchema = z.enum(['queued', 'held', 'sending', 'sent', 'failed', 'dismissed']);
@@ -43,7 +43,7 @@ const submissionDetailSchema = submissionSchema.extend({
 
 const actorSchema = z
   .object({
-    userId: z.number().int().positive().optional(),
+    userId: idNumber.optional(),
     externalRef: z.string().trim().min(1).max(200).optional(),
   })
   .describe('Who acted. API tokens must name a member; signed-in people are the actor.');
@@ -163,14 +163,14 @@ export function registerSubmissionsRoutes(app: ZodApp, services: SubmissionsRout
         summary: 'The submissions log, newest first (rule 10)',
         querystring: z.object({
           license: z.string().max(64).optional(),
-          user: z.coerce.number().int().positive().optional(),
+          user: idText.optional(),
           status: statusSchema.optional(),
           kind: z.string().max(100).optional(),
           attribution: z.enum(['own', 'facility']).optional(),
           from: z.iso.datetime().optional(),
           to: z.iso.datetime().optional(),
-          beforeId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).optional(),
+          beforeId: idText.optional(),
+          limit: countText(1, 500).optional(),
         }),
         response: { 200: z.object({ submissions: z.array(submissionSchema) }), ...errorResponses },
       },

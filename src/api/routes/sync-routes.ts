@@ -4,12 +4,12 @@ import type { LicensesService } from '../../licenses/index.ts';
 import type { MirrorQueries, SyncService } from '../../sync/index.ts';
 import { SYNC_RESOURCES } from '../../sync/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, idParams } from '../schemas.ts';
+import { countText, errorResponses, idParams, idText } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const paging = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: countText(1, 500).default(50),
+  offset: countText(0, 1_000_000).default(0),
 };
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
@@ -113,11 +113,11 @@ export function registerSyncRoutes(app: ZodApp, services: SyncRouteDeps): void {
         tags: ['mirror'],
         summary: 'Packages as last pulled from Metrc, filtered and paged',
         querystring: z.object({
-          licenseId: z.coerce.number().int().positive().optional(),
-          itemId: z.coerce.number().int().positive().optional(),
+          licenseId: idText.optional(),
+          itemId: idText.optional(),
           itemName: z.string().min(1).max(200).optional(),
           category: z.string().min(1).max(200).optional(),
-          locationId: z.coerce.number().int().positive().optional(),
+          locationId: idText.optional(),
           locationName: z.string().min(1).max(200).optional(),
           status: z.enum(['active', 'onhold', 'inactive', 'intransit']).optional(),
           expiringBefore: day.optional(),
@@ -148,7 +148,7 @@ export function registerSyncRoutes(app: ZodApp, services: SyncRouteDeps): void {
           tags: ['mirror'],
           summary: `${segment[0]?.toUpperCase()}${segment.slice(1)} as last pulled from Metrc, paged`,
           querystring: z.object({
-            licenseId: z.coerce.number().int().positive().optional(),
+            licenseId: idText.optional(),
             status: z.string().min(1).max(32).optional(),
             ...paging,
           }),
@@ -215,7 +215,7 @@ export function registerSyncRoutes(app: ZodApp, services: SyncRouteDeps): void {
       schema: {
         tags: ['sync'],
         summary: 'Sync checkpoints per license and resource, backfill progress, gaps healed',
-        querystring: z.object({ licenseId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ licenseId: idText.optional() }),
         response: { 200: syncStatus, ...errorResponses },
       },
     },

@@ -44,8 +44,8 @@ interface Caller {
  * count refusals.
  */
 const VOLATILE_COLUMN = /^(last_used_at|last_seen_at|failed_attempts|locked_at|attempts)$/;
-/** Tables that count refusals (login limiter and the like). */
-const VOLATILE_TABLE = /(limit|attempt|kysely_)/;
+/** Tables that count refusals (the login throttle, limiter buckets and the like). */
+const VOLATILE_TABLE = /(limit|attempt|throttle|kysely_)/;
 
 /**
  * The fuzzer's world: the real app on a test database, the emulator with vendor keys, two
