@@ -19,16 +19,18 @@ export interface MetrcLimits {
    */
   utilization: number;
   /**
-   * Bucket depth in seconds of rate (at least 2 tokens): small, so that no one-second span ever
-   * holds more than the rate, yet enough that a pump woken a few milliseconds late loses nothing.
+   * GET bucket depth in tokens (≥ 1): the client paces by spacing, one GET per 1/rate, and this
+   * many may go at once only after a pause. Two: a pump woken late catches up one GET, no more.
+   * Metrc's bucket is shallow (the emulator's holds 0.1 s of rate: 5 per license, 15 per vendor
+   * key) and judges arrival times, which lag grant times unevenly (a request on a new connection
+   * can arrive hundreds of milliseconds after one granted later on a warm connection). Every
+   * token of client depth is a token less of that slack, so the depth stays at the minimum that
+   * keeps throughput near the rate; see the README's "Pacing" section for the measurements.
    */
-  burstSeconds: number;
+  burstTokens: number;
   /** Writes per second per license: Metrc does not limit writes, but floods hurt it. */
   licenseWritesPerSecond: number;
 }
-
-/** Two tokens: a second request may follow at once when the first was granted late. */
-export const MIN_BURST_TOKENS = 2;
 
 export const METRC_LIMITS: Readonly<MetrcLimits> = {
   licenseGetsPerSecond: 50,
@@ -36,7 +38,7 @@ export const METRC_LIMITS: Readonly<MetrcLimits> = {
   vendorGetsPerSecond: 150,
   vendorGetsInFlight: 30,
   utilization: 0.95,
-  burstSeconds: 0.035,
+  burstTokens: 2,
   licenseWritesPerSecond: 5,
 };
 
@@ -89,11 +91,10 @@ export function rulesFor(limits: MetrcLimits, request: LimitedRequest): LimitRul
 }
 
 function bucket(key: string, perSecond: number, inFlight: number, limits: MetrcLimits): LimitRule {
-  const rate = perSecond * limits.utilization;
   return {
     key,
-    ratePerSecond: rate,
-    burst: Math.max(MIN_BURST_TOKENS, rate * limits.burstSeconds),
+    ratePerSecond: perSecond * limits.utilization,
+    burst: limits.burstTokens,
     maxInFlight: inFlight,
   };
 }
@@ -104,11 +105,11 @@ export function validateLimits(limits: MetrcLimits): void {
     'licenseGetsInFlight',
     'vendorGetsPerSecond',
     'vendorGetsInFlight',
-    'burstSeconds',
   ] as const;
   for (const name of positive) {
     if (!(limits[name] > 0)) throw new Error(`Metrc limit ${name} must be positive`);
   }
+  if (!(limits.burstTokens >= 1)) throw new Error('Metrc limit burstTokens must be 1 or more');
   if (!(limits.utilization > 0 && limits.utilization <= 1)) {
     throw new Error('Metrc limit utilization must be in (0, 1]');
   }
