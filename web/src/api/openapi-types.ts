@@ -5552,9 +5552,9 @@ export interface paths {
                 query?: {
                     status?: "open" | "resolved";
                     kind?: "key_invalid" | "key_expiring" | "license_not_syncing" | "submission_failed" | "submission_held" | "submission_overdue" | "package_on_hold" | "lab_test_failed" | "package_expiring" | "quantity_drift";
-                    licenseId?: number;
-                    limit?: number;
-                    before?: number;
+                    licenseId?: string;
+                    limit?: string;
+                    before?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5916,9 +5916,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    alertId?: number;
+                    alertId?: string;
                     status?: "pending" | "delivered" | "failed";
-                    limit?: number;
+                    limit?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7661,17 +7661,17 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
-                    itemId?: number;
+                    licenseId?: string;
+                    itemId?: string;
                     itemName?: string;
                     category?: string;
-                    locationId?: number;
+                    locationId?: string;
                     locationName?: string;
                     status?: "active" | "onhold" | "inactive" | "intransit";
                     expiringBefore?: string;
                     label?: string;
-                    limit?: number;
-                    offset?: number;
+                    limit?: string;
+                    offset?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7801,10 +7801,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
+                    licenseId?: string;
                     status?: string;
-                    limit?: number;
-                    offset?: number;
+                    limit?: string;
+                    offset?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7923,10 +7923,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
+                    licenseId?: string;
                     status?: string;
-                    limit?: number;
-                    offset?: number;
+                    limit?: string;
+                    offset?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8045,10 +8045,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
+                    licenseId?: string;
                     status?: string;
-                    limit?: number;
-                    offset?: number;
+                    limit?: string;
+                    offset?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8167,10 +8167,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
+                    licenseId?: string;
                     status?: string;
-                    limit?: number;
-                    offset?: number;
+                    limit?: string;
+                    offset?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8409,7 +8409,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    licenseId?: number;
+                    licenseId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9136,14 +9136,14 @@ export interface paths {
             parameters: {
                 query?: {
                     license?: string;
-                    user?: number;
+                    user?: string;
                     status?: "queued" | "held" | "sending" | "sent" | "failed" | "dismissed";
                     kind?: string;
                     attribution?: "own" | "facility";
                     from?: string;
                     to?: string;
-                    beforeId?: number;
-                    limit?: number;
+                    beforeId?: string;
+                    limit?: string;
                 };
                 header?: never;
                 path?: never;
