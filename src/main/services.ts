@@ -2,6 +2,8 @@ import {
   createAlerts,
   createCredentialSource,
   createLicenseSyncSource,
+  createPackageExpirySource,
+  createPackageHoldSource,
   createSmtpMailer,
 } from '../alerts/index.ts';
 import { createAuditRepo, createAuditService } from '../audit/index.ts';
@@ -42,6 +44,7 @@ import { createLicensesRepo, createLicensesService } from '../licenses/index.ts'
 import type { MetrcClient } from '../metrc/index.ts';
 import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
+import { createMirrorAlertSignals } from './mirror-alert-signals.ts';
 import { openDatabaseVault } from './open-vault.ts';
 
 /** What every process is built from. */
@@ -116,6 +119,12 @@ export function createServices(deps: CoreDeps) {
     sources: [
       createCredentialSource({ credentials: credentialsRepo }),
       createLicenseSyncSource({ licenses: licensesRepo, syncByLicense: credentials.syncByLicense }),
+      // The mirror's facts (pull sync): holds, recalls, failed lab tests, packages expiring soon.
+      createPackageHoldSource({ mirror: createMirrorAlertSignals(db) }),
+      createPackageExpirySource({
+        mirror: createMirrorAlertSignals(db),
+        withinDays: config.alerts.packageExpiryDays,
+      }),
     ],
     organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),
