@@ -95,6 +95,10 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
       ['/users', 'users', 'Users'],
       ['/profile', 'profile', 'Your profile'],
       ['/welcome', 'welcome', 'Welcome to Tracegate'],
+      ['/alerts', 'alerts', 'Alerts'],
+      ['/notifications', 'notifications', 'Notifications'],
+      ['/sync', 'sync', 'Sync'],
+      ['/inventory', 'inventory', 'Inventory'],
     ];
     for (const [path, name, title] of pages) {
       await page.goto(path);

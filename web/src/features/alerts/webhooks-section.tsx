@@ -115,7 +115,7 @@ function EndpointRow({
             size="xs"
             variant="light"
             loading={rotate.isPending}
-            aria-label={`Rotate the secret of ${endpoint.url}`}
+            aria-label={`Rotate secret: ${endpoint.url}`}
             onClick={() => rotate.mutate(endpoint.id, { onSuccess: (r) => onSecret(r.secret) })}
           >
             Rotate secret
@@ -124,7 +124,7 @@ function EndpointRow({
             size="xs"
             color="red"
             variant="light"
-            aria-label={`Delete ${endpoint.url}`}
+            aria-label={`Delete: ${endpoint.url}`}
             onClick={() => setConfirming(true)}
           >
             Delete

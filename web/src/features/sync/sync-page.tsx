@@ -11,6 +11,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Page } from '../../components/index.ts';
@@ -22,7 +23,11 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 function StreamRow({ stream }: { stream: StreamStatus }) {
   const percent = Math.round(stream.progress * 100);
   return (
-    <Table.Tr data-stream={stream.stream} data-status={stream.status}>
+    <Table.Tr
+      data-stream={stream.stream}
+      data-status={stream.status}
+      data-has-records={stream.recordsStored > 0}
+    >
       <Table.Td>{stream.stream}</Table.Td>
       <Table.Td>{stream.status}</Table.Td>
       <Table.Td miw={140}>
@@ -41,7 +46,12 @@ function LicenseCard({ license, mayRefresh }: { license: LicenseSync; mayRefresh
   const refresh = useRefreshNow();
   const errors = license.streams.filter((s) => s.lastErrorCode).length;
   return (
-    <Card withBorder radius="md" data-license={license.licenseNumber}>
+    <Card
+      withBorder
+      radius="md"
+      data-license={license.licenseNumber}
+      data-refresh-pending={license.refreshRequestedAt !== null}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4">
@@ -65,9 +75,9 @@ function LicenseCard({ license, mayRefresh }: { license: LicenseSync; mayRefresh
                 loading={refresh.isPending}
                 disabled={license.refreshRequestedAt !== null}
                 onClick={() => refresh.mutate(license.licenseId)}
-                aria-label={`Refresh ${license.licenseNumber} now`}
               >
                 {license.refreshRequestedAt ? 'Refresh requested' : 'Refresh now'}
+                <VisuallyHidden> for {license.licenseNumber}</VisuallyHidden>
               </Button>
             )}
           </Group>
