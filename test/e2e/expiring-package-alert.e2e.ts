@@ -123,6 +123,41 @@ describe('An expiring package raises an alert seen in the inbox and on the inven
     await page.getByLabel('Loading').waitFor({ state: 'detached' });
     await scan(page, 'notifications');
 
+    // 5. Notifications: e-mail for managers on expiring packages; a webhook endpoint whose signing
+    // secret is shown once, rotated (a new one, shown once) and deleted after a confirmation.
+    const email = page.getByRole('checkbox', { name: 'Package expiring: E-mail' });
+    assert.equal(await email.isChecked(), false);
+    await email.click();
+    await page.getByRole('checkbox', { name: 'Package expiring: E-mail', checked: true }).waitFor();
+    const prefs = await api.call('GET', '/api/alerts/preferences');
+    assert.ok(
+      prefs.body.preferences.some(
+        (p: { role: string; kind: string; email: boolean }) =>
+          p.role === 'manager' && p.kind === 'package_expiring' && p.email,
+      ),
+      'saved on the server',
+    );
+    const hook = 'https://hooks.example.com/tracegate';
+    await page.getByLabel(/^Endpoint URL/).fill(hook);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = page.getByTestId('webhook-secret');
+    const first = await secret.innerText();
+    assert.match(first, /^whsec_/);
+    await world.shot(page, 'webhook-secret-shown-once');
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await secret.waitFor({ state: 'detached' });
+    const endpoint = page.locator(`tr[data-endpoint="${hook}"]`);
+    assert.ok(!(await endpoint.innerText()).includes(first), 'only the fingerprint afterwards');
+    await endpoint.getByRole('button', { name: `Rotate secret: ${hook}` }).click();
+    assert.notEqual(await secret.innerText(), first, 'rotating gives a new secret');
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await endpoint.getByRole('button', { name: `Delete: ${hook}` }).click();
+    await page.getByRole('dialog', { name: 'Delete endpoint?' }).waitFor();
+    await world.shot(page, 'webhook-delete-confirmation');
+    await page.getByRole('button', { name: 'Delete endpoint' }).click();
+    await endpoint.waitFor({ state: 'detached' });
+    assert.equal((await api.call('GET', '/api/webhook-endpoints')).body.endpoints.length, 0);
+
     assert.deepEqual(problems, [], problems.join('\n'));
   });
 });

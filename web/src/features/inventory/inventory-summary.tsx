@@ -2,6 +2,13 @@ import { Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../components/index.ts';
 import { useInventorySummary } from './inventory-api.ts';
 
+const STATUS_WORDS: Record<string, string> = {
+  active: 'Active',
+  onhold: 'On hold',
+  inactive: 'Inactive',
+  intransit: 'In transit',
+};
+
 /** One license's inventory from the mirror: packages by status, active stock per category. */
 export function InventorySummary({ licenseId, number }: { licenseId: number; number: string }) {
   const summary = useInventorySummary(licenseId);
@@ -19,7 +26,7 @@ export function InventorySummary({ licenseId, number }: { licenseId: number; num
             <Group gap="lg">
               {Object.entries(data.packagesByStatus).map(([status, count]) => (
                 <Text size="sm" key={status}>
-                  {status}: <strong>{count}</strong>
+                  {STATUS_WORDS[status] ?? status}: <strong>{count}</strong>
                 </Text>
               ))}
               <Text size="sm">

@@ -31,8 +31,15 @@ function StreamRow({ stream }: { stream: StreamStatus }) {
       <Table.Td>{stream.stream}</Table.Td>
       <Table.Td>{stream.status}</Table.Td>
       <Table.Td miw={140}>
-        <Progress value={percent} aria-label={`${stream.stream} backfill ${percent}%`} />
-        <Text size="xs">{stream.backfillDone ? 'Backfill done' : `Backfill ${percent}%`}</Text>
+        {/* Unwindowed lists (facilities, employees, lab results by package) have no backfill. */}
+        {stream.backfillFrom === null && !stream.backfillDone ? (
+          <Text size="xs">Whole list each pull</Text>
+        ) : (
+          <>
+            <Progress value={percent} aria-label={`${stream.stream} backfill ${percent}%`} />
+            <Text size="xs">{stream.backfillDone ? 'Backfill done' : `Backfill ${percent}%`}</Text>
+          </>
+        )}
       </Table.Td>
       <Table.Td>{stream.recordsStored}</Table.Td>
       <Table.Td>{when(stream.watermark)}</Table.Td>
