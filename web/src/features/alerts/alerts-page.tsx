@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorAlert, Page } from '../../components/index.ts';
+import { ErrorAlert, Page, ScrollRegion } from '../../components/index.ts';
 import { useLicenses } from '../licenses/index.ts';
 import { hasRole, useSession } from '../session/index.ts';
 import { KIND_LABELS, SEVERITY, subjectLink } from './alert-words.ts';
@@ -106,8 +106,8 @@ export function AlertsPage() {
         <Text>{status === 'open' ? 'Nothing needs attention.' : 'No resolved alert yet.'}</Text>
       )}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
+        <ScrollRegion label="Alerts">
+          <Table miw={560} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Severity</Table.Th>
@@ -128,7 +128,7 @@ export function AlertsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </Page>
   );

@@ -1,7 +1,7 @@
 import { Checkbox, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, ScrollRegion } from '../../components/index.ts';
 import { ALERT_KIND_LIST, KIND_LABELS } from './alert-words.ts';
 import { type AlertPreference, usePreferences, useSetPreference } from './alerts-api.ts';
 
@@ -39,8 +39,8 @@ export function PreferencesSection({ editable }: { editable: boolean }) {
       <ErrorAlert error={preferences.error ?? save.error} />
       {preferences.isPending && <Loader aria-label="Loading" />}
       {preferences.data && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
+        <ScrollRegion label="Preferences">
+          <Table miw={520} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Alert</Table.Th>
@@ -77,7 +77,7 @@ export function PreferencesSection({ editable }: { editable: boolean }) {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </Stack>
   );

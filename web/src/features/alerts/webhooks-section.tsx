@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, ScrollRegion } from '../../components/index.ts';
 import {
   useAddWebhookEndpoint,
   useDeleteWebhookEndpoint,
@@ -170,8 +170,8 @@ export function WebhooksSection() {
       {endpoints.isPending && <Loader aria-label="Loading" />}
       {endpoints.data && list.length === 0 && <Text size="sm">No endpoint yet.</Text>}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
+        <ScrollRegion label="Webhook endpoints">
+          <Table miw={560}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>URL</Table.Th>
@@ -186,7 +186,7 @@ export function WebhooksSection() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       <AddEndpointForm onSecret={setSecret} />
     </Stack>

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert, Page } from '../../components/index.ts';
+import { ErrorAlert, Page, ScrollRegion } from '../../components/index.ts';
 import { useLicenses } from '../licenses/index.ts';
 import {
   dayFromToday,
@@ -149,8 +149,8 @@ export function InventoryPage() {
         </Text>
       )}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped>
+        <ScrollRegion label="Packages">
+          <Table miw={760} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Package tag</Table.Th>
@@ -182,7 +182,7 @@ export function InventoryPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {total > PAGE_SIZE && (
         <Group>

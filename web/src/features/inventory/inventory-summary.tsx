@@ -1,5 +1,5 @@
 import { Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, ScrollRegion } from '../../components/index.ts';
 import { useInventorySummary } from './inventory-api.ts';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -34,8 +34,8 @@ export function InventorySummary({ licenseId, number }: { licenseId: number; num
               </Text>
             </Group>
             {data.activeByCategory.length > 0 && (
-              <Table.ScrollContainer minWidth={360}>
-                <Table>
+              <ScrollRegion label={`Stock of ${number} by category`}>
+                <Table miw={360}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>Category</Table.Th>
@@ -55,7 +55,7 @@ export function InventorySummary({ licenseId, number }: { licenseId: number; num
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollRegion>
             )}
           </>
         )}

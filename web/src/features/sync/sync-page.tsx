@@ -14,7 +14,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert, Page } from '../../components/index.ts';
+import { ErrorAlert, Page, ScrollRegion } from '../../components/index.ts';
 import { hasRole, useSession } from '../session/index.ts';
 import { type LicenseSync, type StreamStatus, useRefreshNow, useSyncStatus } from './sync-api.ts';
 
@@ -93,8 +93,8 @@ function LicenseCard({ license, mayRefresh }: { license: LicenseSync; mayRefresh
         {license.streams.length === 0 ? (
           <Text size="sm">Not pulled yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped>
+          <ScrollRegion label={`Resources of ${license.licenseNumber}`}>
+            <Table miw={720} striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Resource</Table.Th>
@@ -112,7 +112,7 @@ function LicenseCard({ license, mayRefresh }: { license: LicenseSync; mayRefresh
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
         <Text size="sm" fw={600}>
           Gaps healed: {license.gapsHealed.length}
