@@ -6,11 +6,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppServices } from '../main/services.ts';
+import type { ApiServices } from './api-services.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerAlertsRoutes } from './routes/alerts-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -24,6 +25,7 @@ import { registerMembersRoutes } from './routes/members-routes.ts';
 import { registerOrganizationRoutes } from './routes/organization-routes.ts';
 import { registerPlatformRoutes } from './routes/platform-routes.ts';
 import { registerSignupRoutes } from './routes/signup-routes.ts';
+import { registerSubmissionsRoutes } from './routes/submissions-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 import { registerTokensRoutes } from './routes/tokens-routes.ts';
 import { registerVendorKeysRoutes } from './routes/vendor-keys-routes.ts';
@@ -40,7 +42,7 @@ export const API_VERSION = '0.1.0';
  * const app = await buildApp(services);
  * const res = await app.inject({ method: 'GET', url: '/healthz' });
  */
-export async function buildApp(services: AppServices): Promise<FastifyInstance> {
+export async function buildApp(services: ApiServices): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: services.config.bodyLimitBytes,
@@ -50,6 +52,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only: a text/plain body would otherwise reach validation as a string.
@@ -60,6 +63,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerRejectNul(app);
   await app.register(cookie);
   registerAuthentication(app, services);
   registerIdempotency(app, services.idempotency);
@@ -83,6 +87,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerInsightsRoutes(zodApp, services);
   registerSignupRoutes(zodApp, services);
   registerSyncRoutes(zodApp, services);
+  registerSubmissionsRoutes(zodApp, services);
 
   await app.ready();
   return app;

@@ -3,7 +3,42 @@ import { Secret } from '../lib/index.ts';
 
 /** Shared wire schemas. Response schemas allow-list fields: anything else is dropped. */
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * The largest id either database stores (PostgreSQL `integer`); anything above is nobody's id,
+ * and passing it on would be a 500 on PostgreSQL but a 404 on SQLite.
+ */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in a body: a positive integer the databases can hold. */
+export const idNumber = z.number().int().min(1).max(MAX_ID);
+
+/**
+ * An id in a path or query string: plain decimal digits only. `0x1`, `+1`, ` 1`, `1e3` and
+ * `00001` are not ids (z.coerce would read them all as numbers).
+ */
+export const idText = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'Expected a decimal id without sign or leading zeros.')
+  .transform(Number)
+  .pipe(idNumber);
+
+export const idParams = z.object({ id: idText });
+
+/** A count in a query string (`?limit=`), digits only, within [min, max]. */
+export const countText = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,9})$/, 'Expected a decimal number.')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * Free-form JSON object fields (Metrc's FacilityType flags): bounded in keys, key length and
+ * values, so a client cannot store megabytes in a row.
+ */
+export const flagsObject = z
+  .record(z.string().min(1).max(64), z.union([z.boolean(), z.number().finite(), z.null()]))
+  .refine((value) => Object.keys(value).length <= 64, 'At most 64 flags.');
 
 export const roleSchema = z.enum(['admin', 'manager', 'staff']);
 
@@ -14,6 +49,14 @@ export const secretString = (max = 256) =>
     .min(1)
     .max(max)
     .transform((value) => new Secret(value));
+
+/** A password in a body: a `Secret` the log scrubber never remembers (it is never logged). */
+export const passwordString = (max = 256) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .transform((value) => new Secret(value, { scrub: 'never' }));
 
 export const errorBody = z.object({
   code: z.string(),
@@ -75,6 +118,16 @@ export const licenseSchema = z.object({
     facilityCredentialId: z.number().nullable(),
     keyStatus: z.string().nullable(),
     message: z.string(),
+  }),
+  /** The outbox of this license: what is not yet reported, and whether it stopped (rule 8). */
+  outbox: z.object({
+    depth: z.number(),
+    byStatus: z.record(z.string(), z.number()),
+    oldestUnsentAt: z.string().nullable(),
+    oldestUnsentAgeSeconds: z.number().nullable(),
+    paused: z.boolean(),
+    pauseCode: z.string().nullable(),
+    pauseMessage: z.string().nullable(),
   }),
   createdAt: z.string(),
   updatedAt: z.string(),

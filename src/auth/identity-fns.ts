@@ -20,7 +20,7 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function generateOneTimePassword(): Secret {
   let out = '';
   for (let i = 0; i < 20; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return new Secret(out);
+  return new Secret(out, { scrub: 'never' });
 }
 
 /** `Green Leaf Co.` → `green-leaf-co` */

@@ -35,6 +35,26 @@ export function createUsersRepo(db: Kysely<DB>) {
         .where('organization_id', '=', organizationId)
         .where('user_id', '=', userId)
         .executeTakeFirst(),
+    /** The member the organization knows by its own reference (outbox actors). */
+    memberByExternalRef: (organizationId: number, externalRef: string, executor = db) =>
+      executor
+        .selectFrom('memberships')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('external_ref', '=', externalRef)
+        .executeTakeFirst(),
+    setExternalRef: (
+      organizationId: number,
+      userId: number,
+      externalRef: string | null,
+      executor = db,
+    ) =>
+      executor
+        .updateTable('memberships')
+        .set({ external_ref: externalRef })
+        .where('organization_id', '=', organizationId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
     /** The user's memberships, oldest organization first. */
     membershipsOf: (userId: number) =>
       db

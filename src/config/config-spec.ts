@@ -233,6 +233,34 @@ export const CONFIG_VARS = {
     description:
       'How long a process holds a license’s sync lease without storing a page; a crashed process’s licenses are taken over after this.',
   },
+  OUTBOX_BATCH_SIZE: {
+    schema: z.coerce.number().int().min(1).max(500),
+    default: 50,
+    description:
+      'Submissions per Metrc request where Metrc takes arrays (sales receipts, package adjustments, …); each kind may cap it lower. A 400 splits a batch to isolate the rejected rows.',
+  },
+  OUTBOX_WRITE_CAP: {
+    schema: positiveInt,
+    default: 30,
+    description:
+      'Writes in flight per vendor key in one worker process (Metrc allows 30 concurrent requests per vendor key).',
+  },
+  OUTBOX_WORKER_CONCURRENCY: {
+    schema: positiveInt,
+    default: 32,
+    description: 'Licenses one worker process drains at once (each license strictly in order).',
+  },
+  OUTBOX_LEASE_TTL_MS: {
+    schema: z.coerce.number().int().min(1_000),
+    default: 30_000,
+    description:
+      "How long a worker's lease on a license lasts without renewal. A killed worker's licenses are taken over after this long; live workers renew while they work.",
+  },
+  OUTBOX_OVERDUE_HOURS: {
+    schema: positiveNumber,
+    default: 24,
+    description: 'A submission not reported to Metrc after this long counts as overdue (alerts).',
+  },
   INSIGHTS_MIN_ORGANIZATIONS: {
     schema: positiveInt,
     default: 5,

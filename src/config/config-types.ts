@@ -64,6 +64,14 @@ export interface Config {
   smtp: SmtpConfig | null;
   alerts: AlertsConfig;
   metrc: MetrcClientConfig;
+  /** The outbox's tunables (OUTBOX_* variables). */
+  outbox: {
+    batchSize: number;
+    writeCapPerVendorKey: number;
+    concurrency: number;
+    leaseTtlMs: number;
+    overdueAfterMs: number;
+  };
 }
 
 /** Pull sync settings (SYNC_*). */

@@ -92,7 +92,9 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     logLevel: v.LOG_LEVEL as string,
     publicUrl: v.PUBLIC_URL as string | undefined,
     metrcBaseUrlTemplate: v.METRC_BASE_URL_TEMPLATE as string | undefined,
-    masterKey: v.TRACEGATE_MASTER_KEY ? new Secret(v.TRACEGATE_MASTER_KEY as string) : undefined,
+    masterKey: v.TRACEGATE_MASTER_KEY
+      ? new Secret(v.TRACEGATE_MASTER_KEY as string, { scrub: 'lifetime' })
+      : undefined,
     bodyLimitBytes: v.BODY_LIMIT_BYTES as number,
     sessionTtlMs: (v.SESSION_TTL_HOURS as number) * 3_600_000,
     loginMaxFailures: v.LOGIN_MAX_FAILURES as number,
@@ -128,6 +130,13 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
       packageExpiryDays: v.ALERTS_PACKAGE_EXPIRY_DAYS as number,
       submissionOverdueMs: (v.ALERTS_SUBMISSION_OVERDUE_MINUTES as number) * 60_000,
     },
+    outbox: {
+      batchSize: v.OUTBOX_BATCH_SIZE as number,
+      writeCapPerVendorKey: v.OUTBOX_WRITE_CAP as number,
+      concurrency: v.OUTBOX_WORKER_CONCURRENCY as number,
+      leaseTtlMs: v.OUTBOX_LEASE_TTL_MS as number,
+      overdueAfterMs: (v.OUTBOX_OVERDUE_HOURS as number) * 3_600_000,
+    },
   };
 }
 
@@ -137,7 +146,7 @@ function toMetrcClientConfig(v: Record<string, unknown>): Config['metrc'] {
     timeoutMs: v.METRC_TIMEOUT_MS as number,
     getMaxAttempts: v.METRC_GET_MAX_ATTEMPTS as number,
     rateLimitStore: v.METRC_RATE_LIMIT_STORE as Config['metrc']['rateLimitStore'],
-    redisUrl: v.REDIS_URL ? new Secret(v.REDIS_URL as string) : undefined,
+    redisUrl: v.REDIS_URL ? new Secret(v.REDIS_URL as string, { scrub: 'lifetime' }) : undefined,
     limits: {
       licenseGetsPerSecond: v.METRC_LICENSE_GETS_PER_SECOND as number,
       licenseGetsInFlight: v.METRC_LICENSE_GETS_IN_FLIGHT as number,

@@ -3,7 +3,9 @@ import type { AuditService } from '../audit/index.ts';
 import type { DB } from '../db/index.ts';
 import { type Clock, isAppError, type Logger, toTimestamp } from '../lib/index.ts';
 import type { Vault } from '../vault/index.ts';
+import type { CredentialEvents } from './credential-events.ts';
 import { keyAgeDays } from './credential-rules-fns.ts';
+import { openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import type { CredentialsRepo } from './credentials-repo.ts';
 import type { VendorKeysService } from './vendor-keys-service.ts';
@@ -29,6 +31,8 @@ export function createCredentialHealthService(deps: {
   logger: Logger;
   /** How old a verification may get before the schedule repeats it. */
   reverifyIntervalMs: number;
+  /** Told when a key turns valid again (a paused license resumes). */
+  events?: CredentialEvents;
 }) {
   const { db, repo, vault, vendorKeys, audit, clock, logger } = deps;
 
@@ -37,7 +41,7 @@ export function createCredentialHealthService(deps: {
     const row = await repo.find(organizationId, id);
     if (!row) return null;
     const now = clock.now();
-    const key = await vault.open(row.secret_ref, row.sealed_key);
+    const key = await openCredentialKey(vault, row);
     const vendorKey = await vendorKeys.keyFor(row.state, row.environment);
     const result = await verifyKey(
       { probe: deps.probe, clock },
@@ -87,6 +91,17 @@ export function createCredentialHealthService(deps: {
       }
     });
     const updated = await repo.find(organizationId, id);
+    if (updated && changed && next.status === 'valid') {
+      await deps.events?.keySaved({
+        organizationId,
+        credentialId: id,
+        kind: updated.kind,
+        state: updated.state,
+        ownerUserId: updated.owner_user_id,
+        status: updated.status,
+        licenseIds: updated.licenses.map((l) => l.id),
+      });
+    }
     return updated ? toCredentialView(updated, now) : null;
   }
 

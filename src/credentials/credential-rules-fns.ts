@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/index.ts';
 import type { CredentialKind } from '../db/index.ts';
+import { Secret } from '../lib/index.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 
 /**
@@ -25,11 +26,27 @@ export function assertMaySetKey(
 
 const KEY_SHAPE = /^[A-Za-z0-9+/=_-]{16,200}$/;
 
-/** Trims a pasted key and checks its shape; a key is never echoed in the error. */
+/**
+ * Trims a pasted key (copying from Metrc's page often brings a space or a line break along) and
+ * checks its shape; whitespace inside a key is refused with its own code, since it means two
+ * things were pasted. A key is never echoed in the error.
+ */
 export function normaliseKeyText(text: string): string {
   const key = text.trim();
+  if (/\s/.test(key)) throw credentialsErrors.CREDENTIAL_KEY_HAS_WHITESPACE();
   if (!KEY_SHAPE.test(key)) throw credentialsErrors.CREDENTIAL_KEY_MALFORMED();
   return key;
+}
+
+/**
+ * The key as it must be sent to Metrc and stored: trimmed and checked.
+ *
+ * @example
+ * normaliseKey(new Secret(' abc…xyz\n')).reveal(); // 'abc…xyz'
+ */
+export function normaliseKey(key: Secret): Secret {
+  const text = normaliseKeyText(key.reveal());
+  return text === key.reveal() ? key : new Secret(text);
 }
 
 /** Days after first sight from which a key is flagged as about to expire (keys last ~1 year). */

@@ -45,6 +45,24 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'A key is 16–200 letters, digits and `-_+/=` without spaces. Copy it again from Metrc (profile → API Keys), or upload a photo of its QR code.',
   },
+  CREDENTIAL_KEY_HAS_WHITESPACE: {
+    status: 400,
+    message: 'The key has a space or line break inside it.',
+    description:
+      'Spaces and line breaks around a pasted key are removed; inside a key they mean something else was pasted with it. Copy the key alone from Metrc (profile → API Keys). Nothing was saved.',
+  },
+  CREDENTIAL_KEY_MISBOUND: {
+    status: 409,
+    message: 'This stored key does not belong to this credential.',
+    description:
+      'The sealed key names another organization or row: it was copied in the database. The key is not used. Delete the credential and Verify & Save the key again.',
+  },
+  CREDENTIAL_QR_TOO_LARGE: {
+    status: 413,
+    message: 'The QR image is too large.',
+    description:
+      'Photos of a QR code are accepted up to 8 MB. Send a screenshot or a smaller photo. Nothing was decoded or saved.',
+  },
   CREDENTIAL_QR_UNREADABLE: {
     status: 422,
     message: 'No QR code could be read from that image.',
@@ -100,6 +118,12 @@ export const credentialsErrors = defineErrors('credentials', {
     status: 410,
     message: 'This link has expired.',
     description: 'One-time key links last 24 hours. Ask your admin for a new one.',
+  },
+  INTAKE_LINK_LOCKED: {
+    status: 410,
+    message: 'This link is locked after too many wrong keys.',
+    description:
+      'A one-time key link stops accepting keys after a few wrong ones, so it cannot be used to guess keys. Ask your admin for a new one.',
   },
   INTAKE_LINK_USED: {
     status: 410,

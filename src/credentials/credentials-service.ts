@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
@@ -6,7 +5,9 @@ import type { CredentialKind, DB, MetrcEnvironment } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
-import { assertMaySetKey, normaliseKeyText } from './credential-rules-fns.ts';
+import type { CredentialEvents } from './credential-events.ts';
+import { assertMaySetKey, normaliseKey } from './credential-rules-fns.ts';
+import { credentialRef, openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo, CredentialWithLicenses } from './credentials-repo.ts';
@@ -45,8 +46,25 @@ export function createCredentialsService(deps: {
   probe: MetrcKeyProbe;
   audit: AuditService;
   clock: Clock;
+  /** Told after a key is saved (resume paused licenses, route held submissions again). */
+  events?: CredentialEvents;
 }) {
   const { db, repo, licenses, users, vault, vendorKeys, audit, clock } = deps;
+
+  async function announce(organizationId: number, id: number): Promise<void> {
+    if (!deps.events) return;
+    const row = await repo.find(organizationId, id);
+    if (!row) return;
+    await deps.events.keySaved({
+      organizationId,
+      credentialId: row.id,
+      kind: row.kind,
+      state: row.state,
+      ownerUserId: row.owner_user_id,
+      status: row.status,
+      licenseIds: row.licenses.map((l) => l.id),
+    });
+  }
   const now = () => clock.now();
   const { assignedLicenseIds, assertLicensesFree } = createLicenseAssignment({
     repo,
@@ -109,8 +127,7 @@ export function createCredentialsService(deps: {
     const environment = input.environment ?? 'production';
     const ownerUserId = input.kind === 'user' ? (input.ownerUserId ?? actor.userId) : null;
     assertMaySetKey(actor, input.kind, ownerUserId);
-    const key = input.key;
-    normaliseKeyText(key.reveal());
+    const key = normaliseKey(input.key);
     if (input.kind === 'user') {
       if (ownerUserId === null || !(await users.membership(actor.organizationId, ownerUserId))) {
         throw credentialsErrors.CREDENTIAL_OWNER_UNKNOWN();
@@ -162,7 +179,7 @@ export function createCredentialsService(deps: {
       facilities: MetrcFacilitySummary[];
     },
   ): Promise<CredentialView> {
-    const ref = `credential:${randomUUID()}`;
+    const ref = credentialRef(actor.organizationId);
     const sealed = await vault.seal(ref, input.key);
     const stamp = toTimestamp(now());
     const status = statusAfter('accepted', input.report.diagnosis) ?? {
@@ -222,6 +239,7 @@ export function createCredentialsService(deps: {
         );
         return row.id;
       });
+      await announce(actor.organizationId, id);
       return get(actor, id);
     } catch (error) {
       await vault.destroy(ref);
@@ -238,8 +256,8 @@ export function createCredentialsService(deps: {
     const current = await repo.find(actor.organizationId, id);
     if (!current) throw commonErrors.NOT_FOUND();
     assertMaySetKey(actor, current.kind, current.owner_user_id);
-    if (input.key) normaliseKeyText(input.key.reveal());
-    const key = input.key ?? (await vault.open(current.secret_ref, current.sealed_key));
+    if (input.key) input = { ...input, key: normaliseKey(input.key) };
+    const key = input.key ?? (await openCredentialKey(vault, current));
     const licenseNumbers = input.licenseNumbers ?? current.licenses.map((l) => l.number);
     const { report, facilities } = await verifyForSave({
       organizationId: actor.organizationId,
@@ -249,7 +267,7 @@ export function createCredentialsService(deps: {
       licenseNumbers,
       key,
     });
-    const newRef = input.key ? `credential:${randomUUID()}` : current.secret_ref;
+    const newRef = input.key ? credentialRef(actor.organizationId) : current.secret_ref;
     const sealed = input.key ? await vault.seal(newRef, input.key) : current.sealed_key;
     const stamp = toTimestamp(now());
     const status = statusAfter('accepted', report.diagnosis) ?? { status: 'valid', reason: null };
@@ -305,6 +323,7 @@ export function createCredentialsService(deps: {
       throw error;
     }
     if (input.key) await vault.destroy(current.secret_ref);
+    await announce(actor.organizationId, id);
     return get(actor, id);
   }
 

@@ -1,4 +1,10 @@
 export {
+  type CredentialEvents,
+  type CredentialKeyEvent,
+  type CredentialKeyListener,
+  createCredentialEvents,
+} from './credential-events.ts';
+export {
   type CredentialHealthService,
   createCredentialHealthService,
 } from './credential-health-service.ts';
@@ -8,6 +14,7 @@ export {
   keyAgeDays,
   normaliseKeyText,
 } from './credential-rules-fns.ts';
+export { credentialRef, openCredentialKey, resealLegacyCredentials } from './credential-sealing.ts';
 export type { CredentialView } from './credential-views.ts';
 export { credentialsErrors } from './credentials-errors.ts';
 export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.ts';
@@ -20,6 +27,7 @@ export { createIntakeLinksRepo } from './intake-links-repo.ts';
 export {
   createIntakeLinksService,
   INTAKE_LINK_TTL_MS,
+  INTAKE_MAX_WRONG_KEYS,
   type IntakeLinksService,
 } from './intake-links-service.ts';
 export { createKeyCheck, type KeyCheck } from './key-check.ts';

@@ -4,6 +4,7 @@ import type { CredentialIntakeLink, MetrcEnvironment } from '../db/index.ts';
 import {
   type Clock,
   commonErrors,
+  isAppError,
   randomToken,
   type Secret,
   sha256Hex,
@@ -18,6 +19,8 @@ import type { IntakeLinksRepo } from './intake-links-repo.ts';
 
 /** One-time links last a day (rule 13). */
 export const INTAKE_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+/** Wrong keys a link accepts before it locks: enough for typos, too few to guess keys. */
+export const INTAKE_MAX_WRONG_KEYS = 5;
 const TOKEN_PREFIX = 'tgk_';
 
 export interface IntakeLinkView {
@@ -95,6 +98,7 @@ export function createIntakeLinksService(deps: {
       : undefined;
     if (!row || row.revoked_at) throw credentialsErrors.INTAKE_LINK_INVALID();
     if (row.used_at) throw credentialsErrors.INTAKE_LINK_USED();
+    if (row.failed_attempts >= INTAKE_MAX_WRONG_KEYS) throw credentialsErrors.INTAKE_LINK_LOCKED();
     if (row.expires_at <= toTimestamp(clock.now())) throw credentialsErrors.INTAKE_LINK_EXPIRED();
     return row;
   }
@@ -111,34 +115,44 @@ export function createIntakeLinksService(deps: {
   }
 
   /**
-   * Verify & Save of the link's person's own key. The link is spent only when the key is saved,
-   * so a typo can be corrected within the day.
+   * Verify & Save of the link's person's own key. The token is checked before the key is even
+   * read (`readKey` may decode a photo), and the link is claimed before the save, so two
+   * concurrent submits cannot both write. A failed save gives the link back, so a typo can be
+   * corrected within the day, but wrong keys are counted and lock the link.
    */
-  async function submit(token: string, key: Secret): Promise<CredentialView> {
+  async function submit(token: string, readKey: () => Promise<Secret>): Promise<CredentialView> {
     const row = await usable(token);
+    const claimedAt = toTimestamp(clock.now());
+    if (!(await repo.claim(row.id, claimedAt, INTAKE_MAX_WRONG_KEYS))) {
+      await usable(token); // says why: used, revoked or locked meanwhile
+      throw credentialsErrors.INTAKE_LINK_USED();
+    }
     const actor = {
       organizationId: row.organization_id,
       role: 'staff' as const,
       userId: row.user_id,
       tokenId: null,
     };
-    const existing = await credentialsRepo.findUserCredential(
-      row.organization_id,
-      row.state,
-      row.user_id,
-    );
-    const saved = existing
-      ? await credentials.update(actor, existing.id, { key })
-      : await credentials.create(actor, {
-          state: row.state,
-          environment: row.environment,
-          kind: 'user',
-          ownerUserId: row.user_id,
-          key,
-        });
-    if (!(await repo.markUsed(row.id, toTimestamp(clock.now()))))
-      throw credentialsErrors.INTAKE_LINK_USED();
-    return saved;
+    try {
+      const key = await readKey();
+      const existing = await credentialsRepo.findUserCredential(
+        row.organization_id,
+        row.state,
+        row.user_id,
+      );
+      return existing
+        ? await credentials.update(actor, existing.id, { key })
+        : await credentials.create(actor, {
+            state: row.state,
+            environment: row.environment,
+            kind: 'user',
+            ownerUserId: row.user_id,
+            key,
+          });
+    } catch (error) {
+      await repo.release(row.id, claimedAt, isWrongKey(error));
+      throw error;
+    }
   }
 
   async function list(organizationId: number): Promise<IntakeLinkView[]> {
@@ -151,6 +165,11 @@ export function createIntakeLinksService(deps: {
   }
 
   return { create, describe, submit, list, revoke };
+}
+
+/** Failures that mean the key itself was wrong (not Metrc being down): they count toward the lock. */
+function isWrongKey(error: unknown): boolean {
+  return isAppError(error) && !error.retryable && error.status !== 503;
 }
 
 export type IntakeLinksService = ReturnType<typeof createIntakeLinksService>;

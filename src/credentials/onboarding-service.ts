@@ -2,7 +2,7 @@ import type { Actor, IdentityService, NewPerson, UsersRepo } from '../auth/index
 import type { MetrcEnvironment } from '../db/index.ts';
 import { type Clock, type Secret, toTimestamp } from '../lib/index.ts';
 import { requireMetrcState } from '../licenses/index.ts';
-import { normaliseKeyText } from './credential-rules-fns.ts';
+import { normaliseKey } from './credential-rules-fns.ts';
 import type { CredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsService } from './credentials-service.ts';
@@ -38,14 +38,14 @@ export function createOnboardingService(deps: {
   ) {
     const state = requireMetrcState(input.metrc.state);
     const environment = input.metrc.environment ?? 'production';
-    normaliseKeyText(input.metrc.key.reveal());
+    const key = normaliseKey(input.metrc.key);
     const verified = await credentials.verifyForSave({
       organizationId: 0,
       state,
       environment,
       kind: 'facility',
       licenseNumbers: [],
-      key: input.metrc.key,
+      key,
     });
     const today = toTimestamp(clock.now()).slice(0, 10);
     if (!verified.facilities.some((f) => isActiveLicense(f, today))) {
@@ -68,7 +68,7 @@ export function createOnboardingService(deps: {
         environment,
         kind: 'facility',
         ownerUserId: null,
-        key: input.metrc.key,
+        key,
         report: verified.report,
         facilities: verified.facilities,
       },

@@ -5,7 +5,7 @@ import type { DB, MetrcEnvironment, VendorKeyRow } from '../db/index.ts';
 import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index.ts';
 import { requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
-import { normaliseKeyText } from './credential-rules-fns.ts';
+import { normaliseKey } from './credential-rules-fns.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { VendorKeysRepo } from './vendor-keys-repo.ts';
 
@@ -43,7 +43,7 @@ export function createVendorKeysService(deps: {
     input: { state: string; environment: MetrcEnvironment; key: Secret },
   ): Promise<VendorKeyView> {
     const state = requireMetrcState(input.state);
-    normaliseKeyText(input.key.reveal());
+    input = { ...input, key: normaliseKey(input.key) };
     const ref = `vendor_key:${randomUUID()}`;
     const sealed = await vault.seal(ref, input.key);
     const now = toTimestamp(clock.now());

@@ -59,17 +59,20 @@ export async function verifyKey(
     return rejected ? { outcome: 'rejected', report } : { outcome: 'unavailable', report };
   }
 
-  const byNumber = new Map(listed.facilities.map((f) => [f.number, f]));
-  const listedNumbers = [...byNumber.keys()];
-  const wanted =
+  // License numbers compare case-insensitively; Metrc's spelling is the one kept.
+  const byNumber = new Map(listed.facilities.map((f) => [f.number.toUpperCase(), f]));
+  const listedNumbers = listed.facilities.map((f) => f.number);
+  const candidates = input.candidates?.map((n) => n.toUpperCase());
+  const wanted = (
     input.licenseNumbers.length > 0 || input.allIfEmpty === false
       ? input.licenseNumbers
-      : input.candidates
-        ? listedNumbers.filter((n) => input.candidates?.includes(n))
-        : listedNumbers;
-  const uncovered = wanted.filter((number) => !byNumber.has(number));
+      : candidates
+        ? listedNumbers.filter((n) => candidates.includes(n.toUpperCase()))
+        : listedNumbers
+  ).map((number) => byNumber.get(number.toUpperCase())?.number ?? number);
+  const uncovered = wanted.filter((number) => !byNumber.has(number.toUpperCase()));
   const covered = wanted.flatMap((number) => {
-    const facility = byNumber.get(number);
+    const facility = byNumber.get(number.toUpperCase());
     return facility ? [facility] : [];
   });
   // Section-major order: the limiter's queue then holds every license evenly, so no license is
@@ -92,7 +95,7 @@ export async function verifyKey(
     })),
   );
   const licenses: LicenseCheck[] = wanted.map((number) => {
-    const facility = byNumber.get(number);
+    const facility = byNumber.get(number.toUpperCase());
     if (!facility) return { number, name: '', licenseType: '', covered: false, sections: [] };
     return {
       number,

@@ -36,6 +36,8 @@ export interface MembershipsTable {
   user_id: number;
   role: Role;
   created_at: Timestamp;
+  /** The organization's own reference for this person (POS/ERP staff id); unique per organization. */
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -153,6 +155,8 @@ export interface CredentialsTable {
   last_used_at: Timestamp | null;
   /** JSON text: the last verification report. */
   verification_report: string | null;
+  /** HMAC-SHA256 of the key (vault-derived key): finds the same key elsewhere without opening any. */
+  key_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_by_user_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -180,6 +184,8 @@ export interface CredentialIntakeLinksTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Wrong keys submitted through this link; it locks at `INTAKE_MAX_WRONG_KEYS`. */
+  failed_attempts: ColumnType<number, number | undefined, number>;
 }
 
 /** One row per lease name, never deleted (so fencing tokens only grow); see src/leases. */
@@ -354,6 +360,9 @@ export interface DB {
   sync_rejects: SyncRejectsTable;
   mirror_packages: MirrorPackagesTable;
   mirror_records: MirrorRecordsTable;
+  submissions: SubmissionsTable;
+  license_leases: LicenseLeasesTable;
+  personal_key_policies: PersonalKeyPoliciesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -477,3 +486,78 @@ export interface MirrorRecordsTable {
   raw: string;
   synced_at: Timestamp;
 }
+
+export type SubmissionStatus = 'queued' | 'held' | 'sending' | 'sent' | 'failed' | 'dismissed';
+export type Attribution = 'own' | 'facility';
+
+/** One action reported to Metrc (src/outbox): it owns its state, attempts and Metrc's answer. */
+export interface SubmissionsTable {
+  id: Generated<number>;
+  organization_id: number;
+  license_id: number;
+  /** Action kind, e.g. `sales.receipt.create`. */
+  kind: string;
+  /** JSON text: the validated payload. */
+  payload: string;
+  /** Unique external reference (a receipt's ExternalReceiptNumber): how a lost answer is reconciled. */
+  reference: string;
+  /** JSON text: the Metrc objects it touches (`package:…`), for step-aside ordering. */
+  touches: string;
+  actor_user_id: number | null;
+  actor_token_id: number | null;
+  occurred_at: Timestamp;
+  status: SubmissionStatus;
+  /** Why held: `PERSONAL_KEY_REQUIRED`, `NO_VALID_KEY`. */
+  hold_reason: string | null;
+  /** An admin let it go out under the facility key in a personal-key state. */
+  released_by_user_id: number | null;
+  /** When an admin released it (the CLI releases without a person). */
+  released_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  /** JSON text: `{ code, message, rows? }`. */
+  last_error: string | null;
+  /** 1 while the last attempt may have reached Metrc: look it up before sending again. */
+  in_doubt: ColumnType<Flag, Flag | undefined, Flag>;
+  last_sent_at: Timestamp | null;
+  credential_id: number | null;
+  key_fingerprint: string | null;
+  attribution: Attribution | null;
+  /** JSON text: ids Metrc gave. */
+  metrc_ids: string | null;
+  /** JSON text: Metrc's answer (ids, warnings, or its row messages). */
+  metrc_answer: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** Dispatch state of one license: who holds its lease, when to look again, whether it is paused. */
+export interface LicenseLeasesTable {
+  license_id: number;
+  organization_id: number;
+  lease_owner: string | null;
+  /** Fencing token: grows with every grant; every settle checks it. */
+  lease_token: ColumnType<number, number | undefined, number>;
+  lease_expires_at: Timestamp | null;
+  /** Earliest time the license may have work; null = nothing to send. */
+  wake_at: Timestamp | null;
+  /** Grows with every change that gives the license new work; "idle" is set only if unchanged. */
+  work_seq: ColumnType<number, number | undefined, number>;
+  paused_at: Timestamp | null;
+  pause_code: string | null;
+  pause_message: string | null;
+  pause_credential_id: number | null;
+  updated_at: Timestamp;
+}
+
+/** Rule 6 per organization and state: must uploads go out under the actor's own key? */
+export interface PersonalKeyPoliciesTable {
+  organization_id: number;
+  state: string;
+  required: Flag;
+  updated_at: Timestamp;
+}
+
+export type SubmissionRow = Selectable<SubmissionsTable>;
+export type LicenseLeaseRow = Selectable<LicenseLeasesTable>;

@@ -12,16 +12,18 @@ export { commonErrors } from './common-errors.ts';
 export { renderErrorDocs } from './error-docs.ts';
 export { randomToken, safeEqual, sha256Hex } from './ids.ts';
 export {
+  MAX_SHORT_LIVED,
+  registerScrubbedSecret,
+  type ScrubLifetime,
+  scrubberSize,
+  scrubSecrets,
+} from './log-scrubber.ts';
+export {
   createLogger,
   createSilentLogger,
   type Logger,
   REDACT_PATHS,
   redactQuery,
+  redactUrl,
 } from './logger.ts';
-export {
-  METRC_STATE_TIME_ZONES,
-  METRC_STATES,
-  type MetrcState,
-  parseMetrcState,
-} from './metrc-states.ts';
-export { rememberSecretText, Secret, scrubSecrets } from './secret.ts';
+export { rememberSecretText, Secret, type SecretOptions } from './secret.ts';

@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { scrubSecrets } from './secret.ts';
+import { scrubSecrets } from './log-scrubber.ts';
 
 export type { Logger };
 
@@ -62,9 +62,42 @@ export function redactQuery(url: string): string {
   return `${url.slice(0, at)}?${names.map((n) => `${encodeURIComponent(n)}=…`).join('&')}`;
 }
 
-/** Requests are logged by method, path (query values dropped) and client address; never headers. */
-function serializeRequest(req: { method?: string; url?: string; ip?: string }) {
-  return { method: req.method, url: redactQuery(req.url ?? ''), remoteAddress: req.ip };
+const REDACTED_SEGMENT = '[REDACTED]';
+/** Route parameters that carry a secret (a one-time link's token): never logged. */
+const SECRET_PARAM = /^:(token|\w*Token|secret|key)$/;
+/** Our token shapes (`tg_…` API tokens, `tgk_…` one-time links), wherever they appear in a path. */
+const TOKEN_SEGMENT = /^tgk?_/i;
+
+/**
+ * `/api/intake/tgk_abc?x=1` → `/api/intake/[REDACTED]?x=…`: path segments that hold a secret
+ * (by the route's parameter name, or by our token shapes) and every query value are dropped.
+ *
+ * @example
+ * redactUrl('/api/intake/tgk_abc', '/api/intake/:token'); // '/api/intake/[REDACTED]'
+ */
+export function redactUrl(url: string, routePattern?: string): string {
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  const pattern = routePattern?.split('/') ?? [];
+  const segments = path.split('/').map((segment, i) => {
+    if (SECRET_PARAM.test(pattern[i] ?? '')) return REDACTED_SEGMENT;
+    return TOKEN_SEGMENT.test(segment) ? REDACTED_SEGMENT : segment;
+  });
+  return redactQuery(`${segments.join('/')}${at < 0 ? '' : url.slice(at)}`);
+}
+
+/** Requests are logged by method, path (secrets and query values dropped) and client address. */
+function serializeRequest(req: {
+  method?: string;
+  url?: string;
+  ip?: string;
+  routeOptions?: { url?: string };
+}) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url ?? '', req.routeOptions?.url),
+    remoteAddress: req.ip,
+  };
 }
 
 /** A logger that writes nowhere (for tests and CLI commands that print their own output). */

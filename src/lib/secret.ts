@@ -1,33 +1,44 @@
 import { inspect } from 'node:util';
+import { registerScrubbedSecret, type ScrubLifetime } from './log-scrubber.ts';
 
 const REDACTED = '[REDACTED]';
-/** Values shorter than this are not worth scrubbing from log text (too many false hits). */
-const MIN_SCRUB_LENGTH = 8;
-/** Bounded so a long-running process does not remember every password it ever saw. */
-const MAX_REMEMBERED = 10_000;
 
-const remembered = new Set<string>();
+export interface SecretOptions {
+  /**
+   * Whether the log scrubber remembers the value: `short` (default; a key pasted in a request),
+   * `lifetime` (a key kept in the vault), or `never` (passwords: never logged, never remembered).
+   */
+  scrub?: ScrubLifetime | 'never';
+}
 
 /**
  * A value that must never be printed: API keys, passwords, tokens. Its JSON, string and inspect
  * forms are `[REDACTED]`; only `reveal()` gives the value, at the one place that needs it.
- * Every Secret's value is also remembered (bounded) so the logger can scrub it from any text.
+ * Unless told `scrub: 'never'`, the value is also registered with the log scrubber.
  *
  * @example
  * const key = new Secret(body.apiKey);
  * JSON.stringify({ key }); // {"key":"[REDACTED]"}
  * fetch(url, { headers: { authorization: basic(vendor.reveal(), key.reveal()) } });
+ * const password = new Secret(body.password, { scrub: 'never' });
  */
 export class Secret {
   readonly #value: string;
 
-  constructor(value: string) {
+  constructor(value: string, options: SecretOptions = {}) {
     this.#value = value;
-    rememberSecretText(value);
+    const scrub = options.scrub ?? 'short';
+    if (scrub !== 'never') registerScrubbedSecret(value, scrub);
   }
 
   reveal(): string {
     return this.#value;
+  }
+
+  /** Keeps this value in the scrubber for the life of the process (it is stored, long-lived). */
+  scrubForLifetime(): this {
+    registerScrubbedSecret(this.#value, 'lifetime');
+    return this;
   }
 
   /** Last four characters, the only part of a key ever shown. */
@@ -54,24 +65,5 @@ export class Secret {
 
 /** Remember a secret string that arrived outside a Secret (e.g. a raw header) for scrubbing. */
 export function rememberSecretText(value: string): void {
-  if (value.length < MIN_SCRUB_LENGTH) return;
-  if (remembered.has(value)) return;
-  if (remembered.size >= MAX_REMEMBERED) {
-    const oldest = remembered.values().next().value;
-    if (oldest !== undefined) remembered.delete(oldest);
-  }
-  remembered.add(value);
-}
-
-/** Replaces every remembered secret in `text` with `[REDACTED]`. */
-export function scrubSecrets(text: string): string {
-  if (remembered.size === 0) return text;
-  let out = text;
-  for (const value of remembered) {
-    if (out.includes(value)) out = out.split(value).join(REDACTED);
-    // JSON-escaped form, in case the value holds characters JSON escapes.
-    const escaped = JSON.stringify(value).slice(1, -1);
-    if (escaped !== value && out.includes(escaped)) out = out.split(escaped).join(REDACTED);
-  }
-  return out;
+  registerScrubbedSecret(value, 'short');
 }

@@ -13,8 +13,4 @@ export {
   type LicenseView,
   toLicenseView,
 } from './licenses-service.ts';
-export {
-  METRC_STATES,
-  requireMetrcState,
-  STATE_TIME_ZONES,
-} from './state-time-zones.ts';
+export { requireMetrcState, STATE_TIME_ZONES } from './state-time-zones.ts';

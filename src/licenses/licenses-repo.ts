@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB, LicensesTable } from '../db/index.ts';
 
 /** The only code that queries `licenses`. Every query is scoped by organization. */
@@ -25,7 +25,8 @@ export function createLicensesRepo(db: Kysely<DB>) {
         .selectAll()
         .where('organization_id', '=', organizationId)
         .where('state', '=', state)
-        .where('number', '=', number)
+        // License numbers compare case-insensitively (`ca-123` is `CA-123`), on both dialects.
+        .where(sql<string>`upper(number)`, '=', number.toUpperCase())
         .executeTakeFirst(),
     insert: (values: Insertable<LicensesTable>, executor = db) =>
       executor.insertInto('licenses').values(values).returningAll().executeTakeFirstOrThrow(),

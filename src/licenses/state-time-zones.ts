@@ -1,4 +1,4 @@
-import { METRC_STATE_TIME_ZONES, METRC_STATES, parseMetrcState } from '../lib/index.ts';
+import { METRC_STATE_TIME_ZONES, parseMetrcState } from '../metrc/index.ts';
 import { licensesErrors } from './licenses-errors.ts';
 
 /**
@@ -6,8 +6,6 @@ import { licensesErrors } from './licenses-errors.ts';
  * few states span two zones). Metrc wants facility-local times, so this matters.
  */
 export const STATE_TIME_ZONES: Readonly<Record<string, string>> = METRC_STATE_TIME_ZONES;
-
-export { METRC_STATES };
 
 /** A state code as the API and CLI accept it (any case), lower-cased; LICENSE_STATE_UNKNOWN if none. */
 export function requireMetrcState(text: string): string {

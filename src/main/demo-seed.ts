@@ -40,6 +40,11 @@ export interface DemoMetrcSummary {
   /** A member with a personal key, and one without (whose uploads would go out unattributed). */
   withKey: string;
   withoutKey: string;
+  /**
+   * Demo people's Metrc keys, to try Verify & Save at once. They are the emulator's fake keys,
+   * worthless outside it, so printing them on the console is fine (they never reach a log).
+   */
+  tryKeys: Array<{ person: string; email: string; state: string; key: string }>;
 }
 
 /**
@@ -105,5 +110,13 @@ export async function seedDemoMetrc(
     facilityKeys,
     withKey: manager.name,
     withoutKey: budtender.name,
+    tryKeys: [
+      {
+        person: budtender.name,
+        email: 'casey@demo.tracegate.local',
+        state: budtender.state,
+        key: budtender.userKey,
+      },
+    ],
   };
 }

@@ -27,10 +27,14 @@ export interface RunningTracegate {
  * `tracegate start`: migrates, starts the built-in Metrc when none is configured, seeds the demo
  * organization on first start, serves the API and runs the worker.
  */
+/** What a process runs: the API, the worker (outbox dispatcher, scheduled jobs), or both. */
+export type ProcessRole = 'api' | 'worker' | 'all';
+
 export async function startTracegate(
   config: Config,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; role?: ProcessRole } = {},
 ): Promise<RunningTracegate> {
+  const role = options.role ?? 'all';
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = createDatabase(config.database);
   const closers: Array<() => Promise<void>> = [() => database.close()];
@@ -61,19 +65,30 @@ export async function startTracegate(
       metrcProbe: createMetrcKeyProbe(metrc),
       metrc,
     });
-    const demoAdmin = config.seedDemo ? await seedDemo(services) : null;
+    const demoAdmin = config.seedDemo && role !== 'worker' ? await seedDemo(services) : null;
     const demoMetrc =
       demoAdmin && emulator ? await seedDemoMetrc(services, emulator, demoAdmin) : null;
-    const app = await buildApp(services);
-    closers.unshift(() => app.close());
-    const address = await app.listen({ host: config.host, port: config.port });
-    const worker = createWorker(services);
-    worker.start();
-    closers.unshift(worker.stop);
-
-    const port = new URL(address).port;
-    const url = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
-    (app.log as FastifyBaseLogger).info({ url, database: database.dialect }, 'tracegate started');
+    let url = '';
+    if (role !== 'worker') {
+      const app = await buildApp(services);
+      closers.unshift(() => app.close());
+      const address = await app.listen({ host: config.host, port: config.port });
+      const port = new URL(address).port;
+      url = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
+      (app.log as FastifyBaseLogger).info({ url, database: database.dialect }, 'tracegate started');
+    }
+    if (role !== 'api') {
+      const worker = createWorker(services, { metrc });
+      worker.start();
+      closers.unshift(worker.stop);
+      if (role === 'worker') {
+        // No server socket holds a worker's event loop open, and its timers are unref'd: keep it
+        // alive until it is stopped.
+        const keepAlive = setInterval(() => {}, 60_000);
+        closers.unshift(async () => clearInterval(keepAlive));
+        logger.info({ database: database.dialect }, 'tracegate worker started');
+      }
+    }
     return {
       url,
       metrcBaseUrlTemplate,

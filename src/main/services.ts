@@ -20,6 +20,7 @@ import {
 } from '../auth/index.ts';
 import type { Config } from '../config/index.ts';
 import {
+  createCredentialEvents,
   createCredentialHealthService,
   createCredentialsRepo,
   createCredentialsService,
@@ -30,6 +31,7 @@ import {
   createVendorKeysRepo,
   createVendorKeysService,
   type MetrcKeyProbe,
+  resealLegacyCredentials,
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
@@ -42,6 +44,7 @@ import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { MetrcClient } from '../metrc/index.ts';
+import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
 import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { createMirrorAlertSignals } from './mirror-alert-signals.ts';
@@ -74,6 +77,8 @@ export function createServices(deps: CoreDeps) {
   const audit = createAuditService({ db, repo: createAuditRepo(db, dialect), clock });
   const licensesRepo = createLicensesRepo(db);
   const credentialsRepo = createCredentialsRepo(db);
+  // Credentials tell the outbox about saved keys without importing it.
+  const credentialEvents = createCredentialEvents(logger);
   const vendorKeys = createVendorKeysService({
     db,
     repo: createVendorKeysRepo(db),
@@ -91,6 +96,7 @@ export function createServices(deps: CoreDeps) {
     probe: deps.metrcProbe,
     audit,
     clock,
+    events: credentialEvents,
   });
   const apiTokensRepo = createApiTokensRepo(db);
   const loginLimiter = createLoginLimiter({
@@ -99,6 +105,23 @@ export function createServices(deps: CoreDeps) {
     maxFailures: config.loginMaxFailures,
     windowSeconds: config.loginWindowSeconds,
   });
+  const outbox = createOutbox({
+    db,
+    dialect,
+    clock,
+    logger,
+    audit,
+    vault,
+    users,
+    licenses: licensesRepo,
+    credentials: credentialsRepo,
+    notifier:
+      config.database.kind === 'postgres'
+        ? createPostgresNotifier({ db, url: config.database.url, logger })
+        : createLocalNotifier(),
+    settings: config.outbox,
+  });
+  credentialEvents.subscribe((event) => outbox.service.onKeySaved(event));
   const identity = createIdentityService({
     db,
     users,
@@ -141,6 +164,7 @@ export function createServices(deps: CoreDeps) {
     clock,
     logger,
     reverifyIntervalMs: config.credentialReverifyMs,
+    events: credentialEvents,
   });
   return {
     ...deps,
@@ -163,6 +187,7 @@ export function createServices(deps: CoreDeps) {
     vendorKeys,
     credentials,
     credentialHealth,
+    outbox,
     intakeLinks: createIntakeLinksService({
       repo: createIntakeLinksRepo(db),
       users,
@@ -212,5 +237,8 @@ export type AppServices = ReturnType<typeof createServices>;
  * const services = await openServices({ config, database, clock, logger, metrcProbe });
  */
 export async function openServices(deps: Omit<CoreDeps, 'vault'>): Promise<AppServices> {
-  return createServices({ ...deps, vault: await openDatabaseVault(deps) });
+  const vault = await openDatabaseVault(deps);
+  // Rows sealed before keys were bound to their organization (migration 0005, ADR 0013).
+  await resealLegacyCredentials({ db: deps.database.db, vault, logger: deps.logger });
+  return createServices({ ...deps, vault });
 }

@@ -1,4 +1,5 @@
 import { toTimestamp } from '../lib/index.ts';
+import type { MetrcClient } from '../metrc/index.ts';
 import { createScheduler } from './scheduler.ts';
 import type { AppServices } from './services.ts';
 
@@ -12,11 +13,20 @@ const CREDENTIAL_HEALTH_TICK_MS = 5 * 60 * 1000;
 const SYNC_TICK_MS = 15 * 1000;
 
 /**
- * Background work of a Tracegate process: key health, alerts, pull sync and housekeeping.
- * Every task is leased, so it runs in one process of the deployment however many run a worker.
+ * Background work of a Tracegate process: the outbox dispatcher, key health, alerts, pull sync
+ * and housekeeping. Every periodic task is leased, so it runs in one process of the deployment
+ * however many run a worker; the dispatcher leases licenses one at a time.
  */
-export function createWorker(services: AppServices) {
+export function createWorker(services: AppServices, options: { metrc?: MetrcClient } = {}) {
   const scheduler = createScheduler({ logger: services.logger, leases: services.leases });
+  // The outbox dispatcher: leases licenses and reports their submissions to Metrc.
+  const dispatcher = options.metrc
+    ? services.outbox.createDispatcher({
+        metrc: options.metrc,
+        vendorKeys: services.vendorKeys,
+        health: services.credentialHealth,
+      })
+    : null;
   scheduler.every('credential-health', CREDENTIAL_HEALTH_TICK_MS, async () => {
     const { checked, failed } = await services.credentialHealth.runDue();
     if (checked > 0) services.logger.info({ checked, failed }, 'credentials re-verified');
@@ -47,5 +57,15 @@ export function createWorker(services: AppServices) {
     const purged = await services.idempotency.purgeExpired();
     if (purged > 0) services.logger.info({ purged }, 'expired idempotency keys purged');
   });
-  return { start: scheduler.start, stop: scheduler.stop };
+  return {
+    start: () => {
+      scheduler.start();
+      dispatcher?.start();
+    },
+    stop: async () => {
+      await dispatcher?.stop();
+      await scheduler.stop();
+    },
+    dispatcher,
+  };
 }

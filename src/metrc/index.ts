@@ -94,6 +94,12 @@ export {
   sectionOfPath,
 } from './metrc-sections.ts';
 export {
+  METRC_STATE_TIME_ZONES,
+  METRC_STATES,
+  type MetrcState,
+  parseMetrcState,
+} from './metrc-states.ts';
+export {
   createUndiciTransport,
   type MetrcTransport,
   TransportFailure,

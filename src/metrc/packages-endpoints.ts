@@ -1,5 +1,6 @@
 /** Packages: lists, lookups, creation from ingredients, adjustments, moves, finish, discontinue. */
 
+import { z } from 'zod';
 import {
   getArray,
   getObject,
@@ -100,3 +101,26 @@ export function discontinuePackage(
     signal: input.signal,
   });
 }
+
+/** One row of a license's adjustment history (`GET /packages/v2/adjustments`). */
+export const packageAdjustmentSchema = z.looseObject({
+  Id: z.number(),
+  PackageId: z.number().nullish(),
+  PackageLabel: z.string(),
+  AdjustmentQuantity: z.number().nullish(),
+  AdjustmentUnitOfMeasureName: z.string().nullish(),
+  AdjustmentReasonName: z.string().nullish(),
+  AdjustmentNote: z.string().nullish(),
+  AdjustmentDate: z.string().nullish(),
+  LastModified: z.string().nullish(),
+});
+export type MetrcPackageAdjustment = z.infer<typeof packageAdjustmentSchema>;
+
+/**
+ * `GET /packages/v2/adjustments`: every adjustment of the license's packages (v2 only, TM
+ * documents it). The outbox reads it to tell whether an ambiguous adjustment landed.
+ */
+export const listPackageAdjustments = licenseList(
+  '/packages/v2/adjustments',
+  packageAdjustmentSchema,
+);

@@ -99,6 +99,7 @@ export async function openVault(deps: VaultDeps): Promise<Vault> {
 
   async function seal(ref: string, plaintext: Secret): Promise<string> {
     assertValidRef(ref);
+    plaintext.scrubForLifetime();
     await refresh();
     const ring = keyring;
     const version = ring.primaryVersion;
@@ -197,7 +198,8 @@ export async function openVault(deps: VaultDeps): Promise<Vault> {
       const dataKey = unwrapDataKey({ masterKey, keyId: parts.keyId, ref, parts: wrapped });
       try {
         const bytes = decryptPayload({ dataKey, ref, parts });
-        const secret = new Secret(bytes.toString('utf8'));
+        // A stored key lives long: the scrubber keeps it for the life of the process.
+        const secret = new Secret(bytes.toString('utf8'), { scrub: 'lifetime' });
         bytes.fill(0);
         return secret;
       } finally {

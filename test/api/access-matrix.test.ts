@@ -91,6 +91,19 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/licenses/:id/inventory': 'staff',
   'GET /api/sync/status': 'staff',
   'POST /api/licenses/:id/sync': 'manager',
+  // The outbox (src/outbox).
+  'POST /api/licenses/:id/submissions': 'staff',
+  'POST /api/licenses/:id/sales-receipts': 'staff',
+  'GET /api/submission-kinds': 'staff',
+  'GET /api/submissions': 'staff',
+  'GET /api/submissions/:id': 'staff',
+  'POST /api/submissions/:id/retry': 'manager',
+  'POST /api/submissions/:id/dismiss': 'manager',
+  'POST /api/submissions/:id/release': 'admin',
+  'POST /api/licenses/:id/resume': 'admin',
+  'GET /api/personal-key-policies/:state': 'staff',
+  'PUT /api/personal-key-policies/:state': 'admin',
+  'PUT /api/users/:id/external-ref': 'admin',
 };
 
 type Caller =

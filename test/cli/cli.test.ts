@@ -22,6 +22,30 @@ describeEachDialect('tracegate CLI', (ctx) => {
       });
       assert.equal(loginRes.status, 200);
       assert.equal(((await loginRes.json()) as { isPlatformAdmin: boolean }).isPlatformAdmin, true);
+      // Issue 10, item 15: the banner hands a newcomer a demo person's (fake) key to try.
+      const tryKey = /Metrc key of .+ <(\S+)> \(CA\): (\S+)/.exec(banner);
+      assert.ok(tryKey, banner);
+      const cookie = loginRes.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const { csrfToken } = (await (
+        await fetch(`${url}/api/auth/session`, { headers: { cookie } })
+      ).json()) as { csrfToken: string };
+      const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+      const people = (await (await fetch(`${url}/api/users`, { headers })).json()) as {
+        users: Array<{ id: number; email: string }>;
+      };
+      const person = people.users.find((u) => u.email === tryKey[1]);
+      assert.ok(person, JSON.stringify(people));
+      const saved = await fetch(`${url}/api/credentials`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          state: 'ca',
+          kind: 'user',
+          ownerUserId: person.id,
+          apiKey: tryKey[2],
+        }),
+      });
+      assert.equal(saved.status, 201, await saved.text());
       const spec = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: object };
       assert.ok(Object.keys(spec.paths).includes('/api/licenses'));
     } finally {

@@ -171,7 +171,7 @@ describeEachDialect('Verify & Save (rule 3)', (ctx) => {
   });
 
   it('gives a clear code for a malformed key, a rejected key, a state without vendor key and an outage', async () => {
-    const malformed = await f.saveKey({ state: 'ca', kind: 'facility', apiKey: 'not a key' });
+    const malformed = await f.saveKey({ state: 'ca', kind: 'facility', apiKey: 'not-a-key!' });
     assert.equal(errorCode(malformed), 'CREDENTIAL_KEY_MALFORMED');
     const unknown = await f.saveKey({
       state: 'ca',

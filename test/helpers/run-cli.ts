@@ -64,8 +64,8 @@ export function startCli(
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`tracegate start printed no URL within 30 s:\n${out}`));
-    }, 30_000);
+      reject(new Error(`tracegate start printed no URL within 120 s:\n${out}`));
+    }, 120_000);
     const onData = (d: Buffer) => {
       out += d;
       const match = /Console:\s+(http:\/\/\S+?)\/?\s/.exec(out);

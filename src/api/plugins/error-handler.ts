@@ -63,3 +63,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     sendError(request, reply, commonErrors.ROUTE_NOT_FOUND()),
   );
 }
+
+/**
+ * Errors Fastify raises before routing (a path such as `/api/users/%zz` that is not valid
+ * percent-encoding): they bypass `setErrorHandler`, so without this they leave in Fastify's own
+ * shape, without a catalogued code.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? commonErrors.REQUEST_INVALID({ message: 'The URL is not valid percent-encoding.' })
+      : toAppError(error);
+  void sendError(request, reply, appError);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { AlertsService } from '../../alerts/index.ts';
 import { ALERT_KINDS } from '../../alerts/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, idParams, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -56,11 +56,13 @@ const deliverySchema = z.object({
   ),
 });
 
+export type AlertsRouteDeps = { alerts: AlertsService };
+
 /**
  * The alerts inbox (everyone, filtered by their role's console preferences), "check now"
  * (managers), notification preferences (managers read, admins change) and the delivery log.
  */
-export function registerAlertsRoutes(app: ZodApp, services: AppServices): void {
+export function registerAlertsRoutes(app: ZodApp, services: AlertsRouteDeps): void {
   app.get(
     '/api/alerts',
     {

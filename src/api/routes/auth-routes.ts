@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { IdentityService, SessionService } from '../../auth/index.ts';
 import { csrfTokenFor } from '../../auth/index.ts';
-import type { AppServices } from '../../main/services.ts';
+import type { Config } from '../../config/index.ts';
 import { principalOf, SESSION_COOKIE } from '../plugins/authenticate.ts';
-import { errorResponses, organizationSchema, roleSchema, secretString } from '../schemas.ts';
+import { errorResponses, organizationSchema, passwordString, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const sessionResponse = z.object({
@@ -24,7 +25,14 @@ const sessionResponse = z.object({
 });
 
 /** Sign-in, sign-out and "who am I". */
-export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type AuthRouteDeps = {
+  config: Pick<Config, 'env' | 'publicUrl' | 'sessionTtlMs'>;
+  sessions: SessionService;
+  identity: IdentityService;
+};
+
+export function registerAuthRoutes(app: ZodApp, services: AuthRouteDeps): void {
   const secureCookie =
     services.config.env === 'production' ||
     services.config.publicUrl?.startsWith('https:') === true;
@@ -46,7 +54,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
         summary: 'Sign in with e-mail and password; sets the session cookie',
         body: z.object({
           email: z.string().min(3).max(320),
-          password: secretString(),
+          password: passwordString(),
           organization: z.string().min(1).max(64).optional(),
         }),
         response: { 200: sessionResponse, ...errorResponses, 429: errorResponses[401] },
@@ -128,7 +136,7 @@ export function registerAuthRoutes(app: ZodApp, services: AppServices): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (signs out your other sessions)',
-        body: z.object({ currentPassword: secretString(), newPassword: secretString() }),
+        body: z.object({ currentPassword: passwordString(), newPassword: passwordString() }),
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type {
+  CredentialHealthService,
+  CredentialsService,
+  KeyCheck,
+} from '../../credentials/index.ts';
 import { KEY_ROUTE_BODY_LIMIT, keyFromInput } from '../key-input.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import {
   credentialSchema,
   environmentSchema,
   errorResponses,
+  idNumber,
   idParams,
   keyInputFields,
   verificationReportSchema,
@@ -18,7 +23,14 @@ const licenseNumbers = z.array(z.string().trim().min(1).max(64)).max(500);
  * Traceability credentials. Everyone sees key health; who may set what is decided by the
  * service (rule 7: admins any key, managers none, staff their own), each refusal with its code.
  */
-export function registerCredentialsRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type CredentialsRouteDeps = {
+  credentials: CredentialsService;
+  credentialHealth: CredentialHealthService;
+  keyCheck: KeyCheck;
+};
+
+export function registerCredentialsRoutes(app: ZodApp, services: CredentialsRouteDeps): void {
   app.get(
     '/api/credentials',
     {
@@ -59,7 +71,7 @@ export function registerCredentialsRoutes(app: ZodApp, services: AppServices): v
           state: z.string().length(2),
           environment: environmentSchema.default('production'),
           kind: z.enum(['facility', 'user']),
-          ownerUserId: z.number().int().positive().optional(),
+          ownerUserId: idNumber.optional(),
           licenseNumbers: licenseNumbers.optional(),
           ...keyInputFields,
         }),

@@ -1,13 +1,16 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../db/index.ts';
 import { pendingMigrations } from '../../db/index.ts';
 import { commonErrors } from '../../lib/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import { errorBody } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 /** Liveness and readiness, for load balancers and orchestrators. */
-export function registerHealthRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type HealthRouteDeps = { database: Pick<Database, 'db' | 'dialect'> };
+
+export function registerHealthRoutes(app: ZodApp, services: HealthRouteDeps): void {
   app.get(
     '/healthz',
     {

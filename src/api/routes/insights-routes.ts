@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import type { InsightsService } from '../../insights/index.ts';
 import { INSIGHT_METRICS } from '../../insights/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const participationSchema = z.object({ optedIn: z.boolean(), changedAt: z.string().nullable() });
 
+export type InsightsRouteDeps = { insights: InsightsService };
+
 /**
  * Cross-organization insights (rule 12). Anyone signed in may read the published groups; each
  * organization's admin decides whether it contributes.
  */
-export function registerInsightsRoutes(app: ZodApp, services: AppServices): void {
+export function registerInsightsRoutes(app: ZodApp, services: InsightsRouteDeps): void {
   app.get(
     '/api/insights',
     {

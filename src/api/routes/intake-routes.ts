@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { IntakeLinksService } from '../../credentials/index.ts';
 import { KEY_ROUTE_BODY_LIMIT, keyFromInput } from '../key-input.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import {
   credentialSchema,
   environmentSchema,
   errorResponses,
+  idNumber,
   idParams,
   keyInputFields,
 } from '../schemas.ts';
@@ -24,7 +25,10 @@ const linkSchema = z.object({
 const tokenParams = z.object({ token: z.string().min(10).max(100) });
 
 /** One-time links for staff to enter their own key (rule 13). */
-export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type IntakeRouteDeps = { intakeLinks: IntakeLinksService };
+
+export function registerIntakeRoutes(app: ZodApp, services: IntakeRouteDeps): void {
   app.post(
     '/api/intake-links',
     {
@@ -33,7 +37,7 @@ export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
         tags: ['credentials'],
         summary: 'Create a 24-hour one-time link for a member to enter their own Metrc key',
         body: z.object({
-          userId: z.number().int().positive(),
+          userId: idNumber,
           state: z.string().length(2),
           environment: environmentSchema.default('production'),
         }),
@@ -121,11 +125,11 @@ export function registerIntakeRoutes(app: ZodApp, services: AppServices): void {
       },
     },
     async (request, reply) => {
-      const key = await keyFromInput(request.body, true);
-      const saved = await services.intakeLinks.submit(
-        request.params.token,
-        key as NonNullable<typeof key>,
-      );
+      // The token is checked first; only then is a photo decoded (item 4).
+      const saved = await services.intakeLinks.submit(request.params.token, async () => {
+        const key = await keyFromInput(request.body, true);
+        return key as NonNullable<typeof key>;
+      });
       return reply.status(201).send(saved);
     },
   );

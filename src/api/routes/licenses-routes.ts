@@ -1,27 +1,52 @@
 import { z } from 'zod';
+import type { CredentialsService } from '../../credentials/index.ts';
 import { NOT_SYNCING } from '../../credentials/index.ts';
-import type { LicenseView } from '../../licenses/index.ts';
-import type { AppServices } from '../../main/services.ts';
+import type { LicensesService, LicenseView } from '../../licenses/index.ts';
+import type { OutboxService } from '../../outbox/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
-import { errorResponses, idParams, licenseSchema } from '../schemas.ts';
+import { errorResponses, flagsObject, idParams, licenseSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const licenseFields = {
   licenseType: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200),
-  facilityType: z.record(z.string(), z.union([z.boolean(), z.number(), z.null()])).optional(),
+  facilityType: flagsObject.optional(),
   timeZone: z.string().min(1).max(64).optional(),
 };
 
+const EMPTY_QUEUE = {
+  depth: 0,
+  byStatus: {},
+  oldestUnsentAt: null,
+  oldestUnsentAgeSeconds: null,
+  paused: false,
+  pauseCode: null,
+  pauseMessage: null,
+};
+
 /** The organization's Metrc licenses. Everyone reads; admins change. */
-export function registerLicensesRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type LicensesRouteDeps = {
+  licenses: LicensesService;
+  credentials: CredentialsService;
+  outbox: { service: Pick<OutboxService, 'queueByLicense'> };
+};
+
+export function registerLicensesRoutes(app: ZodApp, services: LicensesRouteDeps): void {
   /** Adds whether each license syncs with the state (from its facility key). */
   async function withSync(organizationId: number, views: LicenseView[]) {
     const sync = await services.credentials.syncByLicense(organizationId);
-    return views.map((view) => ({ ...view, sync: sync.get(view.id) ?? NOT_SYNCING }));
+    const queues = await services.outbox.service.queueByLicense(organizationId);
+    return views.map((view) => {
+      const { licenseId: _, ...queue } = queues.get(view.id) ?? { ...EMPTY_QUEUE, licenseId: 0 };
+      return { ...view, sync: sync.get(view.id) ?? NOT_SYNCING, outbox: queue };
+    });
   }
   const one = async (organizationId: number, view: LicenseView) =>
-    (await withSync(organizationId, [view]))[0] as LicenseView & { sync: typeof NOT_SYNCING };
+    (await withSync(organizationId, [view]))[0] as LicenseView & {
+      sync: typeof NOT_SYNCING;
+      outbox: typeof EMPTY_QUEUE;
+    };
 
   app.get(
     '/api/licenses',

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import type { IdentityService, OrganizationsRepo } from '../../auth/index.ts';
 import { commonErrors } from '../../lib/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, organizationSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 /** The caller's own organization. */
-export function registerOrganizationRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type OrganizationRouteDeps = { organizations: OrganizationsRepo; identity: IdentityService };
+
+export function registerOrganizationRoutes(app: ZodApp, services: OrganizationRouteDeps): void {
   app.get(
     '/api/organization',
     {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { IdentityService, OrganizationsRepo } from '../../auth/index.ts';
+import type { Config } from '../../config/index.ts';
+import type { OnboardingService } from '../../credentials/index.ts';
+import type { LicensesService } from '../../licenses/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import {
   credentialSchema,
@@ -11,7 +15,17 @@ import {
 import type { ZodApp } from '../zod-app.ts';
 
 /** Deployment-wide operations, for platform admins only. */
-export function registerPlatformRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type PlatformRouteDeps = {
+  config: Pick<Config, 'insightsMinOrganizations'>;
+  organizations: OrganizationsRepo;
+  identity: IdentityService;
+  onboarding: OnboardingService;
+  licenses: LicensesService;
+  audit: AuditService;
+};
+
+export function registerPlatformRoutes(app: ZodApp, services: PlatformRouteDeps): void {
   app.get(
     '/api/platform/organizations',
     {

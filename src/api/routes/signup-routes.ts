@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Config } from '../../config/index.ts';
+import type { OnboardingService } from '../../credentials/index.ts';
 import { credentialsErrors } from '../../credentials/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import {
   credentialSchema,
   environmentSchema,
@@ -10,11 +11,13 @@ import {
 } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
+export type SignupRouteDeps = { config: Pick<Config, 'signupOpen'>; onboarding: OnboardingService };
+
 /**
  * Public sign-up with a Metrc key (rule 11): the organization exists only if the key holds an
  * active license; the console then shows the license types found and only what they can do.
  */
-export function registerSignupRoutes(app: ZodApp, services: AppServices): void {
+export function registerSignupRoutes(app: ZodApp, services: SignupRouteDeps): void {
   app.get(
     '/api/signup',
     {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { Clock } from '../../lib/index.ts';
+import type { LicensesService } from '../../licenses/index.ts';
+import type { MirrorQueries, SyncService } from '../../sync/index.ts';
 import { SYNC_RESOURCES } from '../../sync/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, idParams } from '../schemas.ts';
@@ -94,8 +96,15 @@ const RECORD_KINDS = {
   transfers: 'transfers',
 } as const;
 
+export type SyncRouteDeps = {
+  clock: Clock;
+  licenses: LicensesService;
+  mirror: MirrorQueries;
+  sync: SyncService;
+};
+
 /** The mirror of Metrc (read), sync status and "refresh now". */
-export function registerSyncRoutes(app: ZodApp, services: AppServices): void {
+export function registerSyncRoutes(app: ZodApp, services: SyncRouteDeps): void {
   app.get(
     '/api/mirror/packages',
     {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { ApiTokenService } from '../../auth/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { apiTokenSchema, errorResponses, idParams, roleSchema } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 /** API tokens for machine clients (POS, ERP). Admins only. */
-export function registerTokensRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type TokensRouteDeps = { apiTokens: ApiTokenService };
+
+export function registerTokensRoutes(app: ZodApp, services: TokensRouteDeps): void {
   app.get(
     '/api/tokens',
     {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppServices } from '../../main/services.ts';
+import type { VendorKeysService } from '../../credentials/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { environmentSchema, errorResponses, secretString } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -13,7 +13,10 @@ const vendorKeySchema = z.object({
 const stateParams = z.object({ state: z.string().length(2) });
 
 /** The deployment's Metrc vendor keys (one per state and environment); platform admins only. */
-export function registerVendorKeysRoutes(app: ZodApp, services: AppServices): void {
+/** What these routes use: only the services they call (style habit 3). */
+export type VendorKeysRouteDeps = { vendorKeys: VendorKeysService };
+
+export function registerVendorKeysRoutes(app: ZodApp, services: VendorKeysRouteDeps): void {
   app.get(
     '/api/platform/vendor-keys',
     {

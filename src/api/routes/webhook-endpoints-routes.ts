@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { Alerts } from '../../alerts/index.ts';
 import { ALERT_KINDS } from '../../alerts/index.ts';
-import type { AppServices } from '../../main/services.ts';
 import { principalOf } from '../plugins/authenticate.ts';
 import { errorResponses, idParams } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -31,8 +31,13 @@ const fields = {
   enabled: z.boolean().optional(),
 };
 
+export type WebhookEndpointsRouteDeps = { webhookEndpoints: Alerts['endpoints'] };
+
 /** Webhook endpoints that receive alerts signed per Standard Webhooks. Admins only. */
-export function registerWebhookEndpointsRoutes(app: ZodApp, services: AppServices): void {
+export function registerWebhookEndpointsRoutes(
+  app: ZodApp,
+  services: WebhookEndpointsRouteDeps,
+): void {
   app.get(
     '/api/webhook-endpoints',
     {

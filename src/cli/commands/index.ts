@@ -5,6 +5,7 @@ import { registerCredentialsCommand } from './credentials-command.ts';
 import { registerEmulatorCommand } from './emulator-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerSubmissionsCommand } from './submissions-command.ts';
 import { registerSyncCommand } from './sync-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerVaultCommand } from './vault-command.ts';
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerEmulatorCommand(program);
   registerAlertsCommand(program);
   registerSyncCommand(program);
+  registerSubmissionsCommand(program);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startTracegate } from '../../main/server.ts';
+import { type ProcessRole, startTracegate } from '../../main/server.ts';
 import { loadCliConfig } from '../cli-context.ts';
 
 /** `tracegate start`: API server + worker (+ built-in Metrc emulator when none is configured). */
@@ -11,13 +11,23 @@ export function registerStartCommand(program: Command): void {
     )
     .option('--host <host>', 'interface to listen on (overrides HOST)')
     .option('--port <port>', 'port to listen on (overrides PORT)', (v) => Number.parseInt(v, 10))
-    .action(async (options: { host?: string; port?: number }) => {
+    .option(
+      '--role <role>',
+      'api (serve the API only), worker (outbox dispatcher and scheduled jobs only) or all',
+      'all',
+    )
+    .action(async (options: { host?: string; port?: number; role: string }) => {
+      if (!['api', 'worker', 'all'].includes(options.role)) {
+        process.stderr.write('--role must be api, worker or all\n');
+        process.exit(2);
+      }
       const config = loadCliConfig({
         ...(options.host !== undefined && { host: options.host }),
         ...(options.port !== undefined && { port: options.port }),
       });
-      const running = await startTracegate(config);
-      printBanner(running, config.database.kind);
+      const running = await startTracegate(config, { role: options.role as ProcessRole });
+      if (options.role === 'worker') process.stdout.write('Tracegate worker is running\n');
+      else printBanner(running, config.database.kind);
 
       let stopping = false;
       const stop = async (signal: string) => {
@@ -63,6 +73,12 @@ function printBanner(running: Awaited<ReturnType<typeof startTracegate>>, databa
           `    Facility key:   ${k.state.toUpperCase()}, ${k.licenses} licenses, verified (owner ${k.owner})`,
       ),
       `    Personal keys:  ${demo.withKey} has one; ${demo.withoutKey} has none yet`,
+      '',
+      '  Try Verify & Save (fake emulator keys, for the demo only):',
+      ...demo.tryKeys.map(
+        (k) => `    Metrc key of ${k.person} <${k.email}> (${k.state.toUpperCase()}): ${k.key}`,
+      ),
+      '    POST /api/credentials {"state":"ca","kind":"user","ownerUserId":<their id>,"apiKey":"<key>"}',
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -4,7 +4,9 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-vault.ts';
 import * as m0003 from './0003-credentials.ts';
 import * as m0004 from './0004-groundwork.ts';
+import * as m0005 from './0005-hardening.ts';
 import * as m0006 from './0006-idempotency-and-login.ts';
+import * as m0007 from './0007-outbox.ts';
 import * as m0008 from './0008-sync.ts';
 import * as m0009 from './0009-alerts.ts';
 
@@ -21,7 +23,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0002-vault', m0002],
   ['0003-credentials', m0003],
   ['0004-groundwork', m0004],
+  ['0005-hardening', m0005],
   ['0006-idempotency-and-login', m0006],
-  ['0009-alerts', m0009],
+  ['0007-outbox', m0007],
   ['0008-sync', m0008],
+  ['0009-alerts', m0009],
 ];

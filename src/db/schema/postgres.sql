@@ -158,6 +158,7 @@ table credential_intake_links
     expires_at text not null
     used_at text
     revoked_at text
+    failed_attempts integer not null default 0
   constraints:
     credential_intake_links_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
     credential_intake_links_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
@@ -208,6 +209,7 @@ table credentials
     created_by_user_id integer
     created_at text not null
     updated_at text not null
+    key_hash text
   constraints:
     credentials_created_by_user_id_fkey FOREIGN KEY (created_by_user_id) REFERENCES users(id) ON DELETE SET NULL
     credentials_environment_check CHECK ((environment = ANY (ARRAY['production'::text, 'sandbox'::text])))
@@ -219,9 +221,11 @@ table credentials
     credentials_secret_ref_key UNIQUE (secret_ref)
     credentials_status_check CHECK ((status = ANY (ARRAY['unverified'::text, 'valid'::text, 'invalid'::text, 'expired'::text])))
   indexes:
+    CREATE UNIQUE INDEX credentials_facility_key_unique ON public.credentials USING btree (organization_id, provider, state, environment, key_hash) WHERE (kind = 'facility'::text)
     CREATE INDEX credentials_org_idx ON public.credentials USING btree (organization_id, state)
     CREATE UNIQUE INDEX credentials_pkey ON public.credentials USING btree (id)
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
+    CREATE UNIQUE INDEX credentials_user_key_unique ON public.credentials USING btree (provider, state, environment, key_hash) WHERE (kind = 'user'::text)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
 
 table idempotency_keys
@@ -291,6 +295,27 @@ table job_leases
   indexes:
     CREATE UNIQUE INDEX job_leases_pkey ON public.job_leases USING btree (name)
 
+table license_leases
+  columns:
+    license_id integer not null
+    organization_id integer not null
+    lease_owner text
+    lease_token integer not null default 0
+    lease_expires_at text
+    wake_at text
+    work_seq integer not null default 0
+    paused_at text
+    pause_code text
+    pause_message text
+    pause_credential_id integer
+    updated_at text not null
+  constraints:
+    license_leases_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    license_leases_pkey PRIMARY KEY (license_id)
+  indexes:
+    CREATE INDEX license_leases_due_idx ON public.license_leases USING btree (wake_at) WHERE ((wake_at IS NOT NULL) AND (paused_at IS NULL))
+    CREATE UNIQUE INDEX license_leases_pkey ON public.license_leases USING btree (license_id)
+
 table licenses
   columns:
     id integer not null default nextval('licenses_id_seq'::regclass)
@@ -308,6 +333,7 @@ table licenses
     licenses_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
     licenses_pkey PRIMARY KEY (id)
   indexes:
+    CREATE UNIQUE INDEX licenses_org_state_number_ci_unique ON public.licenses USING btree (organization_id, state, upper(number))
     CREATE UNIQUE INDEX licenses_org_state_number_unique ON public.licenses USING btree (organization_id, state, number)
     CREATE UNIQUE INDEX licenses_pkey ON public.licenses USING btree (id)
 
@@ -329,6 +355,7 @@ table memberships
     user_id integer not null
     role text not null
     created_at text not null
+    external_ref text
   constraints:
     memberships_org_user_unique UNIQUE (organization_id, user_id)
     memberships_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
@@ -336,6 +363,7 @@ table memberships
     memberships_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'manager'::text, 'staff'::text])))
     memberships_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
   indexes:
+    CREATE UNIQUE INDEX memberships_external_ref_unique ON public.memberships USING btree (organization_id, external_ref) WHERE (external_ref IS NOT NULL)
     CREATE UNIQUE INDEX memberships_org_user_unique ON public.memberships USING btree (organization_id, user_id)
     CREATE UNIQUE INDEX memberships_pkey ON public.memberships USING btree (id)
     CREATE INDEX memberships_user_idx ON public.memberships USING btree (user_id)
@@ -411,6 +439,18 @@ table organizations
     CREATE UNIQUE INDEX organizations_pkey ON public.organizations USING btree (id)
     CREATE UNIQUE INDEX organizations_slug_key ON public.organizations USING btree (slug)
 
+table personal_key_policies
+  columns:
+    organization_id integer not null
+    state text not null
+    required integer not null
+    updated_at text not null
+  constraints:
+    personal_key_policies_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    personal_key_policies_pk PRIMARY KEY (organization_id, state)
+  indexes:
+    CREATE UNIQUE INDEX personal_key_policies_pk ON public.personal_key_policies USING btree (organization_id, state)
+
 table sessions
   columns:
     id integer not null default nextval('sessions_id_seq'::regclass)
@@ -429,6 +469,53 @@ table sessions
     CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
     CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
     CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+
+table submissions
+  columns:
+    id integer not null default nextval('submissions_id_seq'::regclass)
+    organization_id integer not null
+    license_id integer not null
+    kind text not null
+    payload text not null
+    reference text not null
+    touches text not null
+    actor_user_id integer
+    actor_token_id integer
+    occurred_at text not null
+    status text not null
+    hold_reason text
+    released_by_user_id integer
+    released_at text
+    attempts integer not null default 0
+    next_attempt_at text not null
+    last_error text
+    in_doubt integer not null default 0
+    last_sent_at text
+    credential_id integer
+    key_fingerprint text
+    attribution text
+    metrc_ids text
+    metrc_answer text
+    created_at text not null
+    updated_at text not null
+    sent_at text
+  constraints:
+    submissions_actor_user_id_fkey FOREIGN KEY (actor_user_id) REFERENCES users(id) ON DELETE SET NULL
+    submissions_attribution_check CHECK ((attribution = ANY (ARRAY['own'::text, 'facility'::text])))
+    submissions_credential_id_fkey FOREIGN KEY (credential_id) REFERENCES credentials(id) ON DELETE SET NULL
+    submissions_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
+    submissions_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    submissions_pkey PRIMARY KEY (id)
+    submissions_released_by_user_id_fkey FOREIGN KEY (released_by_user_id) REFERENCES users(id) ON DELETE SET NULL
+    submissions_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'dismissed'::text])))
+  indexes:
+    CREATE INDEX submissions_aside_idx ON public.submissions USING btree (license_id, id) WHERE (status = ANY (ARRAY['failed'::text, 'held'::text]))
+    CREATE INDEX submissions_org_idx ON public.submissions USING btree (organization_id, id)
+    CREATE INDEX submissions_pending_idx ON public.submissions USING btree (license_id, id) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]))
+    CREATE UNIQUE INDEX submissions_pkey ON public.submissions USING btree (id)
+    CREATE INDEX submissions_reference_idx ON public.submissions USING btree (license_id, reference)
+    CREATE INDEX submissions_unsent_idx ON public.submissions USING btree (created_at) WHERE (status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'failed'::text]))
+    CREATE INDEX submissions_unsent_org_idx ON public.submissions USING btree (organization_id, license_id) WHERE (status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'failed'::text]))
 
 table sync_checkpoints
   columns:

@@ -10,11 +10,11 @@ CREATE TABLE "api_tokens" ("id" integer primary key autoincrement, "organization
 
 CREATE TABLE "audit_events" ("id" integer primary key autoincrement, "organization_id" integer references "organizations" ("id"), "actor_user_id" integer, "actor_token_id" integer, "action" text not null, "target_type" text, "target_id" text, "details" text not null, "created_at" text not null, "prev_hash" text not null, "hash" text not null unique, "chain_seq" integer);
 
-CREATE TABLE "credential_intake_links" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "state" text not null, "environment" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "expires_at" text not null, "used_at" text, "revoked_at" text);
+CREATE TABLE "credential_intake_links" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "state" text not null, "environment" text not null, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "expires_at" text not null, "used_at" text, "revoked_at" text, "failed_attempts" integer default 0 not null);
 
 CREATE TABLE "credential_licenses" ("id" integer primary key autoincrement, "credential_id" integer not null references "credentials" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "organization_id" integer not null, "provider" text not null, "kind" text not null, constraint "credential_licenses_pair_unique" unique ("credential_id", "license_id"));
 
-CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
+CREATE TABLE "credentials" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "provider" text default 'metrc' not null, "state" text not null, "environment" text not null check (environment in ('production','sandbox')), "kind" text not null check (kind in ('facility','user')), "owner_user_id" integer references "users" ("id") on delete cascade, "secret_ref" text not null unique, "sealed_key" text not null, "fingerprint" text not null, "status" text not null check (status in ('unverified','valid','invalid','expired')), "status_reason" text, "status_changed_at" text not null, "key_first_seen_at" text not null, "last_verified_at" text, "last_used_at" text, "verification_report" text, "created_by_user_id" integer references "users" ("id") on delete set null, "created_at" text not null, "updated_at" text not null, "key_hash" text, constraint "credentials_owner_matches_kind" check ((kind = 'user' and owner_user_id is not null) or (kind = 'facility' and owner_user_id is null)));
 
 CREATE TABLE "idempotency_keys" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "principal" text not null, "idempotency_key" text not null, "request_hash" text not null, "status" text not null check (status in ('in_progress','completed')), "response_status" integer, "response_type" text, "response_body" text, "response_withheld" integer default 0 not null, "locked_at" text not null, "created_at" text not null, "expires_at" text not null, constraint "idempotency_keys_scope_unique" unique ("organization_id", "principal", "idempotency_key"));
 
@@ -24,11 +24,13 @@ CREATE TABLE "insight_opt_ins" ("id" integer primary key autoincrement, "organiz
 
 CREATE TABLE "job_leases" ("name" text primary key, "owner" text not null, "token" integer not null, "acquired_at" text not null, "expires_at" text not null);
 
+CREATE TABLE "license_leases" ("license_id" integer primary key references "licenses" ("id") on delete cascade, "organization_id" integer not null, "lease_owner" text, "lease_token" integer default 0 not null, "lease_expires_at" text, "wake_at" text, "work_seq" integer default 0 not null, "paused_at" text, "pause_code" text, "pause_message" text, "pause_credential_id" integer, "updated_at" text not null);
+
 CREATE TABLE "licenses" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "number" text not null, "state" text not null, "license_type" text not null, "name" text not null, "facility_type" text not null, "time_zone" text not null, "created_at" text not null, "updated_at" text not null, constraint "licenses_org_state_number_unique" unique ("organization_id", "state", "number"));
 
 CREATE TABLE "login_throttle" ("throttle_key" text primary key, "attempts" integer not null, "window_ends_at" text not null);
 
-CREATE TABLE "memberships" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "user_id" integer not null references "users" ("id") on delete cascade, "role" text not null check (role in ('admin','manager','staff')), "created_at" text not null, constraint "memberships_org_user_unique" unique ("organization_id", "user_id"));
+CREATE TABLE "memberships" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "user_id" integer not null references "users" ("id") on delete cascade, "role" text not null check (role in ('admin','manager','staff')), "created_at" text not null, "external_ref" text, constraint "memberships_org_user_unique" unique ("organization_id", "user_id"));
 
 CREATE TABLE "mirror_packages" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "metrc_id" integer not null, "label" text not null, "status" text not null check (status in ('active','onhold','inactive','intransit')), "item_id" integer, "item_name" text, "item_category" text, "location_id" integer, "location_name" text, "quantity" real, "unit" text, "expiration_date" text, "use_by_date" text, "lab_testing_state" text, "packaged_date" text, "last_modified" text not null, "raw" text not null, "synced_at" text not null, constraint "mirror_packages_license_metrc_unique" unique ("license_id", "metrc_id"));
 
@@ -36,7 +38,11 @@ CREATE TABLE "mirror_records" ("id" integer primary key autoincrement, "organiza
 
 CREATE TABLE "organizations" ("id" integer primary key autoincrement, "name" text not null, "slug" text not null unique, "created_at" text not null);
 
+CREATE TABLE "personal_key_policies" ("organization_id" integer not null references "organizations" ("id") on delete cascade, "state" text not null, "required" integer not null, "updated_at" text not null, constraint "personal_key_policies_pk" primary key ("organization_id", "state"));
+
 CREATE TABLE "sessions" ("id" integer primary key autoincrement, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "created_at" text not null, "expires_at" text not null, "last_seen_at" text not null);
+
+CREATE TABLE "submissions" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "kind" text not null, "payload" text not null, "reference" text not null, "touches" text not null, "actor_user_id" integer references "users" ("id") on delete set null, "actor_token_id" integer, "occurred_at" text not null, "status" text not null check (status in ('queued','held','sending','sent','failed','dismissed')), "hold_reason" text, "released_by_user_id" integer references "users" ("id") on delete set null, "released_at" text, "attempts" integer default 0 not null, "next_attempt_at" text not null, "last_error" text, "in_doubt" integer default 0 not null, "last_sent_at" text, "credential_id" integer references "credentials" ("id") on delete set null, "key_fingerprint" text, "attribution" text check (attribution in ('own','facility')), "metrc_ids" text, "metrc_answer" text, "created_at" text not null, "updated_at" text not null, "sent_at" text);
 
 CREATE TABLE "sync_checkpoints" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "watermark" text, "window_start" text, "window_end" text, "window_page" integer default 0 not null, "backfill_from" text, "backfill_done_at" text, "records_stored" integer default 0 not null, "rejected" integer default 0 not null, "pages_fetched" integer default 0 not null, "status" text default 'idle' not null check (status in ('idle','running','error','paused')), "last_run_at" text, "last_success_at" text, "last_error_code" text, "updated_at" text not null, constraint "sync_checkpoints_license_resource_unique" unique ("license_id", "resource"));
 
@@ -77,14 +83,30 @@ CREATE INDEX "audit_events_org_idx" on "audit_events" ("organization_id", "id");
 CREATE UNIQUE INDEX credential_licenses_facility_unique
     on credential_licenses (license_id, provider) where kind = 'facility';
 
+CREATE UNIQUE INDEX credentials_facility_key_unique
+    on credentials (organization_id, provider, state, environment, key_hash)
+    where kind = 'facility';
+
 CREATE INDEX "credentials_org_idx" on "credentials" ("organization_id", "state");
+
+CREATE UNIQUE INDEX credentials_user_key_unique
+    on credentials (provider, state, environment, key_hash) where kind = 'user';
 
 CREATE UNIQUE INDEX credentials_user_state_unique
     on credentials (organization_id, provider, state, owner_user_id) where kind = 'user';
 
 CREATE INDEX "idempotency_keys_expires_idx" on "idempotency_keys" ("expires_at");
 
+CREATE INDEX license_leases_due_idx on license_leases (wake_at)
+    where wake_at is not null and paused_at is null;
+
+CREATE UNIQUE INDEX licenses_org_state_number_ci_unique
+    on licenses (organization_id, state, upper(number));
+
 CREATE INDEX "login_throttle_window_idx" on "login_throttle" ("window_ends_at");
+
+CREATE UNIQUE INDEX memberships_external_ref_unique
+    on memberships (organization_id, external_ref) where external_ref is not null;
 
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
@@ -99,6 +121,22 @@ CREATE INDEX "mirror_packages_status_idx" on "mirror_packages" ("license_id", "s
 CREATE INDEX "mirror_records_kind_idx" on "mirror_records" ("license_id", "kind", "status", "last_modified");
 
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
+
+CREATE INDEX submissions_aside_idx on submissions (license_id, id)
+    where status in ('failed','held');
+
+CREATE INDEX "submissions_org_idx" on "submissions" ("organization_id", "id");
+
+CREATE INDEX submissions_pending_idx on submissions (license_id, id)
+    where status in ('queued','sending');
+
+CREATE INDEX "submissions_reference_idx" on "submissions" ("license_id", "reference");
+
+CREATE INDEX submissions_unsent_idx on submissions (created_at)
+    where status in ('queued','held','sending','failed');
+
+CREATE INDEX submissions_unsent_org_idx on submissions (organization_id, license_id)
+    where status in ('queued','held','sending','failed');
 
 CREATE INDEX "sync_gaps_license_idx" on "sync_gaps" ("license_id", "detected_at");
 

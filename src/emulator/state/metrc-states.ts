@@ -1,7 +1,7 @@
-// The emulator serves the same states the product knows; the table lives in src/lib.
+// The emulator serves the same states the product knows; the table's home is src/metrc.
 export {
   METRC_STATE_TIME_ZONES,
   METRC_STATES,
   type MetrcState,
   parseMetrcState,
-} from '../../lib/metrc-states.ts';
+} from '../../metrc/metrc-states.ts';

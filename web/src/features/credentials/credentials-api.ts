@@ -14,7 +14,8 @@ export function useCredentials() {
 export function useCredential(id: number) {
   return useQuery({
     queryKey: [...CREDENTIALS_KEY, id],
-    queryFn: () => unwrap(api.GET('/api/credentials/{id}', { params: { path: { id } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/credentials/{id}', { params: { path: { id: String(id) } } })),
   });
 }
 
@@ -51,7 +52,7 @@ export function useUpdateCredential(id: number) {
     mutationFn: (body: { licenseNumbers?: string[]; key?: KeyInput }) =>
       unwrap(
         api.PATCH('/api/credentials/{id}', {
-          params: { path: { id } },
+          params: { path: { id: String(id) } },
           body: { licenseNumbers: body.licenseNumbers, ...body.key },
         }),
       ),
@@ -63,7 +64,12 @@ export function useDeleteCredential(id: number) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (confirm: string) =>
-      unwrap(api.DELETE('/api/credentials/{id}', { params: { path: { id } }, body: { confirm } })),
+      unwrap(
+        api.DELETE('/api/credentials/{id}', {
+          params: { path: { id: String(id) } },
+          body: { confirm },
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -72,7 +78,7 @@ export function useReverify(id: number) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/credentials/{id}/verify', { params: { path: { id } } })),
+      unwrap(api.POST('/api/credentials/{id}/verify', { params: { path: { id: String(id) } } })),
     onSuccess: refresh,
   });
 }

@@ -1,12 +1,13 @@
 /**
  * Counts the emulator's operations against `openmetrc-v2.yaml`, so coverage is measured, not
- * guessed: `node --import tsx src/emulator/testing/count-operations.ts` prints one JSON line
+ * guessed: `node --import tsx scripts/count-emulator-operations.ts` prints one JSON line
  * (implemented, spec, missing). contract.test.ts asserts the same count (≥ 180) and calls each.
  */
-import { sharedMetrcFile } from '../../../test/helpers/shared-metrc.ts';
-import { compileRoutes } from '../http/route-table.ts';
-import { METRC_OPERATIONS } from '../operations/index.ts';
-import { loadContractSpec } from './openapi-schemas.ts';
+
+import { compileRoutes } from '../src/emulator/http/route-table.ts';
+import { METRC_OPERATIONS } from '../src/emulator/operations/index.ts';
+import { loadContractSpec } from '../src/emulator/testing/openapi-schemas.ts';
+import { sharedMetrcFile } from '../test/helpers/shared-metrc.ts';
 
 export function countOperations(specUrl: URL = sharedMetrcFile('openmetrc-v2.yaml')) {
   const spec = loadContractSpec(specUrl);

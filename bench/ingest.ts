@@ -1,0 +1,194 @@
+/**
+ * `npm run bench -- ingest [--dialect sqlite|postgres] [--requests N] [--connections N]`
+ *
+ * Accepting submissions over HTTP: `POST /api/licenses/{license}/submissions` with an API token
+ * naming the actor, 20 connections, against a bare Fastify route that inserts one row into the
+ * same database, measured in the same run. Prints ONE JSON line: acceptedPerSecond, p99Ms,
+ * baselinePerSecond, baselineP99Ms, ratio. Target: ratio ≥ 0.5, p99 < 25 ms.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { Pool } from 'undici';
+import { buildApp } from '../src/api/index.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { NO_METRC_PROBE } from '../src/credentials/index.ts';
+import { createDatabase, migrateToLatest } from '../src/db/index.ts';
+import { createSilentLogger, Secret, systemClock, toTimestamp } from '../src/lib/index.ts';
+import { openServices } from '../src/main/services.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    dialect: { type: 'string', default: 'sqlite' },
+    requests: { type: 'string', default: process.env.INGEST_REQUESTS ?? '5000' },
+    connections: { type: 'string', default: '20' },
+  },
+});
+const REQUESTS = Number(args.requests);
+const CONNECTIONS = Number(args.connections);
+const progress = (text: string) => process.stderr.write(`[bench ingest] ${text}\n`);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-ingest-'));
+let databaseUrl: string | undefined;
+if (args.dialect === 'postgres') {
+  const name = `tg_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+}
+const config = loadConfig({
+  env: {
+    TRACEGATE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+  },
+  cwd: dataDir,
+});
+const database = createDatabase(config.database);
+await migrateToLatest(database.db, database.dialect);
+const services = await openServices({
+  config,
+  database,
+  clock: systemClock,
+  logger: createSilentLogger(),
+  metrcProbe: NO_METRC_PROBE,
+});
+const created = await services.identity.createOrganization(
+  { userId: null, tokenId: null },
+  {
+    name: 'Ingest Co',
+    slug: `ingest-${Date.now()}`,
+    admin: {
+      email: 'a@ingest.test',
+      name: 'A',
+      password: new Secret('correct horse battery staple'),
+    },
+  },
+);
+const admin = {
+  organizationId: created.organization.id,
+  role: 'admin' as const,
+  userId: created.admin.id,
+  tokenId: null,
+};
+await services.licenses.create(admin, {
+  number: 'C10-0000106-LIC',
+  state: 'ca',
+  licenseType: 'Adult-Use Retailer',
+  name: 'Store',
+  facilityType: { CanSellToConsumers: true, CanAssignLocationsToPackages: true },
+});
+const { token } = await services.apiTokens.create(admin, { name: 'pos', role: 'staff' });
+
+async function load(
+  url: string,
+  path: string,
+  body: (i: number) => unknown,
+  headers: Record<string, string>,
+) {
+  const pool = new Pool(url, { connections: CONNECTIONS });
+  const latencies: number[] = [];
+  let next = 0;
+  let accepted = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= REQUESTS) return;
+        const t0 = performance.now();
+        const res = await pool.request({
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body(i)),
+        });
+        await res.body.text();
+        latencies.push(performance.now() - t0);
+        if (res.statusCode < 300) accepted++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: Number((accepted / seconds).toFixed(1)),
+    p99Ms: Number((latencies[Math.floor(latencies.length * 0.99)] ?? 0).toFixed(2)),
+    accepted,
+  };
+}
+
+const receipt = (i: number) => ({
+  kind: 'sales.receipt.create',
+  actor: { userId: created.admin.id },
+  occurredAt: new Date(Date.now() - 60_000).toISOString(),
+  payload: {
+    externalNumber: `ING-${i}`,
+    lines: [
+      {
+        packageLabel: '1A4FF0100000022000000123',
+        quantity: 1,
+        unitOfMeasure: 'Each',
+        totalAmount: 10,
+      },
+    ],
+  },
+});
+
+// Baseline: bare Fastify, one insert of the body per request, same database.
+await sql`create table bench_baseline (id integer primary key ${sql.raw(database.dialect === 'postgres' ? 'generated always as identity' : 'autoincrement')}, body text not null, created_at text not null)`.execute(
+  database.db,
+);
+const bare = Fastify();
+bare.post('/ingest', async (request, reply) => {
+  await sql`insert into bench_baseline (body, created_at) values (${JSON.stringify(request.body)}, ${toTimestamp(new Date())})`.execute(
+    database.db,
+  );
+  return reply.status(202).send({ ok: true });
+});
+const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+progress(`baseline: ${REQUESTS} requests, ${CONNECTIONS} connections`);
+const baseline = await load(bareUrl, '/ingest', receipt, {});
+await bare.close();
+
+const app = await buildApp(services);
+const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+progress(`tracegate: ${REQUESTS} requests, ${CONNECTIONS} connections`);
+const tracegate = await load(appUrl, '/api/licenses/C10-0000106-LIC/submissions', receipt, {
+  authorization: `Bearer ${token}`,
+});
+await app.close();
+
+process.stdout.write(
+  `${JSON.stringify({
+    dialect: database.dialect,
+    requests: REQUESTS,
+    connections: CONNECTIONS,
+    acceptedPerSecond: tracegate.perSecond,
+    p99Ms: tracegate.p99Ms,
+    accepted: tracegate.accepted,
+    baselinePerSecond: baseline.perSecond,
+    baselineP99Ms: baseline.p99Ms,
+    ratio: Number((tracegate.perSecond / baseline.perSecond).toFixed(3)),
+  })}\n`,
+);
+await database.close();
+if (databaseUrl) {
+  const pgAdmin = new pg.Client({
+    connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  await pgAdmin.connect();
+  await pgAdmin.query(
+    `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`,
+  );
+  await pgAdmin.end();
+}
+process.exit(0);

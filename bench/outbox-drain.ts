@@ -1,0 +1,302 @@
+/**
+ * `npm run bench -- outbox-drain [--dialect sqlite|postgres] [--receipts N] [--licenses N]
+ *   [--latency-ms N] [--cap N] [--workers N] [--filler N]`
+ *
+ * Queues receipts across licenses (plus `filler` already-sent rows, so the table is big), then
+ * drains them through the real dispatcher(s) against the emulator with a fixed latency. Prints
+ * ONE JSON line: requestsPerSecond, boundRequestsPerSecond (cap ÷ latency), receiptsPerSecond,
+ * duplicates, lost, orderViolations, claimP50Ms (lease + next batch, with the table full),
+ * peakRssMb (this process: Tracegate AND the in-process emulator). Issue target: 50,000 receipts,
+ * 100 licenses, 100 ms, cap 30, 1,000,000 rows; env OUTBOX_DRAIN_SCALE (0–1) scales counts down.
+ * On PostgreSQL `--workers 3` runs three dispatchers (lease owners) sharing the cap (cap ÷ 3 each).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../src/auth/index.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { createMetrcKeyProbe } from '../src/credentials/index.ts';
+import { createDatabase, migrateToLatest } from '../src/db/index.ts';
+import { startEmulator } from '../src/emulator/index.ts';
+import { createSilentLogger, Secret, systemClock, toTimestamp } from '../src/lib/index.ts';
+import { openServices } from '../src/main/services.ts';
+import {
+  createMetrcClient,
+  iterateWindowedRecords,
+  listActivePackages,
+  listActiveReceipts,
+} from '../src/metrc/index.ts';
+import { createLicenseLeasesRepo } from '../src/outbox/license-leases-repo.ts';
+import { createSubmissionsRepo } from '../src/outbox/submissions-repo.ts';
+
+const scale = Number(process.env.OUTBOX_DRAIN_SCALE ?? 1);
+const { values: args } = parseArgs({
+  options: {
+    dialect: { type: 'string', default: 'sqlite' },
+    receipts: { type: 'string', default: String(Math.round(50_000 * scale)) },
+    licenses: { type: 'string', default: '100' },
+    'latency-ms': { type: 'string', default: '100' },
+    cap: { type: 'string', default: '30' },
+    workers: { type: 'string' },
+    filler: { type: 'string', default: String(Math.round(1_000_000 * scale)) },
+  },
+});
+const RECEIPTS = Number(args.receipts);
+const LICENSES = Number(args.licenses);
+const LATENCY_MS = Number(args['latency-ms']);
+const CAP = Number(args.cap);
+const WORKERS = Number(args.workers ?? (args.dialect === 'postgres' ? 3 : 1));
+const FILLER = Number(args.filler);
+const progress = (text: string) => process.stderr.write(`[bench outbox-drain] ${text}\n`);
+
+let peakRss = 0;
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+const emulator = await startEmulator({
+  port: 0,
+  scenario: 'scale',
+  scenarioParams: { licenses: LICENSES * 2, packages: 2, state: 'ca' },
+  requestLogSize: 1000,
+});
+const scenario = emulator.scenario();
+const ownerKey = scenario.users[0]?.userKey ?? '';
+const vendorKey = scenario.vendorKeys[0]?.key ?? '';
+const retailers = scenario.licenses.filter((l) => l.kind === 'retailer').map((l) => l.number);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-drain-'));
+let databaseUrl: string | undefined;
+if (args.dialect === 'postgres') {
+  const name = `tg_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+}
+const config = loadConfig({
+  env: {
+    TRACEGATE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+    OUTBOX_WRITE_CAP: String(Math.max(1, Math.floor(CAP / WORKERS))),
+    OUTBOX_WORKER_CONCURRENCY: String(LICENSES),
+  },
+  cwd: dataDir,
+});
+const database = createDatabase(config.database);
+await migrateToLatest(database.db, database.dialect);
+const metrc = createMetrcClient({
+  baseUrlTemplate: emulator.baseUrlTemplate,
+  limits: { licenseWritesPerSecond: 0 },
+});
+const services = await openServices({
+  config,
+  database,
+  clock: systemClock,
+  logger: createSilentLogger(),
+  metrcProbe: createMetrcKeyProbe(metrc),
+});
+await services.vendorKeys.set(SYSTEM_ACTOR, {
+  state: 'ca',
+  environment: 'production',
+  key: new Secret(vendorKey),
+});
+const org = await services.identity.createOrganization(
+  { userId: null, tokenId: null },
+  {
+    name: 'Drain Co',
+    slug: `drain-${Date.now()}`,
+    admin: {
+      email: 'a@drain.test',
+      name: 'A',
+      password: new Secret('correct horse battery staple'),
+    },
+  },
+);
+const principal = {
+  organizationId: org.organization.id,
+  role: 'admin' as const,
+  userId: org.admin.id,
+  tokenId: null,
+};
+progress(`verifying the facility key for ${retailers.length} licenses`);
+await services.credentials.create(principal, {
+  state: 'ca',
+  kind: 'facility',
+  licenseNumbers: retailers,
+  key: new Secret(ownerKey),
+});
+const owner = metrc.forKeys({
+  state: 'ca',
+  vendorKey: new Secret(vendorKey),
+  userKey: new Secret(ownerKey),
+});
+const licenses = await services.licenses.list(org.organization.id);
+const labelOf = new Map<number, string>();
+for (const license of licenses) {
+  const page = await listActivePackages(owner, {
+    licenseNumber: license.number,
+    pageNumber: 1,
+    pageSize: 20,
+  });
+  const pkg = page.data.find((p) => p.UnitOfMeasureName === 'Grams');
+  if (pkg) labelOf.set(license.id, pkg.Label);
+}
+
+// Queue: raw inserts (setup, not what is measured), shaped exactly as enqueue writes them.
+const db = database.db;
+const now = new Date();
+const stamp = toTimestamp(now);
+const base = now.getTime() - 3 * 3_600_000;
+const row = (i: number, status: 'queued' | 'sent') => {
+  const license = licenses[i % licenses.length];
+  const label = labelOf.get(license?.id ?? 0) ?? '';
+  const reference = `TG-${status === 'sent' ? 'F' : 'Q'}${i}`;
+  return {
+    organization_id: org.organization.id,
+    license_id: license?.id ?? 0,
+    kind: 'sales.receipt.create',
+    payload: JSON.stringify({
+      externalNumber: reference,
+      customerType: 'Consumer',
+      lines: [{ packageLabel: label, quantity: 0.1, unitOfMeasure: 'Grams', totalAmount: 1 }],
+    }),
+    reference,
+    touches: JSON.stringify([`receipt:${reference}`, `package:${label}`]),
+    actor_user_id: org.admin.id,
+    occurred_at: toTimestamp(new Date(base + i * 100)),
+    status,
+    next_attempt_at: stamp,
+    created_at: stamp,
+    updated_at: stamp,
+    ...(status === 'sent' && { sent_at: stamp }),
+  };
+};
+progress(`inserting ${FILLER} sent rows and ${RECEIPTS} queued receipts`);
+const CHUNK = 500;
+for (let i = 0; i < FILLER; i += CHUNK) {
+  await db
+    .insertInto('submissions')
+    .values(Array.from({ length: Math.min(CHUNK, FILLER - i) }, (_, k) => row(i + k, 'sent')))
+    .execute();
+}
+for (let i = 0; i < RECEIPTS; i += CHUNK) {
+  await db
+    .insertInto('submissions')
+    .values(Array.from({ length: Math.min(CHUNK, RECEIPTS - i) }, (_, k) => row(i + k, 'queued')))
+    .execute();
+}
+const leases = createLicenseLeasesRepo({ db, dialect: database.dialect, clock: systemClock });
+for (const license of licenses) {
+  await leases.wake({ licenseId: license.id, organizationId: org.organization.id }, now);
+}
+
+// Claiming the next batch with the table full: lease + line page + aside set, then release.
+const submissions = createSubmissionsRepo(db);
+const samples: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const started = performance.now();
+  const lease = await leases.claim('bench-probe', 30_000);
+  if (!lease) break;
+  await submissions.asideTouches(lease.licenseId);
+  await submissions.inLine(lease.licenseId, 0, 200);
+  samples.push(performance.now() - started);
+  await leases.release(lease);
+}
+samples.sort((a, b) => a - b);
+const claimP50Ms = samples[Math.floor(samples.length / 2)] ?? null;
+
+emulator.control.addFault({ kind: 'latency', ms: LATENCY_MS });
+emulator.control.clearRequests();
+const dispatchers = Array.from({ length: WORKERS }, (_, n) =>
+  services.outbox.createDispatcher({
+    metrc,
+    vendorKeys: services.vendorKeys,
+    health: services.credentialHealth,
+    owner: `bench-${n}`,
+  }),
+);
+progress(`draining with ${WORKERS} dispatcher(s), cap ${CAP}, ${LATENCY_MS} ms latency`);
+const drainStarted = performance.now();
+for (const d of dispatchers) d.start();
+for (;;) {
+  // Literal statuses: the partial index answers this without scanning the sent rows.
+  const left = await sql<{ n: number }>`select count(*) as n from submissions
+    where status in ('queued','held','sending','failed')`
+    .execute(db)
+    .then((r) => r.rows[0] ?? { n: 0 });
+  if (Number(left.n) === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const seconds = (performance.now() - drainStarted) / 1000;
+for (const d of dispatchers) await d.stop();
+const posts = emulator.control.counters();
+
+progress('checking what Metrc holds');
+emulator.control.clearFaults();
+const seen = new Map<string, number>();
+let orderViolations = 0;
+for (const license of licenses) {
+  const mine = [];
+  for await (const { record } of iterateWindowedRecords(
+    (page) => listActiveReceipts(owner, { licenseNumber: license.number, ...page }),
+    { start: new Date(now.getTime() - 60_000), end: new Date(Date.now() + 60_000) },
+    { maxWindowMs: 24 * 3_600_000, overlapMs: 0 },
+  )) {
+    mine.push(record);
+    const n = record.ExternalReceiptNumber ?? '';
+    seen.set(n, (seen.get(n) ?? 0) + 1);
+  }
+  mine.sort((a, b) => a.Id - b.Id);
+  for (let i = 1; i < mine.length; i++) {
+    if ((mine[i]?.SalesDateTime ?? '') < (mine[i - 1]?.SalesDateTime ?? '')) orderViolations++;
+  }
+}
+const requests = await db
+  .selectFrom('audit_events')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('action', '=', 'submission.uploaded')
+  .executeTakeFirstOrThrow();
+clearInterval(rssTimer);
+const bound = CAP / (LATENCY_MS / 1000);
+const result = {
+  dialect: database.dialect,
+  workers: WORKERS,
+  receipts: RECEIPTS,
+  licenses: licenses.length,
+  fillerRows: FILLER,
+  latencyMs: LATENCY_MS,
+  cap: CAP,
+  seconds: Number(seconds.toFixed(2)),
+  requests: Number(requests.n),
+  requestsPerSecond: Number((Number(requests.n) / seconds).toFixed(1)),
+  boundRequestsPerSecond: bound,
+  ratio: Number((Number(requests.n) / seconds / bound).toFixed(3)),
+  receiptsPerSecond: Number((RECEIPTS / seconds).toFixed(1)),
+  duplicates: [...seen.values()].filter((n) => n > 1).length,
+  lost: RECEIPTS - seen.size,
+  orderViolations,
+  claimP50Ms: claimP50Ms === null ? null : Number(claimP50Ms.toFixed(2)),
+  peakRssMb: Math.round(peakRss / 1_048_576),
+  emulatorCounters: posts,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+await services.outbox.createDispatcher; // nothing to close: dispatchers stopped
+await metrc.close();
+await database.close();
+await emulator.close();
+if (databaseUrl) {
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query(
+    `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`,
+  );
+  await admin.end();
+}
+process.exit(0);

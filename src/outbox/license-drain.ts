@@ -1,0 +1,254 @@
+/**
+ * Works one leased license: repeatedly takes the oldest due submissions of its line, routes the
+ * key (rule 6), and hands a batch to the sender, until the line is empty, waits (backoff,
+ * circuit), the license pauses, the lease is lost, or the worker stops.
+ *
+ * Order: rows go strictly by id. A row touching an object of a failed or held row waits behind
+ * it (and so do rows touching its objects in turn); everything else keeps reporting.
+ */
+import type { AuditService } from '../audit/index.ts';
+import type {
+  CredentialHealthService,
+  CredentialsRepo,
+  VendorKeysService,
+} from '../credentials/index.ts';
+import type { License, SubmissionRow } from '../db/index.ts';
+import { type Clock, type Logger, toTimestamp } from '../lib/index.ts';
+import type { LicensesRepo } from '../licenses/index.ts';
+import type { MetrcClient, MetrcUnauthorizedError } from '../metrc/index.ts';
+import { actionFor } from './actions/action-catalogue.ts';
+import type { AnyOutboxAction } from './actions/action-types.ts';
+import { type BatchOutcome, createBatchSender } from './batch-sender.ts';
+import type { KeyRouter, Route, RoutedKey } from './key-router.ts';
+import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
+import type { OutboxSettings } from './outbox-settings.ts';
+import type { StateCircuits } from './state-circuits.ts';
+import type { SubmissionSettler } from './submission-settler.ts';
+import type { SubmissionsRepo } from './submissions-repo.ts';
+import type { WriteCap } from './write-cap.ts';
+
+/** Rows read per page of a license's line while looking for the next batch. */
+const LINE_PAGE = 200;
+/** Requests per lease before the license goes to the back of the queue (fairness). */
+const STEPS_PER_LEASE = 50;
+/** How long a key Metrc refused is treated as invalid here, whatever its stored status says. */
+const REFUSED_KEY_MS = 5 * 60_000;
+
+export type DrainEnd = 'idle' | 'wait' | 'paused' | 'yield' | 'stopped';
+
+export interface LicenseDrainDeps {
+  submissions: SubmissionsRepo;
+  leases: LicenseLeasesRepo;
+  licenses: Pick<LicensesRepo, 'find'>;
+  credentials: Pick<CredentialsRepo, 'find'>;
+  router: KeyRouter;
+  vendorKeys: Pick<VendorKeysService, 'keyFor'>;
+  metrc: Pick<MetrcClient, 'forKeys'>;
+  health: Pick<CredentialHealthService, 'reportUnauthorized'>;
+  audit: AuditService;
+  settle: SubmissionSettler;
+  writeCap: WriteCap;
+  circuits: StateCircuits;
+  clock: Clock;
+  logger: Logger;
+  settings: OutboxSettings;
+  random?: () => number;
+}
+
+type Plan =
+  | { kind: 'idle'; seq: number }
+  | { kind: 'wait'; until: Date }
+  | { kind: 'hold'; row: SubmissionRow; reason: string }
+  | { kind: 'fail'; row: SubmissionRow; code: string; message: string }
+  | { kind: 'batch'; action: AnyOutboxAction; rows: SubmissionRow[]; key: RoutedKey };
+
+export function createLicenseDrainer(deps: LicenseDrainDeps) {
+  const { submissions, leases, settle, clock, settings } = deps;
+  const sender = createBatchSender({
+    settle,
+    writeCap: deps.writeCap,
+    circuits: deps.circuits,
+    settings,
+    now: () => clock.now(),
+    logger: deps.logger,
+    random: deps.random,
+  });
+  /** Keys Metrc refused (`credentialId:fingerprint`): a replaced key is a new entry. */
+  const refused = new Map<string, number>();
+
+  function refusedNow(): Set<string> {
+    const now = clock.now().getTime();
+    for (const [id, until] of refused) if (until <= now) refused.delete(id);
+    return new Set(refused.keys());
+  }
+
+  /** The next thing to do on this license's line. */
+  async function plan(license: License): Promise<Plan> {
+    const seq = await leases.workSeq(license.id);
+    const blocked = new Set(await submissions.asideTouches(license.id));
+    const now = toTimestamp(clock.now());
+    const routes = new Map<string, Route>();
+    const routeOf = async (row: SubmissionRow) => {
+      const cacheKey = `${row.actor_user_id}:${row.released_at !== null}`;
+      let route = routes.get(cacheKey);
+      if (!route) {
+        route = await deps.router.route(
+          {
+            organizationId: license.organization_id,
+            licenseId: license.id,
+            state: license.state,
+            actorUserId: row.actor_user_id,
+            released: row.released_at !== null,
+          },
+          refusedNow(),
+        );
+        routes.set(cacheKey, route);
+      }
+      return route;
+    };
+
+    let afterId = 0;
+    let batch: { action: AnyOutboxAction; rows: SubmissionRow[]; key: RoutedKey } | null = null;
+    for (;;) {
+      const page = await submissions.inLine(license.id, afterId, LINE_PAGE);
+      for (const row of page) {
+        afterId = row.id;
+        const touches = JSON.parse(row.touches) as string[];
+        if (touches.some((t) => blocked.has(t))) {
+          for (const t of touches) blocked.add(t);
+          continue;
+        }
+        if (!batch) {
+          if (row.next_attempt_at > now)
+            return { kind: 'wait', until: new Date(row.next_attempt_at) };
+          const action = actionFor(row.kind);
+          if (!action) {
+            return {
+              kind: 'fail',
+              row,
+              code: 'OUTBOX_KIND_UNKNOWN',
+              message: `No action ${row.kind}.`,
+            };
+          }
+          const route = await routeOf(row);
+          if (route.use === 'hold') return { kind: 'hold', row, reason: route.reason };
+          batch = { action, rows: [row], key: route.key };
+          if (!action.batch || row.in_doubt === 1) return { kind: 'batch', ...batch };
+          continue;
+        }
+        // Later rows join only while they are the same kind, due, certain, and under the same key.
+        const max = Math.min(batch.action.batch?.maxRows ?? 1, settings.batchSize);
+        if (
+          row.kind !== batch.action.kind ||
+          row.in_doubt === 1 ||
+          row.next_attempt_at > now ||
+          batch.rows.length >= max
+        ) {
+          return { kind: 'batch', ...batch };
+        }
+        const route = await routeOf(row);
+        if (route.use !== 'send' || route.key.credentialId !== batch.key.credentialId) {
+          return { kind: 'batch', ...batch };
+        }
+        batch.rows.push(row);
+      }
+      if (page.length < LINE_PAGE) break;
+    }
+    return batch ? { kind: 'batch', ...batch } : { kind: 'idle', seq };
+  }
+
+  /** Works the license until there is nothing to do now; ends how it ended. */
+  async function drain(lease: LicenseLease, stopping: () => boolean): Promise<DrainEnd> {
+    const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
+    if (!license) return 'idle';
+    for (let step = 0; ; step++) {
+      if (stopping()) return 'stopped';
+      if (step >= STEPS_PER_LEASE) {
+        await leases.deferTo(lease, clock.now());
+        return 'yield';
+      }
+      const closedUntil = deps.circuits.admit(license.state);
+      if (closedUntil) {
+        await leases.deferTo(lease, closedUntil);
+        return 'wait';
+      }
+      const next = await plan(license);
+      if (next.kind === 'idle') {
+        // Only if nothing arrived since we looked; otherwise look again.
+        if (await leases.rest(lease, next.seq, null)) return 'idle';
+        continue;
+      }
+      if (next.kind === 'wait') {
+        await leases.deferTo(lease, next.until);
+        return 'wait';
+      }
+      if (next.kind === 'hold') {
+        await settle.held(lease, next.row, next.reason);
+        continue;
+      }
+      if (next.kind === 'fail') {
+        await settle.failed(lease, next.row, { code: next.code, message: next.message });
+        continue;
+      }
+      const api = deps.metrc.forKeys({
+        state: license.state,
+        vendorKey: await deps.vendorKeys.keyFor(license.state, next.key.environment),
+        userKey: next.key.userKey,
+      });
+      const outcome: BatchOutcome = await sender.send({
+        lease,
+        license,
+        action: next.action,
+        rows: next.rows,
+        key: next.key,
+        api,
+      });
+      if (outcome.next === 'wait') return 'wait';
+      if (outcome.next === 'unauthorized') {
+        const paused = await unauthorized(lease, license, next.key, outcome.error);
+        if (paused) return 'paused';
+      }
+    }
+  }
+
+  /**
+   * Rule 8: a refused facility key pauses the license (the health check records why); a refused
+   * own key is set aside so the rows route again (facility key, or held in a strict state).
+   */
+  async function unauthorized(
+    lease: LicenseLease,
+    license: License,
+    key: RoutedKey,
+    error: MetrcUnauthorizedError,
+  ): Promise<boolean> {
+    refused.set(`${key.credentialId}:${key.fingerprint}`, clock.now().getTime() + REFUSED_KEY_MS);
+    try {
+      await deps.health.reportUnauthorized(license.organization_id, key.credentialId);
+    } catch (healthError) {
+      deps.logger.warn(
+        { err: healthError, credentialId: key.credentialId },
+        'outbox: key check failed',
+      );
+    }
+    if (key.attribution === 'own') return false;
+    const credential = await deps.credentials.find(license.organization_id, key.credentialId);
+    const report = credential?.verification_report
+      ? (JSON.parse(credential.verification_report) as { diagnosis?: { message?: string } | null })
+      : null;
+    const why =
+      credential && credential.status !== 'valid'
+        ? (report?.diagnosis?.message ?? 'Metrc no longer accepts the facility key.')
+        : 'Metrc refused the facility key (401).';
+    const rows = await submissions.inLine(license.id, 0, 1);
+    await settle.pause(lease, rows, {
+      code: credential?.status_reason ?? error.code,
+      message: `We've stopped syncing with the state. ${why} Sales and other actions are still accepted and will be reported, with their original times, once a valid key is saved.`,
+      credentialId: key.credentialId,
+    });
+    return true;
+  }
+
+  return { drain, plan };
+}
+
+export type LicenseDrainer = ReturnType<typeof createLicenseDrainer>;

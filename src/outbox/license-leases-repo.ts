@@ -1,0 +1,231 @@
+/**
+ * The only code that queries `license_leases`: who works which license (lease, fencing token),
+ * when a license has work again (`wake_at`, `work_seq`), and whether it is paused.
+ *
+ * Lease expiry is decided by the database's clock on PostgreSQL (workers' clocks may differ);
+ * SQLite serves one process, whose clock is the database's.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB, Dialect } from '../db/index.ts';
+import type { Clock } from '../lib/index.ts';
+import { toTimestamp } from '../lib/index.ts';
+
+/** A granted lease: the license, and the token every settle must present. */
+export interface LicenseLease {
+  licenseId: number;
+  organizationId: number;
+  owner: string;
+  token: number;
+}
+
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(readonly licenseId: number) {
+    super(`lease on license ${licenseId} was lost`);
+  }
+}
+
+const ISO_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect; clock: Clock }) {
+  const { db, dialect, clock } = deps;
+
+  /** Now (+ ms) as ISO text by the lease clock: the database's on PostgreSQL. */
+  function leaseTime(plusMs = 0): RawBuilder<string> {
+    if (dialect === 'postgres') {
+      return sql<string>`to_char((clock_timestamp() + make_interval(secs => ${plusMs / 1000})) at time zone 'UTC', ${sql.raw(ISO_FORMAT)})`;
+    }
+    return sql<string>`${toTimestamp(new Date(clock.now().getTime() + plusMs))}`;
+  }
+
+  return {
+    /** Gives the license new work: creates its row if needed, wakes it now, bumps `work_seq`. */
+    async wake(
+      license: { licenseId: number; organizationId: number },
+      at: Date,
+      executor: Kysely<DB> = db,
+    ): Promise<void> {
+      const stamp = toTimestamp(at);
+      await executor
+        .insertInto('license_leases')
+        .values({
+          license_id: license.licenseId,
+          organization_id: license.organizationId,
+          wake_at: stamp,
+          work_seq: 1,
+          updated_at: stamp,
+        })
+        .onConflict((oc) =>
+          oc.column('license_id').doUpdateSet({
+            wake_at: stamp,
+            work_seq: sql`license_leases.work_seq + 1`,
+            updated_at: stamp,
+          }),
+        )
+        .execute();
+    },
+
+    /**
+     * Leases the earliest due, unpaused, unleased license to `owner`, or null. PostgreSQL:
+     * `FOR UPDATE SKIP LOCKED`, so workers never wait on each other's candidates.
+     */
+    async claim(owner: string, ttlMs: number): Promise<LicenseLease | null> {
+      const now = toTimestamp(clock.now());
+      const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
+      const result = await sql<{
+        license_id: number;
+        organization_id: number;
+        lease_token: number;
+      }>`
+        update license_leases
+           set lease_owner = ${owner},
+               lease_token = lease_token + 1,
+               lease_expires_at = ${leaseTime(ttlMs)},
+               updated_at = ${now}
+         where license_id = (
+           select license_id from license_leases
+            where wake_at is not null and paused_at is null and wake_at <= ${now}
+              and (lease_expires_at is null or lease_expires_at < ${leaseTime()})
+            order by wake_at
+            limit 1
+            ${lock})
+        returning license_id, organization_id, lease_token`.execute(db);
+      const row = result.rows[0];
+      return row
+        ? {
+            licenseId: row.license_id,
+            organizationId: row.organization_id,
+            owner,
+            token: row.lease_token,
+          }
+        : null;
+    },
+
+    /**
+     * Extends the lease and proves it is still ours (the fencing check). Inside a settle's
+     * transaction this also locks the row, so no one can take the lease mid-settle.
+     */
+    async renew(lease: LicenseLease, ttlMs: number, executor: Kysely<DB> = db): Promise<void> {
+      const result = await executor
+        .updateTable('license_leases')
+        .set({ lease_expires_at: leaseTime(ttlMs) })
+        .where('license_id', '=', lease.licenseId)
+        .where('lease_token', '=', lease.token)
+        .where('lease_owner', '=', lease.owner)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.licenseId);
+    },
+
+    /** The license's work counter, read before looking at its line (see `rest`). */
+    async workSeq(licenseId: number): Promise<number> {
+      const row = await db
+        .selectFrom('license_leases')
+        .select('work_seq')
+        .where('license_id', '=', licenseId)
+        .executeTakeFirst();
+      return row?.work_seq ?? 0;
+    },
+
+    /**
+     * Nothing to do before `until` (null: until new work arrives). Applies only if no new work
+     * came since `seenSeq` was read, so an enqueue racing with the dispatcher is never missed.
+     */
+    async rest(lease: LicenseLease, seenSeq: number, until: Date | null): Promise<boolean> {
+      const result = await db
+        .updateTable('license_leases')
+        .set({ wake_at: until ? toTimestamp(until) : null })
+        .where('license_id', '=', lease.licenseId)
+        .where('lease_token', '=', lease.token)
+        .where('work_seq', '=', seenSeq)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Waits for a time (backoff, Retry-After) without claiming new work meanwhile. */
+    async deferTo(lease: LicenseLease, until: Date, executor: Kysely<DB> = db): Promise<void> {
+      await executor
+        .updateTable('license_leases')
+        .set({ wake_at: toTimestamp(until) })
+        .where('license_id', '=', lease.licenseId)
+        .where('lease_token', '=', lease.token)
+        .execute();
+    },
+
+    /** Graceful shutdown: the lease ends now, so another worker may claim at once. */
+    async release(lease: LicenseLease): Promise<void> {
+      await db
+        .updateTable('license_leases')
+        .set({ lease_owner: null, lease_expires_at: null })
+        .where('license_id', '=', lease.licenseId)
+        .where('lease_token', '=', lease.token)
+        .execute();
+    },
+
+    async pause(
+      licenseId: number,
+      pause: { code: string; message: string; credentialId: number | null },
+      executor: Kysely<DB> = db,
+    ): Promise<void> {
+      const stamp = toTimestamp(clock.now());
+      await executor
+        .updateTable('license_leases')
+        .set({
+          paused_at: stamp,
+          pause_code: pause.code,
+          pause_message: pause.message,
+          pause_credential_id: pause.credentialId,
+          updated_at: stamp,
+        })
+        .where('license_id', '=', licenseId)
+        .execute();
+    },
+
+    /** Unpauses and wakes; returns the licenses that were paused. */
+    async resume(licenseIds: number[], executor: Kysely<DB> = db): Promise<number[]> {
+      if (licenseIds.length === 0) return [];
+      const stamp = toTimestamp(clock.now());
+      const rows = await executor
+        .updateTable('license_leases')
+        .set({
+          paused_at: null,
+          pause_code: null,
+          pause_message: null,
+          pause_credential_id: null,
+          wake_at: stamp,
+          work_seq: sql`work_seq + 1`,
+          updated_at: stamp,
+        })
+        .where('license_id', 'in', licenseIds)
+        .where('paused_at', 'is not', null)
+        .returning('license_id')
+        .execute();
+      return rows.map((r) => r.license_id);
+    },
+
+    /** Licenses paused because of this credential. */
+    pausedBy: (credentialId: number) =>
+      db
+        .selectFrom('license_leases')
+        .select('license_id')
+        .where('pause_credential_id', '=', credentialId)
+        .where('paused_at', 'is not', null)
+        .execute()
+        .then((rows) => rows.map((r) => r.license_id)),
+
+    find: (licenseId: number) =>
+      db
+        .selectFrom('license_leases')
+        .selectAll()
+        .where('license_id', '=', licenseId)
+        .executeTakeFirst(),
+
+    listForOrganization: (organizationId: number) =>
+      db
+        .selectFrom('license_leases')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .execute(),
+  };
+}
+
+export type LicenseLeasesRepo = ReturnType<typeof createLicenseLeasesRepo>;

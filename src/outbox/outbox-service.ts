@@ -1,0 +1,582 @@
+/**
+ * The outbox as people and machines use it: accept an action (validated, attributed, queued
+ * with its audit record in one transaction), and see and steer what happens to it (list,
+ * detail, retry, edit and retry, dismiss, release, resume). Sending is the dispatcher's.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/index.ts';
+import type { Principal, UsersRepo } from '../auth/index.ts';
+import type { CredentialKeyEvent } from '../credentials/index.ts';
+import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
+import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
+import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
+import { actionFor, actionKinds } from './actions/action-catalogue.ts';
+import type { AnyOutboxAction } from './actions/action-types.ts';
+import type { KeyPoliciesRepo } from './key-policies-repo.ts';
+import type { KeyRouter } from './key-router.ts';
+import type { LicenseLeasesRepo } from './license-leases-repo.ts';
+import { outboxErrors } from './outbox-errors.ts';
+import type { OutboxNotifier } from './outbox-notifier.ts';
+import type { OutboxSettings } from './outbox-settings.ts';
+import {
+  type SubmissionDetail,
+  type SubmissionView,
+  toSubmissionDetail,
+  toSubmissionView,
+} from './submission-views.ts';
+import {
+  type SubmissionFilter,
+  type SubmissionsRepo,
+  UNSENT_STATUSES,
+} from './submissions-repo.ts';
+
+/** A POS clock may run a little ahead of ours; beyond this an action "in the future" is refused. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const MAX_LIST = 500;
+
+export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
+
+export interface EnqueueInput {
+  /** License number (any case) or id. */
+  license: string | number;
+  kind: string;
+  payload: unknown;
+  /** Who acted; API tokens must say, people are themselves. */
+  actor?: { userId?: number | undefined; externalRef?: string | undefined } | undefined;
+  /** ISO-8601 with a zone; defaults to now. */
+  occurredAt?: string | undefined;
+}
+
+export interface LicenseQueue {
+  licenseId: number;
+  /** Submissions not yet reported (queued, sending, held, failed). */
+  depth: number;
+  byStatus: Partial<Record<SubmissionStatus, number>>;
+  oldestUnsentAt: string | null;
+  oldestUnsentAgeSeconds: number | null;
+  paused: boolean;
+  pauseCode: string | null;
+  /** "We've stopped syncing with the state" and why. */
+  pauseMessage: string | null;
+}
+
+export function createOutboxService(deps: {
+  db: Kysely<DB>;
+  submissions: SubmissionsRepo;
+  leases: LicenseLeasesRepo;
+  policies: KeyPoliciesRepo;
+  router: KeyRouter;
+  licenses: Pick<LicensesRepo, 'find' | 'list'>;
+  users: Pick<UsersRepo, 'membership' | 'memberByExternalRef' | 'setExternalRef'>;
+  audit: AuditService;
+  clock: Clock;
+  notifier: OutboxNotifier;
+  settings: Pick<OutboxSettings, 'overdueAfterMs'>;
+}) {
+  const { db, submissions, leases, audit, clock } = deps;
+  const stamp = () => toTimestamp(clock.now());
+
+  async function licenseOf(organizationId: number, ref: string | number): Promise<License> {
+    const text = String(ref).trim();
+    if (/^\d+$/.test(text)) {
+      const byId = await deps.licenses.find(organizationId, Number(text));
+      if (byId) return byId;
+    }
+    const wanted = text.toUpperCase();
+    const found = (await deps.licenses.list(organizationId)).find(
+      (l) => l.number.toUpperCase() === wanted,
+    );
+    if (!found) throw outboxErrors.OUTBOX_LICENSE_UNKNOWN({ details: { license: text } });
+    return found;
+  }
+
+  /** Who acted: the signed-in person, or the member an API token names (never the token). */
+  async function actorOf(principal: OutboxActor, named: EnqueueInput['actor']): Promise<number> {
+    if (principal.userId !== null) {
+      const other =
+        (named?.userId !== undefined && named.userId !== principal.userId) ||
+        named?.externalRef !== undefined;
+      if (other) throw outboxErrors.OUTBOX_ACTOR_MISMATCH();
+      return principal.userId;
+    }
+    if (named?.userId === undefined && named?.externalRef === undefined) {
+      throw outboxErrors.OUTBOX_ACTOR_REQUIRED();
+    }
+    const member =
+      named.userId !== undefined
+        ? await deps.users.membership(principal.organizationId, named.userId)
+        : await deps.users.memberByExternalRef(principal.organizationId, named.externalRef ?? '');
+    if (
+      !member ||
+      (named.userId !== undefined &&
+        named.externalRef !== undefined &&
+        member.external_ref !== named.externalRef)
+    ) {
+      throw outboxErrors.OUTBOX_ACTOR_UNKNOWN({
+        details: { userId: named.userId ?? null, externalRef: named.externalRef ?? null },
+      });
+    }
+    return member.user_id;
+  }
+
+  function occurredAtOf(text: string | undefined): Date {
+    const now = clock.now();
+    if (text === undefined) return now;
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
+    const at = new Date(text);
+    if (
+      !hasZone ||
+      Number.isNaN(at.getTime()) ||
+      at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS
+    ) {
+      throw outboxErrors.OUTBOX_OCCURRED_AT_INVALID({ details: { occurredAt: text } });
+    }
+    return at;
+  }
+
+  function validated(action: AnyOutboxAction, payload: unknown): unknown {
+    const parsed = action.payloadSchema.safeParse(payload);
+    if (!parsed.success) {
+      throw outboxErrors.OUTBOX_PAYLOAD_INVALID({
+        details: {
+          kind: action.kind,
+          issues: parsed.error.issues.map((issue) => ({
+            field: issue.path.join('.') || '(payload)',
+            message: issue.message,
+          })),
+        },
+      });
+    }
+    return parsed.data;
+  }
+
+  function actionOf(kind: string): AnyOutboxAction {
+    const action = actionFor(kind);
+    if (!action)
+      throw outboxErrors.OUTBOX_KIND_UNKNOWN({ details: { kind, known: actionKinds() } });
+    return action;
+  }
+
+  /** Accepts an action: validated, attributed, queued (or held, rule 6) with its audit record. */
+  async function enqueue(principal: OutboxActor, input: EnqueueInput): Promise<SubmissionView> {
+    const action = actionOf(input.kind);
+    const license = await licenseOf(principal.organizationId, input.license);
+    const payload = validated(action, input.payload);
+    const features = licenseFeatures(JSON.parse(license.facility_type) as Record<string, unknown>);
+    if (!features[action.feature]) {
+      throw outboxErrors.OUTBOX_FEATURE_NOT_ALLOWED({
+        details: {
+          feature: action.feature,
+          license: license.number,
+          licenseType: license.license_type,
+        },
+      });
+    }
+    const actorUserId = await actorOf(principal, input.actor);
+    const occurredAt = occurredAtOf(input.occurredAt);
+    const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
+    const hold = await holdReason(license, actorUserId);
+    const now = clock.now();
+    const row = await db.transaction().execute(async (trx) => {
+      const inserted = await submissions.insert(
+        {
+          organization_id: principal.organizationId,
+          license_id: license.id,
+          kind: action.kind,
+          payload: JSON.stringify(payload),
+          reference,
+          touches: JSON.stringify(action.touches(payload, { reference })),
+          actor_user_id: actorUserId,
+          actor_token_id: principal.tokenId,
+          occurred_at: toTimestamp(occurredAt),
+          status: hold ? 'held' : 'queued',
+          hold_reason: hold,
+          next_attempt_at: toTimestamp(now),
+          created_at: toTimestamp(now),
+          updated_at: toTimestamp(now),
+        },
+        trx,
+      );
+      await leases.wake(
+        { licenseId: license.id, organizationId: license.organization_id },
+        now,
+        trx,
+      );
+      await audit.record(
+        {
+          organizationId: principal.organizationId,
+          actor: { userId: principal.userId, tokenId: principal.tokenId },
+          action: 'submission.queued',
+          target: { type: 'submission', id: inserted.id },
+          details: {
+            kind: action.kind,
+            license: license.number,
+            actorUserId,
+            reference,
+            ...(hold && { held: hold }),
+          },
+        },
+        trx,
+      );
+      return inserted;
+    });
+    deps.notifier.notify();
+    return toSubmissionView(row);
+  }
+
+  /** Held at once where personal keys are required and the actor has none (rule 6). */
+  async function holdReason(license: License, actorUserId: number): Promise<string | null> {
+    if (!(await deps.policies.personalKeyRequired(license.organization_id, license.state))) {
+      return null;
+    }
+    const { choice } = await deps.router.choose({
+      organizationId: license.organization_id,
+      licenseId: license.id,
+      state: license.state,
+      actorUserId,
+      released: false,
+    });
+    return choice.use === 'hold' ? choice.reason : null;
+  }
+
+  async function find(organizationId: number, id: number): Promise<SubmissionRow> {
+    const row = await submissions.find(organizationId, id);
+    if (!row) throw outboxErrors.OUTBOX_SUBMISSION_NOT_FOUND();
+    return row;
+  }
+
+  /** Moves a failed or held submission back into line (with the audit), and wakes its license. */
+  async function backInLine(
+    principal: OutboxActor,
+    row: SubmissionRow,
+    change: {
+      action: string;
+      allowed: SubmissionStatus[];
+      values?: Partial<
+        Pick<SubmissionRow, 'payload' | 'touches' | 'released_by_user_id' | 'released_at'>
+      >;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<SubmissionDetail> {
+    if (!change.allowed.includes(row.status)) {
+      throw outboxErrors.OUTBOX_STATUS_CONFLICT({ details: { status: row.status } });
+    }
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await submissions.update(
+        [row.id],
+        {
+          status: 'queued',
+          hold_reason: null,
+          next_attempt_at: toTimestamp(now),
+          updated_at: toTimestamp(now),
+          ...change.values,
+        },
+        trx,
+      );
+      await leases.wake(
+        { licenseId: row.license_id, organizationId: row.organization_id },
+        now,
+        trx,
+      );
+      await audit.record(
+        {
+          organizationId: row.organization_id,
+          actor: { userId: principal.userId, tokenId: principal.tokenId },
+          action: change.action,
+          target: { type: 'submission', id: row.id },
+          details: { kind: row.kind, from: row.status, ...change.details },
+        },
+        trx,
+      );
+    });
+    deps.notifier.notify();
+    return toSubmissionDetail(await find(row.organization_id, row.id));
+  }
+
+  return {
+    enqueue,
+
+    async list(
+      organizationId: number,
+      filter: Omit<SubmissionFilter, 'limit' | 'licenseId'> & {
+        license?: string | undefined;
+        limit?: number | undefined;
+      },
+    ): Promise<SubmissionView[]> {
+      const licenseId = filter.license
+        ? (await licenseOf(organizationId, filter.license)).id
+        : undefined;
+      const rows = await submissions.list(organizationId, {
+        ...filter,
+        licenseId,
+        limit: Math.min(filter.limit ?? 100, MAX_LIST),
+      });
+      return rows.map(toSubmissionView);
+    },
+
+    async get(organizationId: number, id: number): Promise<SubmissionDetail> {
+      return toSubmissionDetail(await find(organizationId, id));
+    },
+
+    /** Sends a failed submission again; with `payload`, after fixing it (validated as new). */
+    async retry(principal: OutboxActor, id: number, input: { payload?: unknown } = {}) {
+      const row = await find(principal.organizationId, id);
+      if (input.payload === undefined) {
+        return backInLine(principal, row, { action: 'submission.retried', allowed: ['failed'] });
+      }
+      const action = actionOf(row.kind);
+      const payload = validated(action, input.payload);
+      return backInLine(principal, row, {
+        action: 'submission.edited',
+        allowed: ['failed'],
+        values: {
+          payload: JSON.stringify(payload),
+          touches: JSON.stringify(action.touches(payload, { reference: row.reference })),
+        },
+      });
+    },
+
+    /** Gives up on a failed or held submission: it will never be sent (audited, with why). */
+    async dismiss(principal: OutboxActor, id: number, input: { reason?: string | undefined } = {}) {
+      const row = await find(principal.organizationId, id);
+      if (row.status !== 'failed' && row.status !== 'held') {
+        throw outboxErrors.OUTBOX_STATUS_CONFLICT({ details: { status: row.status } });
+      }
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await submissions.update(
+          [row.id],
+          { status: 'dismissed', updated_at: toTimestamp(now) },
+          trx,
+        );
+        // What waited behind it may go now.
+        await leases.wake(
+          { licenseId: row.license_id, organizationId: row.organization_id },
+          now,
+          trx,
+        );
+        await audit.record(
+          {
+            organizationId: row.organization_id,
+            actor: { userId: principal.userId, tokenId: principal.tokenId },
+            action: 'submission.dismissed',
+            target: { type: 'submission', id: row.id },
+            details: { kind: row.kind, from: row.status, reason: input.reason ?? null },
+          },
+          trx,
+        );
+      });
+      deps.notifier.notify();
+      return toSubmissionDetail(await find(row.organization_id, row.id));
+    },
+
+    /** Admin: lets a held submission go out under the facility key, not attributed (rule 6). */
+    async release(principal: OutboxActor, id: number) {
+      if (principal.role !== 'admin') throw outboxErrors.OUTBOX_ADMIN_ONLY();
+      const row = await find(principal.organizationId, id);
+      return backInLine(principal, row, {
+        action: 'submission.released',
+        allowed: ['held'],
+        values: { released_by_user_id: principal.userId, released_at: stamp() },
+      });
+    },
+
+    /** Admin: un-pauses a license by hand (e.g. Metrc fixed a permission); normally a saved key does. */
+    async resumeLicense(principal: OutboxActor, license: string | number) {
+      if (principal.role !== 'admin') throw outboxErrors.OUTBOX_ADMIN_ONLY();
+      const found = await licenseOf(principal.organizationId, license);
+      const resumed = await db.transaction().execute(async (trx) => {
+        const ids = await leases.resume([found.id], trx);
+        if (ids.length > 0) {
+          await audit.record(
+            {
+              organizationId: principal.organizationId,
+              actor: { userId: principal.userId, tokenId: principal.tokenId },
+              action: 'license.sync_resumed',
+              target: { type: 'license', id: found.id },
+              details: { by: 'admin' },
+            },
+            trx,
+          );
+        }
+        return ids.length > 0;
+      });
+      if (resumed) deps.notifier.notify();
+      return resumed;
+    },
+
+    /** Queue depth, oldest unsent age and pause per license (for the licenses API). */
+    async queueByLicense(organizationId: number): Promise<Map<number, LicenseQueue>> {
+      const now = clock.now().getTime();
+      const queues = new Map<number, LicenseQueue>();
+      const entry = (licenseId: number) => {
+        let queue = queues.get(licenseId);
+        if (!queue) {
+          queue = {
+            licenseId,
+            depth: 0,
+            byStatus: {},
+            oldestUnsentAt: null,
+            oldestUnsentAgeSeconds: null,
+            paused: false,
+            pauseCode: null,
+            pauseMessage: null,
+          };
+          queues.set(licenseId, queue);
+        }
+        return queue;
+      };
+      for (const stat of await submissions.queueStats(organizationId)) {
+        const queue = entry(stat.license_id);
+        queue.depth += Number(stat.count);
+        queue.byStatus[stat.status] = Number(stat.count);
+        const oldest = stat.oldest as string | null;
+        if (oldest && (!queue.oldestUnsentAt || oldest < queue.oldestUnsentAt)) {
+          queue.oldestUnsentAt = oldest;
+          queue.oldestUnsentAgeSeconds = Math.max(0, Math.floor((now - Date.parse(oldest)) / 1000));
+        }
+      }
+      for (const lease of await leases.listForOrganization(organizationId)) {
+        const queue = entry(lease.license_id);
+        queue.paused = lease.paused_at !== null;
+        queue.pauseCode = lease.pause_code;
+        queue.pauseMessage = lease.pause_message;
+      }
+      return queues;
+    },
+
+    /** Not sent `olderThan` ago (default: the configured overdue age). For the alerts feature. */
+    async listOverdue(
+      options: { olderThan?: Date; organizationId?: number; limit?: number } = {},
+    ): Promise<SubmissionView[]> {
+      const olderThan =
+        options.olderThan ?? new Date(clock.now().getTime() - deps.settings.overdueAfterMs);
+      const rows = await submissions.overdue(
+        toTimestamp(olderThan),
+        options.organizationId,
+        Math.min(options.limit ?? MAX_LIST, 10_000),
+      );
+      return rows.map(toSubmissionView);
+    },
+
+    /** Failed or held: a person has to fix, release or dismiss them. For the alerts feature. */
+    async listNeedingAttention(
+      options: { organizationId?: number; limit?: number } = {},
+    ): Promise<SubmissionView[]> {
+      const rows = await submissions.aside(
+        options.organizationId,
+        Math.min(options.limit ?? MAX_LIST, 10_000),
+      );
+      return rows.map(toSubmissionView);
+    },
+
+    /**
+     * A key was saved or turned valid (through the credentials notifier): resume licenses it
+     * paused, and put held submissions it can now report back in line.
+     */
+    async onKeySaved(event: CredentialKeyEvent): Promise<void> {
+      if (event.status !== 'valid') return;
+      const now = clock.now();
+      const held = await submissions.heldOf(
+        event.organizationId,
+        event.kind === 'user' ? event.ownerUserId : null,
+        event.state,
+      );
+      const requeue = held.filter((row) =>
+        event.kind === 'user' ? true : event.licenseIds.includes(row.license_id),
+      );
+      const licenseIds = [
+        ...new Set([
+          ...(event.kind === 'facility' ? event.licenseIds : []),
+          ...(await leases.pausedBy(event.credentialId)),
+        ]),
+      ];
+      await db.transaction().execute(async (trx) => {
+        const resumed = await leases.resume(licenseIds, trx);
+        for (const licenseId of resumed) {
+          await audit.record(
+            {
+              organizationId: event.organizationId,
+              actor: {},
+              action: 'license.sync_resumed',
+              target: { type: 'license', id: licenseId },
+              details: { credentialId: event.credentialId },
+            },
+            trx,
+          );
+        }
+        // Routed again by the dispatcher; if still no key, they are held again.
+        await submissions.update(
+          requeue.map((row) => row.id),
+          {
+            status: 'queued',
+            hold_reason: null,
+            next_attempt_at: toTimestamp(now),
+            updated_at: toTimestamp(now),
+          },
+          trx,
+        );
+        for (const licenseId of new Set(requeue.map((row) => row.license_id))) {
+          await leases.wake({ licenseId, organizationId: event.organizationId }, now, trx);
+        }
+      });
+      deps.notifier.notify();
+    },
+
+    /** Admin: whether this state requires personal keys for the organization (rule 6). */
+    async setPersonalKeyPolicy(principal: OutboxActor, stateText: string, required: boolean) {
+      if (principal.role !== 'admin') throw outboxErrors.OUTBOX_ADMIN_ONLY();
+      const state = requireMetrcState(stateText);
+      await db.transaction().execute(async (trx) => {
+        await deps.policies.set(principal.organizationId, state, required, stamp(), trx);
+        await audit.record(
+          {
+            organizationId: principal.organizationId,
+            actor: { userId: principal.userId, tokenId: principal.tokenId },
+            action: 'outbox.personal_key_policy_set',
+            target: { type: 'state', id: state },
+            details: { required },
+          },
+          trx,
+        );
+      });
+      return { state, required };
+    },
+
+    async personalKeyPolicy(organizationId: number, stateText: string) {
+      const state = requireMetrcState(stateText);
+      return { state, required: await deps.policies.personalKeyRequired(organizationId, state) };
+    },
+
+    /** Admin: the organization's own reference for a member (how API tokens name actors). */
+    async setMemberExternalRef(principal: OutboxActor, userId: number, externalRef: string | null) {
+      if (principal.role !== 'admin') throw outboxErrors.OUTBOX_ADMIN_ONLY();
+      if (!(await deps.users.membership(principal.organizationId, userId)))
+        throw commonErrors.NOT_FOUND();
+      if (externalRef !== null) {
+        const holder = await deps.users.memberByExternalRef(principal.organizationId, externalRef);
+        if (holder && holder.user_id !== userId) throw outboxErrors.OUTBOX_EXTERNAL_REF_TAKEN();
+      }
+      await db.transaction().execute(async (trx) => {
+        await deps.users.setExternalRef(principal.organizationId, userId, externalRef, trx);
+        await audit.record(
+          {
+            organizationId: principal.organizationId,
+            actor: { userId: principal.userId, tokenId: principal.tokenId },
+            action: 'member.external_ref_set',
+            target: { type: 'user', id: userId },
+            details: { externalRef },
+          },
+          trx,
+        );
+      });
+      return { userId, externalRef };
+    },
+
+    unsentStatuses: UNSENT_STATUSES,
+  };
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;

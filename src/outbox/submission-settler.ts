@@ -1,0 +1,234 @@
+/**
+ * Every change the dispatcher makes to a submission, each in a transaction that first renews
+ * the license lease with its fencing token: a worker that lost its lease (stalled, partitioned)
+ * changes nothing, and no one can take the lease in the middle of a settle.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { AuditService } from '../audit/index.ts';
+import type { CredentialsRepo } from '../credentials/index.ts';
+import type { DB, SubmissionRow } from '../db/index.ts';
+import { type Clock, toTimestamp } from '../lib/index.ts';
+import type { RoutedKey } from './key-router.ts';
+import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
+import type { SubmissionsRepo } from './submissions-repo.ts';
+
+/** What went wrong, as stored in `last_error` and shown in the detail view. */
+export interface SubmissionError {
+  code: string;
+  message: string;
+  /** Metrc's row messages on a 400. */
+  rows?: Array<{ row: number | null; message: string }>;
+  httpStatus?: number;
+}
+
+export function createSubmissionSettler(deps: {
+  db: Kysely<DB>;
+  submissions: SubmissionsRepo;
+  leases: LicenseLeasesRepo;
+  credentials: Pick<CredentialsRepo, 'update'>;
+  audit: AuditService;
+  clock: Clock;
+  leaseTtlMs: number;
+}) {
+  const { db, submissions, leases, audit, clock } = deps;
+  const ids = (rows: readonly SubmissionRow[]) => rows.map((row) => row.id);
+  const stamp = () => toTimestamp(clock.now());
+
+  async function fenced(lease: LicenseLease, work: (trx: Kysely<DB>) => Promise<void>) {
+    await db.transaction().execute(async (trx) => {
+      await leases.renew(lease, deps.leaseTtlMs, trx);
+      await work(trx);
+    });
+  }
+
+  return {
+    fenced,
+
+    /** Before a request leaves: from here on it may have reached Metrc (`in_doubt`). */
+    sending: (lease: LicenseLease, rows: readonly SubmissionRow[], key: RoutedKey) =>
+      fenced(lease, async (trx) => {
+        const now = stamp();
+        // One statement for the batch: attempts grows by one on each row.
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'sending',
+            in_doubt: 1,
+            attempts: sql<number>`attempts + 1`,
+            last_sent_at: now,
+            credential_id: key.credentialId,
+            key_fingerprint: key.fingerprint,
+            attribution: key.attribution,
+            updated_at: now,
+          },
+          trx,
+        );
+      }),
+
+    /** Metrc took them (or a lookup found them): done, with Metrc's ids and answer. */
+    sent: (
+      lease: LicenseLease,
+      rows: readonly SubmissionRow[],
+      outcome: {
+        metrcIds: Array<number[] | null>;
+        answer: unknown;
+        key: Pick<RoutedKey, 'credentialId' | 'fingerprint' | 'attribution'>;
+        kind: string;
+        reconciled: boolean;
+      },
+    ) =>
+      fenced(lease, async (trx) => {
+        const now = stamp();
+        // Metrc's ids differ per row: one statement, the ids chosen by a CASE on the row id.
+        const idsText = rows.map((row, index) => {
+          const metrcIds = outcome.metrcIds[index] ?? null;
+          return sql`when ${row.id} then ${metrcIds ? JSON.stringify(metrcIds) : null}`;
+        });
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'sent',
+            in_doubt: 0,
+            last_error: null,
+            metrc_ids: sql<string | null>`case id ${sql.join(idsText, sql` `)} end`,
+            metrc_answer: JSON.stringify(outcome.answer ?? null),
+            credential_id: outcome.key.credentialId,
+            key_fingerprint: outcome.key.fingerprint,
+            attribution: outcome.key.attribution,
+            sent_at: now,
+            updated_at: now,
+          },
+          trx,
+        );
+        await deps.credentials.update(
+          lease.organizationId,
+          outcome.key.credentialId,
+          { last_used_at: now },
+          trx,
+        );
+        await audit.record(
+          {
+            organizationId: lease.organizationId,
+            actor: {},
+            action: outcome.reconciled ? 'submission.reconciled' : 'submission.uploaded',
+            target: { type: 'license', id: lease.licenseId },
+            details: {
+              kind: outcome.kind,
+              submissionIds: ids(rows),
+              credentialId: outcome.key.credentialId,
+              fingerprint: outcome.key.fingerprint,
+              attribution: outcome.key.attribution,
+            },
+          },
+          trx,
+        );
+      }),
+
+    /** Metrc refused it (400) or it cannot be sent as is: out of line until a person acts. */
+    failed: (lease: LicenseLease, row: SubmissionRow, error: SubmissionError) =>
+      fenced(lease, async (trx) => {
+        const now = stamp();
+        await submissions.update(
+          [row.id],
+          {
+            status: 'failed',
+            in_doubt: 0,
+            last_error: JSON.stringify(error),
+            metrc_answer: error.rows ? JSON.stringify({ rows: error.rows }) : null,
+            updated_at: now,
+          },
+          trx,
+        );
+        await audit.record(
+          {
+            organizationId: lease.organizationId,
+            actor: {},
+            action: 'submission.failed',
+            target: { type: 'submission', id: row.id },
+            details: { kind: row.kind, code: error.code, fingerprint: row.key_fingerprint },
+          },
+          trx,
+        );
+      }),
+
+    /** Stays at the head; tried again at `until`. */
+    retryLater: (
+      lease: LicenseLease,
+      rows: readonly SubmissionRow[],
+      until: Date,
+      error: SubmissionError,
+      inDoubt: boolean,
+    ) =>
+      fenced(lease, async (trx) => {
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'queued',
+            in_doubt: inDoubt ? 1 : 0,
+            next_attempt_at: toTimestamp(until),
+            last_error: JSON.stringify(error),
+            updated_at: stamp(),
+          },
+          trx,
+        );
+        await leases.deferTo(lease, until, trx);
+      }),
+
+    /** Nothing reached Metrc: back in line as it was (after a 400 split, a 401, a refusal). */
+    requeue: (lease: LicenseLease, rows: readonly SubmissionRow[], error?: SubmissionError) =>
+      fenced(lease, async (trx) => {
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'queued',
+            in_doubt: 0,
+            ...(error && { last_error: JSON.stringify(error) }),
+            updated_at: stamp(),
+          },
+          trx,
+        );
+      }),
+
+    /** Rule 6: no key may report it yet. */
+    held: (lease: LicenseLease, row: SubmissionRow, reason: string) =>
+      fenced(lease, async (trx) => {
+        await submissions.update(
+          [row.id],
+          { status: 'held', hold_reason: reason, updated_at: stamp() },
+          trx,
+        );
+      }),
+
+    /** Rule 8: the facility key was refused; the license stops syncing until a key is saved. */
+    pause: (
+      lease: LicenseLease,
+      rows: readonly SubmissionRow[],
+      pause: { code: string; message: string; credentialId: number },
+    ) =>
+      fenced(lease, async (trx) => {
+        await submissions.update(
+          ids(rows),
+          {
+            status: 'queued',
+            in_doubt: 0,
+            last_error: JSON.stringify({ code: pause.code, message: pause.message }),
+            updated_at: stamp(),
+          },
+          trx,
+        );
+        await leases.pause(lease.licenseId, pause, trx);
+        await audit.record(
+          {
+            organizationId: lease.organizationId,
+            actor: {},
+            action: 'license.sync_paused',
+            target: { type: 'license', id: lease.licenseId },
+            details: { code: pause.code, credentialId: pause.credentialId },
+          },
+          trx,
+        );
+      }),
+  };
+}
+
+export type SubmissionSettler = ReturnType<typeof createSubmissionSettler>;

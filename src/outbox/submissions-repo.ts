@@ -1,0 +1,156 @@
+/** The only code that queries `submissions`. Every read of the API is scoped by organization. */
+import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
+import type { DB, SubmissionRow, SubmissionStatus, SubmissionsTable } from '../db/index.ts';
+
+/** Still to be reported (or needing a person): what "unsent" and queue depth count. */
+export const UNSENT_STATUSES: readonly SubmissionStatus[] = ['queued', 'held', 'sending', 'failed'];
+/** In line: what the dispatcher sends, oldest first. */
+export const IN_LINE_STATUSES: readonly SubmissionStatus[] = ['queued', 'sending'];
+/** Out of line: later submissions touching their objects wait behind them. */
+export const ASIDE_STATUSES: readonly SubmissionStatus[] = ['failed', 'held'];
+
+/**
+ * Status lists as SQL literals: SQLite uses a partial index only when it can prove the query's
+ * condition implies the index's, which it cannot with bound parameters.
+ */
+function statusIn(statuses: readonly SubmissionStatus[]): RawBuilder<boolean> {
+  return sql<boolean>`status in (${sql.raw(statuses.map((s) => `'${s}'`).join(','))})`;
+}
+const IN_LINE = statusIn(IN_LINE_STATUSES);
+const ASIDE = statusIn(ASIDE_STATUSES);
+const UNSENT = statusIn(UNSENT_STATUSES);
+
+export interface SubmissionFilter {
+  licenseId?: number | undefined;
+  actorUserId?: number | undefined;
+  status?: SubmissionStatus | undefined;
+  kind?: string | undefined;
+  attribution?: 'own' | 'facility' | undefined;
+  /** created_at bounds, ISO text. */
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+export function createSubmissionsRepo(db: Kysely<DB>) {
+  return {
+    insert: (values: Insertable<SubmissionsTable>, executor = db) =>
+      executor.insertInto('submissions').values(values).returningAll().executeTakeFirstOrThrow(),
+
+    find: (organizationId: number, id: number, executor = db) =>
+      executor
+        .selectFrom('submissions')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
+    /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
+    inLine: (licenseId: number, afterId: number, limit: number) =>
+      db
+        .selectFrom('submissions')
+        .selectAll()
+        .where('license_id', '=', licenseId)
+        .where(IN_LINE)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
+
+    /** What the license's failed and held submissions touch. */
+    asideTouches: async (licenseId: number): Promise<string[]> => {
+      const rows = await db
+        .selectFrom('submissions')
+        .select('touches')
+        .where('license_id', '=', licenseId)
+        .where(ASIDE)
+        .execute();
+      return rows.flatMap((row) => JSON.parse(row.touches) as string[]);
+    },
+
+    update: (
+      ids: readonly number[],
+      values: UpdateObject<DB, 'submissions', 'submissions'>,
+      executor = db,
+    ) =>
+      ids.length === 0
+        ? Promise.resolve()
+        : executor
+            .updateTable('submissions')
+            .set(values)
+            .where('id', 'in', ids)
+            .execute()
+            .then(() => undefined),
+
+    list: (organizationId: number, filter: SubmissionFilter) => {
+      let query = db
+        .selectFrom('submissions')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .orderBy('id', 'desc')
+        .limit(filter.limit);
+      if (filter.licenseId !== undefined) query = query.where('license_id', '=', filter.licenseId);
+      if (filter.actorUserId !== undefined)
+        query = query.where('actor_user_id', '=', filter.actorUserId);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.attribution) query = query.where('attribution', '=', filter.attribution);
+      if (filter.from) query = query.where('created_at', '>=', filter.from);
+      if (filter.to) query = query.where('created_at', '<', filter.to);
+      if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+      return query.execute();
+    },
+
+    /** Per license: unsent count, by status, and the oldest unsent creation time. */
+    queueStats: (organizationId: number) =>
+      db
+        .selectFrom('submissions')
+        .select((eb) => [
+          'license_id',
+          'status',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.min('created_at').as('oldest'),
+        ])
+        .where('organization_id', '=', organizationId)
+        .where(UNSENT)
+        .groupBy(['license_id', 'status'])
+        .execute(),
+
+    /** Unsent and created before `olderThan` (index `submissions_unsent_idx`). */
+    overdue: (olderThan: string, organizationId: number | undefined, limit: number) => {
+      let query = db
+        .selectFrom('submissions')
+        .selectAll()
+        .where(UNSENT)
+        .where('created_at', '<', olderThan)
+        .orderBy('created_at')
+        .limit(limit);
+      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+      return query.execute();
+    },
+
+    /** Failed or held: a person has to act. */
+    aside: (organizationId: number | undefined, limit: number) => {
+      let query = db.selectFrom('submissions').selectAll().where(ASIDE).orderBy('id').limit(limit);
+      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+      return query.execute();
+    },
+
+    /** Held submissions of one person in one state (to route again when they get a key). */
+    heldOf: (organizationId: number, userId: number | null, state: string) => {
+      let query = db
+        .selectFrom('submissions')
+        .innerJoin('licenses', 'licenses.id', 'submissions.license_id')
+        .selectAll('submissions')
+        .where('submissions.organization_id', '=', organizationId)
+        .where('submissions.status', '=', 'held')
+        .where('licenses.state', '=', state);
+      if (userId !== null) query = query.where('submissions.actor_user_id', '=', userId);
+      return query.execute();
+    },
+  };
+}
+
+export type SubmissionsRepo = ReturnType<typeof createSubmissionsRepo>;
+export type { SubmissionRow };
