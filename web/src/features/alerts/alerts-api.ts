@@ -28,7 +28,7 @@ export function useAcknowledgeAlert() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      unwrap(api.POST('/api/alerts/{id}/acknowledge', { params: { path: { id } } })),
+      unwrap(api.POST('/api/alerts/{id}/acknowledge', { params: { path: { id: String(id) } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ALERTS_KEY }),
   });
 }
@@ -79,7 +79,7 @@ export function useRotateWebhookSecret() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      unwrap(api.POST('/api/webhook-endpoints/{id}/rotate-secret', { params: { path: { id } } })),
+      unwrap(api.POST('/api/webhook-endpoints/{id}/rotate-secret', { params: { path: { id: String(id) } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ENDPOINTS_KEY }),
   });
 }
@@ -88,7 +88,7 @@ export function useDeleteWebhookEndpoint() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      unwrap(api.DELETE('/api/webhook-endpoints/{id}', { params: { path: { id } } })),
+      unwrap(api.DELETE('/api/webhook-endpoints/{id}', { params: { path: { id: String(id) } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ENDPOINTS_KEY }),
   });
 }

@@ -24,7 +24,7 @@ export function useInventorySummary(licenseId: number | undefined) {
     enabled: licenseId !== undefined,
     queryFn: () =>
       unwrap(
-        api.GET('/api/licenses/{id}/inventory', { params: { path: { id: licenseId as number } } }),
+        api.GET('/api/licenses/{id}/inventory', { params: { path: { id: String(licenseId) } } }),
       ),
   });
 }
