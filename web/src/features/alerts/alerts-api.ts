@@ -79,7 +79,11 @@ export function useRotateWebhookSecret() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      unwrap(api.POST('/api/webhook-endpoints/{id}/rotate-secret', { params: { path: { id: String(id) } } })),
+      unwrap(
+        api.POST('/api/webhook-endpoints/{id}/rotate-secret', {
+          params: { path: { id: String(id) } },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ENDPOINTS_KEY }),
   });
 }

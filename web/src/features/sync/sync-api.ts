@@ -27,7 +27,10 @@ export function useRefreshNow() {
   return useMutation({
     mutationFn: (licenseId: number) =>
       unwrap(
-        api.POST('/api/licenses/{id}/sync', { params: { path: { id: String(licenseId) } }, body: {} }),
+        api.POST('/api/licenses/{id}/sync', {
+          params: { path: { id: String(licenseId) } },
+          body: {},
+        }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: SYNC_KEY }),
   });
