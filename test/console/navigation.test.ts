@@ -8,6 +8,7 @@ it('shows staff keys, alerts, inventory, sync, the key check and their profile (
   assert.deepEqual(labels('staff'), [
     'Home',
     'Traceability Credentials',
+    'Metrc Submissions',
     'Alerts',
     'Inventory',
     'Sync',

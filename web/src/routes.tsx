@@ -33,6 +33,7 @@ const SignUpPage = page(() => import('./features/onboarding/index.ts'), 'SignUpP
 const WelcomePage = page(() => import('./features/onboarding/index.ts'), 'WelcomePage');
 const AlertsPage = page(() => import('./features/alerts/index.ts'), 'AlertsPage');
 const NotificationsPage = page(() => import('./features/alerts/index.ts'), 'NotificationsPage');
+const SubmissionsPage = page(() => import('./features/submissions/index.ts'), 'SubmissionsPage');
 const SyncPage = page(() => import('./features/sync/index.ts'), 'SyncPage');
 const InventoryPage = page(() => import('./features/inventory/index.ts'), 'InventoryPage');
 
@@ -129,6 +130,7 @@ export function AppRoutes() {
               </ManagerOnly>
             }
           />
+          <Route path="/submissions" element={<SubmissionsPage />} />
           <Route path="/sync" element={<SyncPage />} />
           <Route path="/inventory" element={<InventoryPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -21,6 +21,7 @@ export function navFor(session: Pick<Session, 'role'>): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
   if (hasRole(session, 'manager')) items.push({ to: '/facilities', label: 'Facility Management' });
   items.push({ to: '/credentials', label: 'Traceability Credentials' });
+  items.push({ to: '/submissions', label: 'Metrc Submissions' });
   items.push({ to: '/alerts', label: 'Alerts' });
   items.push({ to: '/inventory', label: 'Inventory' });
   items.push({ to: '/sync', label: 'Sync' });
