@@ -152,6 +152,16 @@ export function SubmissionFacts({ submission }: { submission: SubmissionDetail }
           </>
         )}
       </Text>
+      {submission.lastError && (
+        <Alert color="red" title={submission.lastError.message} role="status">
+          <Code>{submission.lastError.code}</Code>
+          {(submission.lastError.rows ?? []).map((r) => (
+            <Text size="sm" key={`${r.row}-${r.message}`}>
+              {r.row === null ? r.message : `Row ${r.row}: ${r.message}`}
+            </Text>
+          ))}
+        </Alert>
+      )}
       <Text size="sm" fw={600}>
         Metrc's answer
       </Text>
