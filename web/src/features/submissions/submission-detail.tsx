@@ -58,10 +58,13 @@ export function SubmissionActions({
             label="Payload (JSON)"
             autosize
             minRows={6}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'monospace' } }}
             value={draft}
             error={parseError}
-            onChange={(e) => setDraft(e.currentTarget.value)}
+            onChange={(e) => {
+              setDraft(e.currentTarget.value);
+              setParseError(null);
+            }}
           />
           {errors.length > 0 && (
             <Alert color="red" title="Metrc refused these rows" role="alert">
@@ -165,7 +168,9 @@ export function SubmissionFacts({ submission }: { submission: SubmissionDetail }
       <Text size="sm" fw={600}>
         Metrc's answer
       </Text>
-      <Code block>{pretty(submission.metrcAnswer)}</Code>
+      <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {pretty(submission.metrcAnswer)}
+      </Code>
     </Stack>
   );
 }
