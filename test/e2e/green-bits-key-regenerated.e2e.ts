@@ -12,6 +12,7 @@ import {
   listActivePackages,
   listActiveReceipts,
 } from '../../src/metrc/index.ts';
+import { metrcLocalDateTime } from '../../src/outbox/index.ts';
 import {
   apiAs,
   type ConsoleWorld,
@@ -145,6 +146,10 @@ describe('Green Bits: a regenerated key, sales still accepted, the queue drains'
       receipts.push(record);
     const found = receipts.find((r) => r.ExternalReceiptNumber === number);
     assert.ok(found, 'the sale reached Metrc');
-    assert.ok(found.SalesDateTime, 'with a sale time');
+    assert.equal(
+      found.SalesDateTime?.slice(0, 19),
+      metrcLocalDateTime(soldAt, 'America/Los_Angeles'),
+      'with its original time (facility-local, as Metrc keeps it)',
+    );
   });
 });
