@@ -95,6 +95,7 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
       ['/users', 'users', 'Users'],
       ['/profile', 'profile', 'Your profile'],
       ['/welcome', 'welcome', 'Welcome to Tracegate'],
+      ['/submissions', 'submissions', 'Metrc Submissions'],
       ['/alerts', 'alerts', 'Alerts'],
       ['/notifications', 'notifications', 'Notifications'],
       ['/sync', 'sync', 'Sync'],
