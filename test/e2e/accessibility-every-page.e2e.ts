@@ -95,6 +95,11 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
       ['/users', 'users', 'Users'],
       ['/profile', 'profile', 'Your profile'],
       ['/welcome', 'welcome', 'Welcome to Tracegate'],
+      ['/submissions', 'submissions', 'Metrc Submissions'],
+      ['/alerts', 'alerts', 'Alerts'],
+      ['/notifications', 'notifications', 'Notifications'],
+      ['/sync', 'sync', 'Sync'],
+      ['/inventory', 'inventory', 'Inventory'],
     ];
     for (const [path, name, title] of pages) {
       await page.goto(path);
@@ -127,6 +132,19 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
     await scan(phone.page, 'credential-form-375px', () => heading(phone.page, 'Add a Metrc key'));
     const formWidth = await phone.page.evaluate(pageWidth);
     assert.ok(formWidth <= 375, `the form fits 375 px (was ${formWidth})`);
+    for (const [path, name, title] of [
+      ['/alerts', 'alerts-375px', 'Alerts'],
+      ['/inventory', 'inventory-375px', 'Inventory'],
+      ['/sync', 'sync-375px', 'Sync'],
+    ] as const) {
+      await phone.page.goto(path);
+      await scan(phone.page, name, async () => {
+        await heading(phone.page, title);
+        await phone.page.getByLabel('Loading').waitFor({ state: 'detached' });
+      });
+      const wide = await phone.page.evaluate(pageWidth);
+      assert.ok(wide <= 375, `${path} fits 375 px (was ${wide})`);
+    }
     await phone.page.getByRole('button', { name: 'Open navigation' }).click();
     await scan(phone.page, 'navigation-375px', () =>
       phone.page.getByRole('link', { name: 'Traceability Credentials' }).waitFor(),

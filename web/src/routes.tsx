@@ -2,6 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AppFrame } from './components/index.ts';
+// The badge's hook only, not the alerts feature's index: the pages stay lazy chunks.
+import { useOpenAlertCount } from './features/alerts/open-alerts.ts';
 import {
   ChangePasswordPage,
   hasRole,
@@ -29,6 +31,11 @@ const ProfilePage = page(() => import('./features/users/index.ts'), 'ProfilePage
 const IntakePage = page(() => import('./features/intake/index.ts'), 'IntakePage');
 const SignUpPage = page(() => import('./features/onboarding/index.ts'), 'SignUpPage');
 const WelcomePage = page(() => import('./features/onboarding/index.ts'), 'WelcomePage');
+const AlertsPage = page(() => import('./features/alerts/index.ts'), 'AlertsPage');
+const NotificationsPage = page(() => import('./features/alerts/index.ts'), 'NotificationsPage');
+const SubmissionsPage = page(() => import('./features/submissions/index.ts'), 'SubmissionsPage');
+const SyncPage = page(() => import('./features/sync/index.ts'), 'SyncPage');
+const InventoryPage = page(() => import('./features/inventory/index.ts'), 'InventoryPage');
 
 const loading = (
   <Center p="xl">
@@ -41,6 +48,8 @@ function SignedIn() {
   const signOut = useSignOut();
   const location = useLocation();
   const navigate = useNavigate();
+  const signedIn = !!session.data && !session.data.user?.mustChangePassword;
+  const openAlerts = useOpenAlertCount(signedIn);
   if (session.isPending) return loading;
   if (!session.data) {
     return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
@@ -48,7 +57,9 @@ function SignedIn() {
   if (session.data.user?.mustChangePassword) return <ChangePasswordPage forced />;
   return (
     <AppFrame
-      nav={navFor(session.data)}
+      nav={navFor(session.data).map((item) =>
+        item.to === '/alerts' ? { ...item, count: openAlerts.data } : item,
+      )}
       headerExtra={<OrganizationSwitcher session={session.data} />}
       onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}
     >
@@ -110,6 +121,18 @@ export function AppRoutes() {
             }
           />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/alerts" element={<AlertsPage />} />
+          <Route
+            path="/notifications"
+            element={
+              <ManagerOnly>
+                <NotificationsPage />
+              </ManagerOnly>
+            }
+          />
+          <Route path="/submissions" element={<SubmissionsPage />} />
+          <Route path="/sync" element={<SyncPage />} />
+          <Route path="/inventory" element={<InventoryPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

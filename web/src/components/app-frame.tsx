@@ -1,4 +1,13 @@
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink } from 'react-router';
@@ -6,6 +15,8 @@ import { NavLink as RouterLink } from 'react-router';
 export interface NavItem {
   to: string;
   label: string;
+  /** A count beside the label (open alerts); read out as "<n> open". */
+  count?: number;
 }
 
 /**
@@ -63,6 +74,14 @@ export function AppFrame({
             to={item.to}
             end={item.to === '/'}
             label={item.label}
+            rightSection={
+              item.count ? (
+                <Badge color="red" size="sm" data-testid={`nav-count-${item.to.slice(1)}`}>
+                  {item.count}
+                  <VisuallyHidden> open</VisuallyHidden>
+                </Badge>
+              ) : undefined
+            }
             onClick={close}
           />
         ))}

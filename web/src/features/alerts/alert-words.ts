@@ -1,0 +1,45 @@
+import type { Alert, AlertKind } from './alerts-api.ts';
+
+/** Each kind in the console's words. */
+export const KIND_LABELS: Record<AlertKind, string> = {
+  key_invalid: 'Key refused by Metrc',
+  key_expiring: 'Key expiring',
+  license_not_syncing: 'License not syncing',
+  submission_failed: 'Submission failed',
+  submission_held: 'Submission held',
+  submission_overdue: 'Submission overdue',
+  package_on_hold: 'Package on hold',
+  lab_test_failed: 'Lab test failed',
+  package_expiring: 'Package expiring',
+  quantity_drift: 'Quantity drift',
+};
+
+export const ALERT_KIND_LIST = Object.keys(KIND_LABELS) as AlertKind[];
+
+/** Severity as words and a colour dark enough for text on it. */
+export const SEVERITY: Record<Alert['severity'], { color: string; text: string }> = {
+  info: { color: 'blue', text: 'Info' },
+  warning: { color: 'yellow', text: 'Warning' },
+  critical: { color: 'red', text: 'Critical' },
+};
+
+/**
+ * Where the thing an alert is about lives in the console, from its subject key
+ * (`credential:12`, `license:3`, `package:1A4…`, `lab:…`).
+ */
+export function subjectLink(alert: Alert): { to: string; text: string } | null {
+  const [type, ...rest] = alert.subjectKey.split(':');
+  const id = rest.join(':');
+  if (type === 'credential') return { to: `/credentials/${id}`, text: 'Open the key' };
+  if (type === 'package')
+    return { to: `/inventory?label=${encodeURIComponent(id)}`, text: `Package ${id}` };
+  if (type === 'lab') {
+    const label = typeof alert.details.label === 'string' ? alert.details.label : id;
+    return { to: `/inventory?label=${encodeURIComponent(label)}`, text: `Package ${label}` };
+  }
+  if (type === 'license' && alert.kind === 'license_not_syncing') {
+    return { to: `/sync?license=${id}`, text: 'Sync status' };
+  }
+  if (type === 'license') return { to: '/', text: 'The license on Home' };
+  return null;
+}
