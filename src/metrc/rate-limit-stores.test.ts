@@ -100,7 +100,9 @@ for (const factory of factories) {
     });
 
     test('a fresh bucket is full; when empty it says when the next token comes', async () => {
-      const bucket = rule({ ratePerSecond: 10, burst: 3 });
+      // One token a second: the four calls below finish well inside it on a busy machine, and
+      // PostgreSQL and Redis refill on their own clocks, which a test cannot stop.
+      const bucket = rule({ ratePerSecond: 1, burst: 3 });
       for (let i = 0; i < 3; i++)
         assert.equal((await store.tryAcquire([bucket], LEASE_MS)).granted, true);
       const refused = await store.tryAcquire([bucket], LEASE_MS);
@@ -109,7 +111,7 @@ for (const factory of factories) {
       assert.equal(refused.refusals[0]?.key, bucket.key);
       assert.equal(refused.refusals[0]?.reason, 'rate');
       const wait = refused.refusals[0]?.retryInMs ?? -1;
-      assert.ok(wait > 0 && wait <= 100, `retry in ${wait} ms`);
+      assert.ok(wait > 0 && wait <= 1000, `retry in ${wait} ms`);
       await letTimePass(
         factory,
         wait,
