@@ -6,6 +6,7 @@
  * await sync.syncLicense(organizationId, 'C10-0000106-LIC', { resources: ['packages'] });
  * const signals = createMirrorSignals(db); // for alerts and insights
  */
+export { createMirrorFacts, type MirrorFactsView, UNCATEGORIZED } from './mirror-facts.ts';
 export {
   createMirrorQueries,
   type MirroredPackage,
