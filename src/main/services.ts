@@ -33,7 +33,12 @@ import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { MetrcClient } from '../metrc/index.ts';
-import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
+import {
+  createLocalNotifier,
+  createOutbox,
+  createPackageLedger,
+  createPostgresNotifier,
+} from '../outbox/index.ts';
 import {
   createMirrorFacts,
   createMirrorQueries,
@@ -141,6 +146,7 @@ export function createServices(deps: CoreDeps) {
       licensesRepo,
       outbox: outbox.service,
       mirror: mirrorSignals,
+      ledger: createPackageLedger(db),
     }),
     organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),

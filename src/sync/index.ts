@@ -20,6 +20,7 @@ export {
   type MirrorSignals,
   type PackageQuantity,
   type PackageSignal,
+  type PulledPackageQuantity,
 } from './mirror-signals.ts';
 export type { StreamOutcome, SyncProgress, SyncSettings } from './sync-engine.ts';
 export { syncErrors } from './sync-errors.ts';
