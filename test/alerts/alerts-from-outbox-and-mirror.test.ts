@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { AlertKind } from '../../src/alerts/index.ts';
+import { adjustPackages, listAvailablePackageTags } from '../../src/metrc/index.ts';
 import { CA, createOutboxFixture, type OutboxFixture } from '../helpers/outbox-fixture.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -42,6 +43,10 @@ describeEachDialect('alerts from the outbox and the mirror', (ctx) => {
     await f.drain();
     const detail = await f.call(f.staff, { method: 'GET', url: `/api/submissions/${id}` });
     assert.equal(detail.json().status, 'failed', detail.body);
+    const answers = f.metrc.emulator.control
+      .requests({ method: 'POST', pathPrefix: '/ca/packages/v2/adjust' })
+      .map((r) => r.status);
+    assert.deepEqual(answers, [400], 'Metrc itself rejected it');
     await evaluate();
     const [raised, ...more] = await open('submission_failed');
     assert.ok(raised, 'raised');
@@ -120,5 +125,79 @@ describeEachDialect('alerts from the outbox and the mirror', (ctx) => {
     const after = await open('package_expiring');
     assert.ok(!after.some((a) => a.subjectKey.includes(label)), 'resolved when inactive');
     assert.equal(after.length, expiring.length - 1, 'the others stay open');
+  });
+
+  it('quantity drift: none while a report is in flight or not pulled back; raised when Metrc changes it behind Tracegate', async () => {
+    // The manual clock runs ahead of the emulator's real one, so every pull starts after the
+    // last report in both clocks (the settle rule compares Tracegate's times).
+    const catchUp = () =>
+      f.clock.set(new Date(Math.max(Date.now(), f.clock.now().getTime()) + 2_000));
+    const occurredAt = () => new Date(Date.now() - 60_000).toISOString();
+    const source = f.labels[2] ?? f.labels[0];
+    const [tag] = await listAvailablePackageTags(f.ownerApi(), { licenseNumber: CA.retailer });
+    assert.ok(source && tag);
+    const send = async (body: Record<string, unknown>) => {
+      const res = await f.submit(f.staff, { occurredAt: occurredAt(), ...body });
+      assert.equal(res.statusCode, 202, res.body);
+      return res.json().id as number;
+    };
+    const drift = async () => {
+      await evaluate();
+      return (await open('quantity_drift')).filter((a) => a.subjectKey.includes(tag.Label));
+    };
+    const elsewhere = (quantity: number) =>
+      adjustPackages(f.ownerApi(), {
+        licenseNumber: CA.retailer,
+        rows: [
+          {
+            Label: tag.Label,
+            Quantity: quantity,
+            UnitOfMeasure: 'Each',
+            AdjustmentReason: 'Scale Variance',
+            AdjustmentDate: occurredAt().slice(0, 10),
+          },
+        ],
+      });
+
+    catchUp();
+    await send({
+      kind: 'packages.split',
+      payload: { sourceLabel: source, tag: tag.Label, quantity: 3, unitOfMeasure: 'Each' },
+    });
+    await f.drain();
+    catchUp();
+    await pull();
+    assert.deepEqual(await drift(), [], 'Tracegate created it with 3; Metrc has 3');
+
+    // In flight: queued, then sent but not yet pulled back (the mirror still says 3).
+    catchUp();
+    const id = await send({
+      kind: 'packages.adjust',
+      payload: { label: tag.Label, quantity: -1, unitOfMeasure: 'Each', reason: 'Scale Variance' },
+    });
+    assert.deepEqual(await drift(), [], 'queued: not compared');
+    await f.drain();
+    const sent = await f.call(f.staff, { method: 'GET', url: `/api/submissions/${id}` });
+    assert.equal(sent.json().status, 'sent', sent.body);
+    assert.deepEqual(await drift(), [], 'sent, not pulled back: not compared');
+    catchUp();
+    await pull();
+    assert.deepEqual(await drift(), [], 'pulled back: Metrc agrees (2)');
+
+    // Another system takes one away in Metrc: Tracegate expects 2, Metrc has 1.
+    await elsewhere(-1);
+    catchUp();
+    await pull();
+    const [alert, ...others] = await drift();
+    assert.ok(alert, 'raised');
+    assert.equal(others.length, 0);
+    assert.equal(alert.details.expected, 2);
+    assert.equal(alert.details.metrc, 1);
+    assert.equal((await drift()).length, 1, 'deduplicated');
+
+    await elsewhere(1);
+    catchUp();
+    await pull();
+    assert.deepEqual(await drift(), [], 'resolved when Metrc agrees again');
   });
 });
