@@ -5,6 +5,7 @@ import {
   createLicenseSyncSource,
   createPackageExpirySource,
   createPackageHoldSource,
+  createQuantityDriftSource,
   createSubmissionSource,
   type MirroredLabResult,
   type MirroredPackage,
@@ -14,8 +15,9 @@ import {
 import type { Config } from '../config/index.ts';
 import type { CredentialsRepo, CredentialsService } from '../credentials/index.ts';
 import type { LicensesRepo } from '../licenses/index.ts';
-import type { OutboxService, SubmissionView } from '../outbox/index.ts';
+import type { OutboxService, PackageLedger, SubmissionView } from '../outbox/index.ts';
 import type { LabResultSignal, MirrorSignals, PackageSignal } from '../sync/index.ts';
+import { createQuantitySignals } from './quantity-signals.ts';
 
 /**
  * The alert engine's condition sources, adapted from the features that know the facts: keys
@@ -29,6 +31,8 @@ export function createAlertSources(deps: {
   licensesRepo: LicensesRepo;
   outbox: Pick<OutboxService, 'listOverdue' | 'listNeedingAttention'>;
   mirror: MirrorSignals;
+  /** The outbox's sent package reports (quantity drift). */
+  ledger: Pick<PackageLedger, 'expectedQuantities'>;
 }): ConditionSource[] {
   const mirror = mirrorForAlerts(deps.mirror);
   return [
@@ -43,6 +47,9 @@ export function createAlertSources(deps: {
     }),
     createPackageHoldSource({ mirror }),
     createPackageExpirySource({ mirror, withinDays: deps.config.alerts.packageExpiryDays }),
+    createQuantityDriftSource({
+      quantities: createQuantitySignals({ ledger: deps.ledger, mirror: deps.mirror }),
+    }),
   ];
 }
 

@@ -28,17 +28,23 @@ import {
 } from '../credentials/index.ts';
 import type { Database } from '../db/index.ts';
 import { createIdempotencyRepo, createIdempotencyService } from '../idempotency/index.ts';
-import {
-  createInsightsRepo,
-  createInsightsService,
-  EMPTY_INSIGHTS_SOURCE,
-} from '../insights/index.ts';
+import { createInsightsRepo, createInsightsService } from '../insights/index.ts';
 import { createJobLeases } from '../leases/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import { createLicensesRepo, createLicensesService } from '../licenses/index.ts';
 import type { MetrcClient } from '../metrc/index.ts';
-import { createLocalNotifier, createOutbox, createPostgresNotifier } from '../outbox/index.ts';
-import { createMirrorQueries, createMirrorSignals, createSyncService } from '../sync/index.ts';
+import {
+  createLocalNotifier,
+  createOutbox,
+  createPackageLedger,
+  createPostgresNotifier,
+} from '../outbox/index.ts';
+import {
+  createMirrorFacts,
+  createMirrorQueries,
+  createMirrorSignals,
+  createSyncService,
+} from '../sync/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { createAlertSources } from './alert-sources.ts';
 import { openDatabaseVault } from './open-vault.ts';
@@ -140,6 +146,7 @@ export function createServices(deps: CoreDeps) {
       licensesRepo,
       outbox: outbox.service,
       mirror: mirrorSignals,
+      ledger: createPackageLedger(db),
     }),
     organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),
@@ -194,11 +201,11 @@ export function createServices(deps: CoreDeps) {
     idempotency: createIdempotencyService({ repo: createIdempotencyRepo(db), clock }),
     alerts: alerts.service,
     webhookEndpoints: alerts.endpoints,
-    // The mirror's facts replace the empty source when the sync feature lands (src/insights/README.md).
+    // Insights aggregate the mirror's facts (src/sync/mirror-facts.ts).
     insights: createInsightsService({
       db,
       repo: createInsightsRepo(db),
-      source: EMPTY_INSIGHTS_SOURCE,
+      source: createMirrorFacts(db),
       audit,
       clock,
       minOrganizations: config.insightsMinOrganizations,

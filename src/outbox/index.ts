@@ -33,5 +33,12 @@ export {
 } from './outbox-notifier.ts';
 export type { EnqueueInput, LicenseQueue, OutboxActor, OutboxService } from './outbox-service.ts';
 export { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox-settings.ts';
+export {
+  createPackageLedger,
+  type ExpectedPackageQuantity,
+  expectPackageQuantities,
+  type LedgerEntry,
+  type PackageLedger,
+} from './package-ledger.ts';
 export type { SubmissionError } from './submission-settler.ts';
 export type { SubmissionDetail, SubmissionView } from './submission-views.ts';

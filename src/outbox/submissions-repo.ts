@@ -149,6 +149,17 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       if (userId !== null) query = query.where('submissions.actor_user_id', '=', userId);
       return query.execute();
     },
+
+    /** Every submission of an organization that touches a package (the package ledger), by id. */
+    touchingPackages: (organizationId: number) =>
+      db
+        .selectFrom('submissions')
+        .select(['id', 'license_id', 'kind', 'payload', 'touches', 'status', 'in_doubt'])
+        .select('last_sent_at')
+        .where('organization_id', '=', organizationId)
+        .where('touches', 'like', '%"package:%')
+        .orderBy('id')
+        .execute(),
   };
 }
 

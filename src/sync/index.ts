@@ -6,6 +6,7 @@
  * await sync.syncLicense(organizationId, 'C10-0000106-LIC', { resources: ['packages'] });
  * const signals = createMirrorSignals(db); // for alerts and insights
  */
+export { createMirrorFacts, type MirrorFactsView, UNCATEGORIZED } from './mirror-facts.ts';
 export {
   createMirrorQueries,
   type MirroredPackage,
@@ -19,6 +20,7 @@ export {
   type MirrorSignals,
   type PackageQuantity,
   type PackageSignal,
+  type PulledPackageQuantity,
 } from './mirror-signals.ts';
 export type { StreamOutcome, SyncProgress, SyncSettings } from './sync-engine.ts';
 export { syncErrors } from './sync-errors.ts';

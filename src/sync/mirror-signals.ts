@@ -8,6 +8,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
+import { SYNC_STREAMS } from './sync-resources.ts';
+import { createSyncStateRepo } from './sync-state-repo.ts';
 
 export interface PackageSignal {
   licenseId: number;
@@ -49,6 +51,15 @@ export interface PackageQuantity {
   syncedAt: string;
 }
 
+/** A mirrored quantity with how far the license's package pulls reach. */
+export interface PulledPackageQuantity extends PackageQuantity {
+  /**
+   * The earliest watermark of the license's package streams (whole seconds, ISO): every change
+   * Metrc made before it is in the mirror. Null until each package stream has one.
+   */
+  pulledThrough: string | null;
+}
+
 export interface MirrorSignals {
   /** Active packages Metrc has on hold (or recalled: IsOnRecall). */
   packagesOnHold(organizationId: number): Promise<PackageSignal[]>;
@@ -62,6 +73,8 @@ export interface MirrorSignals {
     licenseId: number,
     label: string,
   ): Promise<PackageQuantity | null>;
+  /** Metrc's quantities of these packages as last mirrored, with how far the pulls reach. */
+  packageQuantities(organizationId: number, labels: string[]): Promise<PulledPackageQuantity[]>;
 }
 
 const packageColumns = [
@@ -113,7 +126,13 @@ const toSignal = (r: PackageJoinRow): PackageSignal => ({
   lastModified: r.last_modified,
 });
 
+/** The checkpoint keys of the package streams (`packages:active`, …). */
+const PACKAGE_STREAMS = SYNC_STREAMS.filter((s) => s.resource === 'packages').map((s) => s.key);
+
+const LABEL_CHUNK = 500;
+
 export function createMirrorSignals(db: Kysely<DB>): MirrorSignals {
+  const state = createSyncStateRepo(db);
   const packagesOf = (organizationId: number) =>
     db
       .selectFrom('mirror_packages')
@@ -229,6 +248,58 @@ export function createMirrorSignals(db: Kysely<DB>): MirrorSignals {
             syncedAt: row.synced_at,
           }
         : null;
+    },
+
+    async packageQuantities(organizationId, labels) {
+      const rows = [];
+      for (let i = 0; i < labels.length; i += LABEL_CHUNK) {
+        rows.push(
+          ...(await db
+            .selectFrom('mirror_packages')
+            .innerJoin('licenses', 'licenses.id', 'mirror_packages.license_id')
+            .select([
+              'mirror_packages.license_id',
+              'licenses.number as license_number',
+              'mirror_packages.metrc_id',
+              'mirror_packages.label',
+              'mirror_packages.quantity',
+              'mirror_packages.unit',
+              'mirror_packages.status',
+              'mirror_packages.last_modified',
+              'mirror_packages.synced_at',
+            ])
+            .where('mirror_packages.organization_id', '=', organizationId)
+            .where('mirror_packages.label', 'in', labels.slice(i, i + LABEL_CHUNK))
+            .orderBy('mirror_packages.label')
+            .execute()),
+        );
+      }
+      const licenseIds = [...new Set(rows.map((r) => r.license_id))];
+      const reach = new Map<number, string | null>();
+      const checkpoints = await state.listCheckpoints(licenseIds);
+      for (const id of licenseIds) {
+        const marks = PACKAGE_STREAMS.map(
+          (key) => checkpoints.find((c) => c.license_id === id && c.resource === key)?.watermark,
+        );
+        reach.set(
+          id,
+          marks.some((m) => !m)
+            ? null
+            : new Date(Math.min(...marks.map((m) => Date.parse(String(m))))).toISOString(),
+        );
+      }
+      return rows.map((row) => ({
+        licenseId: row.license_id,
+        licenseNumber: row.license_number,
+        packageId: Number(row.metrc_id),
+        label: row.label,
+        quantity: row.quantity === null ? null : Number(row.quantity),
+        unit: row.unit,
+        status: row.status,
+        lastModified: row.last_modified,
+        syncedAt: row.synced_at,
+        pulledThrough: reach.get(row.license_id) ?? null,
+      }));
     },
   };
 }
