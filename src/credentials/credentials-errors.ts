@@ -39,6 +39,18 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'A person has one user credential per state; replace its key (`PATCH /api/credentials/{id}`) instead.',
   },
+  CREDENTIAL_KEY_OTHER_PERSON: {
+    status: 409,
+    message: "This key is already saved as someone else's personal key. Nothing was saved.",
+    description:
+      "A Metrc user key is one person's: reports sent with it are recorded under that person. Each person pastes their own key (Metrc → profile → API Keys). `details.credentialId` names the credential when it is in your organization.",
+  },
+  CREDENTIAL_FACILITY_KEY_EXISTS: {
+    status: 409,
+    message: 'This key is already saved as a facility credential. Nothing was saved.',
+    description:
+      'One key is one facility credential: add the licenses to the one that exists (`details.credentialId`, `PATCH /api/credentials/{id}` with `licenseNumbers`).',
+  },
   CREDENTIAL_KEY_MALFORMED: {
     status: 400,
     message: 'That does not look like a Metrc API key.',

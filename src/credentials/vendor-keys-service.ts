@@ -8,6 +8,7 @@ import type { Vault } from '../vault/index.ts';
 import { normaliseKey } from './credential-rules-fns.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { VendorKeysRepo } from './vendor-keys-repo.ts';
+import type { KeyTarget } from './verification-types.ts';
 
 export interface VendorKeyView {
   state: string;
@@ -126,7 +127,26 @@ export function createVendorKeysService(deps: {
     await vault.destroy(row.secret_ref);
   }
 
-  return { set, list, keyFor, remove };
+  /** The key as a target in every other state with a vendor key (diagnosing a key of another state). */
+  async function otherStateTargets(
+    state: string,
+    environment: MetrcEnvironment,
+    userKey: Secret,
+  ): Promise<KeyTarget[]> {
+    const rows = (await repo.list()).filter(
+      (r) => r.environment === environment && r.state !== state.toLowerCase(),
+    );
+    return Promise.all(
+      rows.map(async (r) => ({
+        state: r.state,
+        environment,
+        vendorKey: await vault.open(r.secret_ref, r.sealed_key),
+        userKey,
+      })),
+    );
+  }
+
+  return { set, list, keyFor, remove, otherStateTargets };
 }
 
 export type VendorKeysService = ReturnType<typeof createVendorKeysService>;

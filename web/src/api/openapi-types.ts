@@ -2901,6 +2901,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -2944,10 +2945,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             } | null;
                         };
                     };
@@ -3648,6 +3656,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -3691,10 +3700,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             }[];
                         };
                     };
@@ -3829,6 +3845,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -3872,10 +3889,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4031,6 +4055,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4074,10 +4099,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4309,6 +4341,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4352,10 +4385,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4512,6 +4552,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4555,10 +4596,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4715,6 +4763,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                         };
                     };
@@ -5339,6 +5388,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -5382,10 +5432,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -7449,6 +7506,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -7492,10 +7550,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             };
                         };
                     };
