@@ -7,6 +7,19 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'Every Metrc call also needs the integrator (vendor) key of the state. A platform admin sets it with `tracegate vendor-key set --state XX` or `PUT /api/platform/vendor-keys/{state}`.',
   },
+  VENDOR_KEY_REJECTED: {
+    status: 422,
+    message: 'Metrc rejected this vendor key. Nothing was saved.',
+    description:
+      "Setting a vendor key checks it with a stored, valid key of the state; Metrc refused it. Copy the state's vendor key again from Metrc's integrator portal.",
+  },
+  VENDOR_KEY_DELETE_NOT_CONFIRMED: {
+    status: 400,
+    message:
+      'To delete a vendor key, confirm with its fingerprint (the last four characters shown).',
+    description:
+      'Deleting a vendor key stops every call to that state; send `{"confirm": "<fingerprint>"}` (CLI: `--confirm`) to show you mean it.',
+  },
   CREDENTIAL_MANAGER_CANNOT_SET: {
     status: 403,
     message: 'Managers can see key status but cannot set or remove keys.',

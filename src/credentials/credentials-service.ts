@@ -494,7 +494,11 @@ export function createCredentialsService(deps: {
     get,
     getVisible,
     list,
-    syncByLicense: (organizationId: number) => licenseSyncOf(repo, organizationId),
+    syncByLicense: (organizationId: number) =>
+      licenseSyncOf(repo, organizationId, async () => {
+        const keys = await vendorKeys.list();
+        return new Set(keys.map((k) => `${k.state}/${k.environment}`));
+      }),
     verifyForSave,
     saveVerified,
   };

@@ -79,6 +79,7 @@ export function createServices(deps: CoreDeps) {
     vault,
     audit,
     clock,
+    probe: deps.metrcProbe,
   });
   const credentials = createCredentialsService({
     db,

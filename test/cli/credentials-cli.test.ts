@@ -138,4 +138,25 @@ describeEachDialect('tracegate credentials (CLI)', (ctx) => {
     );
     assert.match(res.stderr, /METRC_NOT_CONFIGURED/);
   });
+
+  it('sets a vendor key unverified when no key of the state is stored, and deletes it only with its fingerprint', async () => {
+    const vendorKey = emulator.scenario().vendorKeys.find((k) => k.state === 'co')?.key ?? '';
+    const set = await runCli(['vendor-key', 'set', '--state', 'co', '--json'], env, vendorKey);
+    assert.equal(set.code, 0, set.stderr);
+    const saved = JSON.parse(set.stdout);
+    assert.equal(saved.verified, false);
+    const refused = await runCli(
+      ['vendor-key', 'delete', '--state', 'co', '--confirm', 'nope'],
+      env,
+    );
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /VENDOR_KEY_DELETE_NOT_CONFIRMED/);
+    assert.match((await runCli(['vendor-key', 'list'], env)).stdout, /CO/);
+    const deleted = await runCli(
+      ['vendor-key', 'delete', '--state', 'co', '--confirm', saved.fingerprint],
+      env,
+    );
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.doesNotMatch((await runCli(['vendor-key', 'list'], env)).stdout, /CO/);
+  });
 });

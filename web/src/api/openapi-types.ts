@@ -3432,6 +3432,8 @@ export interface paths {
                             environment: "production" | "sandbox";
                             fingerprint: string;
                             updatedAt: string;
+                            verified: boolean;
+                            message: string;
                         };
                     };
                 };
@@ -3508,7 +3510,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Remove the vendor key of a state (destroys it) */
+        /** Remove the vendor key of a state (destroys it); confirm with its fingerprint */
         delete: {
             parameters: {
                 query?: {
@@ -3523,7 +3525,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 204: {
