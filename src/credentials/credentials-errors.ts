@@ -124,9 +124,10 @@ export const credentialsErrors = defineErrors('credentials', {
   },
   METRC_NOT_CONFIGURED: {
     status: 503,
-    message: 'This process has no Metrc connection to verify keys with.',
+    message:
+      'This process has no Metrc connection to verify keys with: set METRC_BASE_URL_TEMPLATE (e.g. https://api-{state}.metrc.com), or start `tracegate start` with the same TRACEGATE_DATA_DIR so its built-in emulator is found.',
     description:
-      'Set METRC_BASE_URL_TEMPLATE, or verify keys through the API of a running `tracegate start` (which runs the built-in emulator).',
+      'CLI commands use METRC_BASE_URL_TEMPLATE when set, else the built-in emulator of a `tracegate start` running on the same data dir (it writes `<TRACEGATE_DATA_DIR>/emulator.url`).',
   },
   CREDENTIAL_DELETE_NOT_CONFIRMED: {
     status: 400,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { removeEmulatorUrl, writeEmulatorUrl } from '../../src/main/emulator-url-file.ts';
 import { cliEnv, runCli } from '../helpers/run-cli.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -158,5 +159,40 @@ describeEachDialect('tracegate credentials (CLI)', (ctx) => {
     );
     assert.equal(deleted.code, 0, deleted.stderr);
     assert.doesNotMatch((await runCli(['vendor-key', 'list'], env)).stdout, /CO/);
+  });
+
+  it("finds a running server's emulator through the data dir, and lists people by name", async () => {
+    const { METRC_BASE_URL_TEMPLATE: _, ...withoutMetrc } = env;
+    const dataDir = env.TRACEGATE_DATA_DIR as string;
+    writeEmulatorUrl(dataDir, emulator.baseUrlTemplate);
+    try {
+      const added = await runCli(
+        [
+          'credentials',
+          'add',
+          '--org',
+          slug,
+          '--state',
+          'ca',
+          '--kind',
+          'user',
+          '--owner',
+          `a@${slug}.test`,
+          '--json',
+        ],
+        withoutMetrc,
+        user('ca-manager'),
+      );
+      assert.equal(added.code, 0, added.stderr);
+      const credential = JSON.parse(added.stdout);
+      const listed = await runCli(['credentials', 'list', '--org', slug], withoutMetrc);
+      assert.match(
+        listed.stdout,
+        new RegExp(`#${credential.id}  CA user A  ${credential.fingerprint}`),
+      );
+      assert.doesNotMatch(listed.stdout, /user #\d/);
+    } finally {
+      removeEmulatorUrl(dataDir, emulator.baseUrlTemplate);
+    }
   });
 });
