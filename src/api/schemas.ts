@@ -154,6 +154,7 @@ export const diagnosisSchema = z.object({
   message: z.string(),
   licenses: z.array(z.string()).optional(),
   sections: z.array(z.object({ license: z.string(), section: z.string() })).optional(),
+  otherState: z.string().optional(),
 });
 
 export const verificationReportSchema = z.object({
@@ -195,6 +196,15 @@ export const credentialSchema = z.object({
   report: verificationReportSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  sameKeyAs: z
+    .array(
+      z.object({
+        id: z.number(),
+        kind: z.enum(['facility', 'user']),
+        ownerUserId: z.number().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const environmentSchema = z.enum(['production', 'sandbox']);

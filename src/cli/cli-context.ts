@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config/index.ts';
 import { createMetrcKeyProbe, NO_METRC_PROBE } from '../credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../db/index.ts';
 import { createSilentLogger, isAppError, systemClock } from '../lib/index.ts';
+import { readEmulatorUrl } from '../main/emulator-url-file.ts';
 import { type AppServices, openServices } from '../main/services.ts';
 import { createMetrcClientFromConfig, type MetrcClient } from '../metrc/index.ts';
 
@@ -11,8 +12,9 @@ export const EXIT_USAGE = 2;
 
 /**
  * Runs `fn` with the same services the server uses, on a migrated database, and closes it after.
- * Metrc is reachable only when METRC_BASE_URL_TEMPLATE is set (the built-in emulator lives inside
- * `tracegate start`); otherwise verifying a key fails with METRC_NOT_CONFIGURED.
+ * Metrc is METRC_BASE_URL_TEMPLATE when set, else the built-in emulator of a `tracegate start`
+ * running on the same data dir (it writes `<data dir>/emulator.url`); with neither, verifying a
+ * key fails with METRC_NOT_CONFIGURED, which names the variable to set.
  */
 export async function withServices<T>(fn: (services: AppServices) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -21,8 +23,9 @@ export async function withServices<T>(fn: (services: AppServices) => Promise<T>)
   try {
     await migrateToLatest(database.db, database.dialect);
     const logger = createSilentLogger();
-    metrc = config.metrcBaseUrlTemplate
-      ? await createMetrcClientFromConfig(config, { logger })
+    const baseUrlTemplate = config.metrcBaseUrlTemplate ?? readEmulatorUrl(config.dataDir);
+    metrc = baseUrlTemplate
+      ? await createMetrcClientFromConfig(config, { logger, baseUrlTemplate })
       : null;
     const services = await openServices({
       config,

@@ -26,6 +26,8 @@ export interface CredentialView {
   report: VerificationReport | null;
   createdAt: string;
   updatedAt: string;
+  /** Other credentials of the organization saved with the same key (a facility key that is also its owner's personal key). */
+  sameKeyAs?: Array<{ id: number; kind: CredentialKind; ownerUserId: number | null }>;
 }
 
 export function toCredentialView(row: CredentialWithLicenses, now: Date): CredentialView {

@@ -7,6 +7,19 @@ export const credentialsErrors = defineErrors('credentials', {
     description:
       'Every Metrc call also needs the integrator (vendor) key of the state. A platform admin sets it with `tracegate vendor-key set --state XX` or `PUT /api/platform/vendor-keys/{state}`.',
   },
+  VENDOR_KEY_REJECTED: {
+    status: 422,
+    message: 'Metrc rejected this vendor key. Nothing was saved.',
+    description:
+      "Setting a vendor key checks it with a stored, valid key of the state; Metrc refused it. Copy the state's vendor key again from Metrc's integrator portal.",
+  },
+  VENDOR_KEY_DELETE_NOT_CONFIRMED: {
+    status: 400,
+    message:
+      'To delete a vendor key, confirm with its fingerprint (the last four characters shown).',
+    description:
+      'Deleting a vendor key stops every call to that state; send `{"confirm": "<fingerprint>"}` (CLI: `--confirm`) to show you mean it.',
+  },
   CREDENTIAL_MANAGER_CANNOT_SET: {
     status: 403,
     message: 'Managers can see key status but cannot set or remove keys.',
@@ -38,6 +51,18 @@ export const credentialsErrors = defineErrors('credentials', {
     message: 'This person already has a key for this state.',
     description:
       'A person has one user credential per state; replace its key (`PATCH /api/credentials/{id}`) instead.',
+  },
+  CREDENTIAL_KEY_OTHER_PERSON: {
+    status: 409,
+    message: "This key is already saved as someone else's personal key. Nothing was saved.",
+    description:
+      "A Metrc user key is one person's: reports sent with it are recorded under that person. Each person pastes their own key (Metrc → profile → API Keys). `details.credentialId` names the credential when it is in your organization.",
+  },
+  CREDENTIAL_FACILITY_KEY_EXISTS: {
+    status: 409,
+    message: 'This key is already saved as a facility credential. Nothing was saved.',
+    description:
+      'One key is one facility credential: add the licenses to the one that exists (`details.credentialId`, `PATCH /api/credentials/{id}` with `licenseNumbers`).',
   },
   CREDENTIAL_KEY_MALFORMED: {
     status: 400,
@@ -99,9 +124,10 @@ export const credentialsErrors = defineErrors('credentials', {
   },
   METRC_NOT_CONFIGURED: {
     status: 503,
-    message: 'This process has no Metrc connection to verify keys with.',
+    message:
+      'This process has no Metrc connection to verify keys with: set METRC_BASE_URL_TEMPLATE (e.g. https://api-{state}.metrc.com), or start `tracegate start` with the same TRACEGATE_DATA_DIR so its built-in emulator is found.',
     description:
-      'Set METRC_BASE_URL_TEMPLATE, or verify keys through the API of a running `tracegate start` (which runs the built-in emulator).',
+      'CLI commands use METRC_BASE_URL_TEMPLATE when set, else the built-in emulator of a `tracegate start` running on the same data dir (it writes `<TRACEGATE_DATA_DIR>/emulator.url`).',
   },
   CREDENTIAL_DELETE_NOT_CONFIRMED: {
     status: 400,

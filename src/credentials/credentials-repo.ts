@@ -153,6 +153,8 @@ export function createCredentialsRepo(db: Kysely<DB>) {
           'credential_licenses.license_id',
           'credentials.id as credential_id',
           'credentials.status',
+          'credentials.state',
+          'credentials.environment',
           'credentials.verification_report',
         ])
         .where('credentials.organization_id', '=', organizationId)

@@ -6,6 +6,7 @@ import { type Clock, commonErrors, type Secret, toTimestamp } from '../lib/index
 import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { CredentialEvents } from './credential-events.ts';
+import { assertKeyFree, findKeyHolders, isUniqueViolation } from './credential-key-identity.ts';
 import { assertMaySetKey, normaliseKey } from './credential-rules-fns.ts';
 import { credentialRef, openCredentialKey } from './credential-sealing.ts';
 import { type CredentialView, toCredentialView } from './credential-views.ts';
@@ -100,7 +101,13 @@ export function createCredentialsService(deps: {
         : undefined;
     const result = await verifyKey(
       { probe: deps.probe, clock },
-      { target, licenseNumbers: input.licenseNumbers, keyAgeDays: 0, candidates },
+      {
+        target,
+        licenseNumbers: input.licenseNumbers,
+        keyAgeDays: 0,
+        candidates,
+        otherStates: () => vendorKeys.otherStateTargets(input.state, input.environment, input.key),
+      },
     );
     if (result.outcome === 'rejected') {
       throw credentialsErrors.CREDENTIAL_KEY_REJECTED({
@@ -147,6 +154,11 @@ export function createCredentialsService(deps: {
       );
     }
 
+    // A clear error before asking Metrc; re-checked inside the saving transaction.
+    assertKeyFree(await findKeyHolders(db, await vault.keyHashes(key), { state, environment }), {
+      organizationId: actor.organizationId,
+      kind: input.kind,
+    });
     const { report, facilities } = await verifyForSave({
       organizationId: actor.organizationId,
       state,
@@ -180,6 +192,9 @@ export function createCredentialsService(deps: {
     },
   ): Promise<CredentialView> {
     const ref = credentialRef(actor.organizationId);
+    const hashes = await vault.keyHashes(input.key);
+    const where = { state: input.state, environment: input.environment };
+    const keyTarget = { organizationId: actor.organizationId, kind: input.kind };
     const sealed = await vault.seal(ref, input.key);
     const stamp = toTimestamp(now());
     const status = statusAfter('accepted', input.report.diagnosis) ?? {
@@ -197,6 +212,7 @@ export function createCredentialsService(deps: {
           input.facilities,
         );
         if (input.kind === 'facility') await assertLicensesFree(trx, licenseIds);
+        assertKeyFree(await findKeyHolders(trx, hashes, where), keyTarget);
         const row = await repo.insert(
           {
             organization_id: actor.organizationId,
@@ -207,6 +223,7 @@ export function createCredentialsService(deps: {
             secret_ref: ref,
             sealed_key: sealed,
             fingerprint: input.key.fingerprint(),
+            key_hash: hashes[0],
             status: status.status,
             status_reason: status.reason,
             status_changed_at: stamp,
@@ -243,11 +260,19 @@ export function createCredentialsService(deps: {
       return get(actor, id);
     } catch (error) {
       await vault.destroy(ref);
+      // A concurrent save of the same key won the unique index: answer with its clear error.
+      if (isUniqueViolation(error))
+        assertKeyFree(await findKeyHolders(db, hashes, where), keyTarget);
       throw error;
     }
   }
 
-  /** Changes the key and/or the licenses; re-verified before anything changes (Treez "Edit"). */
+  /**
+   * Changes the key and/or the licenses; re-verified before anything changes (Treez "Edit").
+   * A new key replaces the old one everywhere the old key was used in the organization — facility
+   * and personal — so a regenerated key is pasted once; every row is verified first, then all
+   * change in one transaction or none does. Rows the actor may not set keep the old key.
+   */
   async function update(
     actor: Actor,
     id: number,
@@ -256,75 +281,162 @@ export function createCredentialsService(deps: {
     const current = await repo.find(actor.organizationId, id);
     if (!current) throw commonErrors.NOT_FOUND();
     assertMaySetKey(actor, current.kind, current.owner_user_id);
-    if (input.key) input = { ...input, key: normaliseKey(input.key) };
-    const key = input.key ?? (await openCredentialKey(vault, current));
-    const licenseNumbers = input.licenseNumbers ?? current.licenses.map((l) => l.number);
-    const { report, facilities } = await verifyForSave({
-      organizationId: actor.organizationId,
-      state: current.state,
-      environment: current.environment,
-      kind: current.kind,
-      licenseNumbers,
-      key,
-    });
-    const newRef = input.key ? credentialRef(actor.organizationId) : current.secret_ref;
-    const sealed = input.key ? await vault.seal(newRef, input.key) : current.sealed_key;
-    const stamp = toTimestamp(now());
-    const status = statusAfter('accepted', report.diagnosis) ?? { status: 'valid', reason: null };
+    const newKey = input.key ? normaliseKey(input.key) : undefined;
+    const targets = newKey ? await sameKeyRows(actor, current) : [current];
+    const where = { state: current.state, environment: current.environment };
+    const newHashes = newKey ? await vault.keyHashes(newKey) : [];
+    if (newKey) {
+      const holders = await findKeyHolders(db, newHashes, where);
+      const except = targets.map((t) => t.id);
+      for (const t of targets) {
+        assertKeyFree(holders, { organizationId: actor.organizationId, kind: t.kind, except });
+      }
+    }
+    const verified: Array<{
+      target: CredentialWithLicenses;
+      report: VerificationReport;
+      facilities: MetrcFacilitySummary[];
+    }> = [];
+    for (const target of targets) {
+      const key = newKey ?? (await openCredentialKey(vault, target));
+      const licenseNumbers =
+        target.id === id && input.licenseNumbers
+          ? input.licenseNumbers
+          : target.licenses.map((l) => l.number);
+      const result = await verifyForSave({
+        organizationId: actor.organizationId,
+        state: target.state,
+        environment: target.environment,
+        kind: target.kind,
+        licenseNumbers,
+        key,
+      });
+      verified.push({ target, ...result });
+    }
+    const newRefs = new Map<number, { ref: string; sealed: string }>();
     try {
+      if (newKey) {
+        for (const t of targets) {
+          const ref = credentialRef(actor.organizationId);
+          newRefs.set(t.id, { ref, sealed: await vault.seal(ref, newKey) });
+        }
+      }
+      const stamp = toTimestamp(now());
       await db.transaction().execute(async (trx) => {
-        const licenseIds = await assignedLicenseIds(
-          trx,
-          actor.organizationId,
-          current.state,
-          current.kind,
-          report,
-          facilities,
-        );
-        if (current.kind === 'facility') await assertLicensesFree(trx, licenseIds, current.id);
-        await repo.update(
-          actor.organizationId,
-          id,
-          {
-            ...(input.key && {
-              secret_ref: newRef,
-              sealed_key: sealed,
-              fingerprint: input.key.fingerprint(),
-              key_first_seen_at: stamp,
-            }),
-            status: status.status,
-            status_reason: status.reason,
-            ...(status.status !== current.status && { status_changed_at: stamp }),
-            last_verified_at: stamp,
-            verification_report: JSON.stringify(report),
-            updated_at: stamp,
-          },
-          trx,
-        );
-        await repo.setLicenses(current, licenseIds, trx);
-        await audit.record(
-          {
-            organizationId: actor.organizationId,
-            actor,
-            action: input.key ? 'credential.key_replaced' : 'credential.licenses_changed',
-            target: { type: 'credential', id },
-            details: {
-              fingerprint: input.key?.fingerprint() ?? current.fingerprint,
-              previousFingerprint: current.fingerprint,
-              licenses: report.licenses.map((l) => l.number),
-              status: status.status,
+        for (const { target, report, facilities } of verified) {
+          await saveChange(trx, actor, {
+            target,
+            report,
+            facilities,
+            stamp,
+            key: newKey && {
+              secret: newKey,
+              hash: newHashes[0] as string,
+              ...(newRefs.get(target.id) as { ref: string; sealed: string }),
             },
-          },
-          trx,
-        );
+          });
+        }
       });
     } catch (error) {
-      if (input.key) await vault.destroy(newRef);
+      for (const { ref } of newRefs.values()) await vault.destroy(ref);
+      if (newKey && isUniqueViolation(error)) {
+        const holders = await findKeyHolders(db, newHashes, where);
+        assertKeyFree(holders, {
+          organizationId: actor.organizationId,
+          kind: current.kind,
+          except: targets.map((t) => t.id),
+        });
+      }
       throw error;
     }
-    if (input.key) await vault.destroy(current.secret_ref);
-    await announce(actor.organizationId, id);
+    if (newKey) for (const t of targets) await vault.destroy(t.secret_ref);
+    // Every credential that took the new key may resume licenses or held submissions.
+    for (const t of targets) await announce(actor.organizationId, t.id);
     return get(actor, id);
+  }
+
+  /** The credential and every other one of its organization holding the same key that the actor may set. */
+  async function sameKeyRows(actor: Actor, current: CredentialWithLicenses) {
+    const oldHashes = await vault.keyHashes(await openCredentialKey(vault, current));
+    const holders = await findKeyHolders(db, oldHashes, current);
+    const rows = [current];
+    for (const holder of holders) {
+      if (holder.id === current.id || holder.organization_id !== actor.organizationId) continue;
+      if (!mayChange(actor, holder)) continue;
+      const row = await repo.find(actor.organizationId, holder.id);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  function mayChange(actor: Actor, row: Pick<CredentialWithLicenses, 'kind' | 'owner_user_id'>) {
+    try {
+      assertMaySetKey(actor, row.kind, row.owner_user_id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** One row of an update, inside the caller's transaction. */
+  async function saveChange(
+    trx: Kysely<DB>,
+    actor: Actor,
+    input: {
+      target: CredentialWithLicenses;
+      report: VerificationReport;
+      facilities: MetrcFacilitySummary[];
+      stamp: string;
+      key?: { secret: Secret; hash: string; ref: string; sealed: string };
+    },
+  ) {
+    const { target: current, report, stamp, key } = input;
+    const status = statusAfter('accepted', report.diagnosis) ?? { status: 'valid', reason: null };
+    const licenseIds = await assignedLicenseIds(
+      trx,
+      actor.organizationId,
+      current.state,
+      current.kind,
+      report,
+      input.facilities,
+    );
+    if (current.kind === 'facility') await assertLicensesFree(trx, licenseIds, current.id);
+    await repo.update(
+      actor.organizationId,
+      current.id,
+      {
+        ...(key && {
+          secret_ref: key.ref,
+          sealed_key: key.sealed,
+          fingerprint: key.secret.fingerprint(),
+          key_hash: key.hash,
+          key_first_seen_at: stamp,
+        }),
+        status: status.status,
+        status_reason: status.reason,
+        ...(status.status !== current.status && { status_changed_at: stamp }),
+        last_verified_at: stamp,
+        verification_report: JSON.stringify(report),
+        updated_at: stamp,
+      },
+      trx,
+    );
+    await repo.setLicenses(current, licenseIds, trx);
+    await audit.record(
+      {
+        organizationId: actor.organizationId,
+        actor,
+        action: key ? 'credential.key_replaced' : 'credential.licenses_changed',
+        target: { type: 'credential', id: current.id },
+        details: {
+          fingerprint: key?.secret.fingerprint() ?? current.fingerprint,
+          previousFingerprint: current.fingerprint,
+          licenses: report.licenses.map((l) => l.number),
+          status: status.status,
+        },
+      },
+      trx,
+    );
   }
 
   /** Deletes a credential and destroys its key; the caller confirms with the fingerprint. */
@@ -358,7 +470,17 @@ export function createCredentialsService(deps: {
   ): Promise<CredentialView> {
     const row = await repo.find(actor.organizationId, id);
     if (!row) throw commonErrors.NOT_FOUND();
-    return toCredentialView(row, now());
+    return withSameKey(row, toCredentialView(row, now()));
+  }
+
+  /** Says when the key is also another credential of the organization (facility and personal). */
+  async function withSameKey(row: CredentialWithLicenses, view: CredentialView) {
+    if (!row.key_hash) return view;
+    const holders = await findKeyHolders(db, [row.key_hash], row);
+    const sameKeyAs = holders
+      .filter((h) => h.id !== row.id && h.organization_id === row.organization_id)
+      .map((h) => ({ id: h.id, kind: h.kind, ownerUserId: h.owner_user_id }));
+    return sameKeyAs.length > 0 ? { ...view, sameKeyAs } : view;
   }
 
   /** Staff may look at facility keys and their own personal key only (rule 7). */
@@ -375,7 +497,7 @@ export function createCredentialsService(deps: {
   ) {
     const row = await repo.find(actor.organizationId, id);
     if (!row || !visibleTo(actor, row)) throw commonErrors.NOT_FOUND();
-    return toCredentialView(row, now());
+    return withSameKey(row, toCredentialView(row, now()));
   }
 
   /** Everyone sees facility keys' health; staff see only their own personal keys (rule 7). */
@@ -393,7 +515,11 @@ export function createCredentialsService(deps: {
     get,
     getVisible,
     list,
-    syncByLicense: (organizationId: number) => licenseSyncOf(repo, organizationId),
+    syncByLicense: (organizationId: number) =>
+      licenseSyncOf(repo, organizationId, async () => {
+        const keys = await vendorKeys.list();
+        return new Set(keys.map((k) => `${k.state}/${k.environment}`));
+      }),
     verifyForSave,
     saveVerified,
   };

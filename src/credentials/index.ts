@@ -8,6 +8,7 @@ export {
   type CredentialHealthService,
   createCredentialHealthService,
 } from './credential-health-service.ts';
+export { hashCredentialKeys } from './credential-key-identity.ts';
 export {
   assertMaySetKey,
   KEY_EXPIRY_WARNING_DAYS,

@@ -16,7 +16,7 @@ import { verifyKey } from './verify-key.ts';
  * const report = await keyCheck.check({ state: 'ca', key, licenseNumbers: [] });
  */
 export function createKeyCheck(deps: {
-  vendorKeys: Pick<VendorKeysService, 'keyFor'>;
+  vendorKeys: Pick<VendorKeysService, 'keyFor' | 'otherStateTargets'>;
   probe: MetrcKeyProbe;
   clock: Clock;
 }) {
@@ -38,6 +38,7 @@ export function createKeyCheck(deps: {
         licenseNumbers: input.licenseNumbers,
         allIfEmpty: true,
         keyAgeDays: null,
+        otherStates: () => deps.vendorKeys.otherStateTargets(state, environment, input.key),
       },
     );
     // A rejected key is an answer worth showing (with its diagnosis); an outage is not.

@@ -44,6 +44,16 @@ export function diagnoseRejectedKey(ageDays: number | null): Diagnosis {
 }
 
 /** Diagnosis of a key Metrc accepts: lost licenses first, then missing permissions. */
+/** A key refused in the chosen state that another configured state's Metrc accepts. */
+export function diagnoseWrongState(chosen: string, other: string): Diagnosis {
+  const [c, o] = [chosen.toUpperCase(), other.toUpperCase()];
+  return {
+    code: 'KEY_WRONG_STATE',
+    message: `This key belongs to ${o}, not ${c}: Metrc ${o} accepts it and Metrc ${c} does not. Choose ${o}, or paste the key from your ${c} Metrc account.`,
+    otherState: other.toLowerCase(),
+  };
+}
+
 export function diagnoseAcceptedKey(
   uncovered: string[],
   licenses: LicenseCheck[],

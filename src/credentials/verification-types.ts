@@ -30,6 +30,7 @@ export interface LicenseCheck {
 export type DiagnosisCode =
   | 'KEY_REJECTED'
   | 'KEY_LIKELY_EXPIRED'
+  | 'KEY_WRONG_STATE'
   | 'LICENSE_ACCESS_REMOVED'
   | 'PERMISSION_MISSING'
   | 'METRC_UNAVAILABLE';
@@ -40,6 +41,8 @@ export interface Diagnosis {
   message: string;
   licenses?: string[];
   sections?: Array<{ license: string; section: string }>;
+  /** KEY_WRONG_STATE: the configured state whose Metrc accepts the key. */
+  otherState?: string;
 }
 
 export interface VerificationReport {

@@ -4,6 +4,7 @@ import { PROBED_SECTIONS, SECTION_EXPECTED } from './metrc-sections.ts';
 import {
   diagnoseAcceptedKey,
   diagnoseRejectedKey,
+  diagnoseWrongState,
   sectionCheck,
   UNAVAILABLE_DIAGNOSIS,
 } from './verification-fns.ts';
@@ -25,6 +26,11 @@ export interface VerifyKeyInput {
   candidates?: string[];
   /** Days since Tracegate first saw the key, to rank the causes of a rejection. */
   keyAgeDays: number | null;
+  /**
+   * The same key against the other configured states (those with a vendor key), asked only when
+   * the chosen state rejects it: a key of another state is not a regenerated one.
+   */
+  otherStates?: () => Promise<KeyTarget[]>;
 }
 
 export type VerifyKeyResult =
@@ -48,13 +54,18 @@ export async function verifyKey(
   const listed = await deps.probe.facilities(input.target);
   if (!listed.ok) {
     const rejected = listed.reason === 'rejected';
+    const elsewhere = rejected ? await acceptingState(deps.probe, input) : null;
     const report: VerificationReport = {
       ...base,
       keyAccepted: false,
       available: [],
       licenses: [],
       uncovered: [],
-      diagnosis: rejected ? diagnoseRejectedKey(input.keyAgeDays) : UNAVAILABLE_DIAGNOSIS,
+      diagnosis: elsewhere
+        ? diagnoseWrongState(input.target.state, elsewhere)
+        : rejected
+          ? diagnoseRejectedKey(input.keyAgeDays)
+          : UNAVAILABLE_DIAGNOSIS,
     };
     return rejected ? { outcome: 'rejected', report } : { outcome: 'unavailable', report };
   }
@@ -121,4 +132,15 @@ export async function verifyKey(
       diagnosis: diagnoseAcceptedKey(uncovered, licenses),
     },
   };
+}
+
+/** The first other configured state whose Metrc accepts the key, if any (an outage is no answer). */
+async function acceptingState(probe: MetrcKeyProbe, input: VerifyKeyInput): Promise<string | null> {
+  if (!input.otherStates) return null;
+  const targets = (await input.otherStates()).filter(
+    (t) => t.state.toLowerCase() !== input.target.state.toLowerCase(),
+  );
+  const answers = await Promise.all(targets.map((t) => probe.facilities(t)));
+  const index = answers.findIndex((a) => a.ok);
+  return index >= 0 ? (targets[index]?.state ?? null) : null;
 }

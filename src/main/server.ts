@@ -7,6 +7,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/index.ts';
 import { createLogger, type Logger, type Secret, systemClock } from '../lib/index.ts';
 import { createMetrcClientFromConfig } from '../metrc/index.ts';
 import { type DemoMetrcSummary, seedDemo, seedDemoMetrc } from './demo-seed.ts';
+import { removeEmulatorUrl, writeEmulatorUrl } from './emulator-url-file.ts';
 import { openDatabaseVault } from './open-vault.ts';
 import { createServices } from './services.ts';
 import { createWorker } from './worker.ts';
@@ -49,6 +50,9 @@ export async function startTracegate(
       emulator = await startEmulator({ port: 0, scenario: 'demo' });
       closers.unshift(emulator.close);
       metrcBaseUrlTemplate = emulator.baseUrlTemplate;
+      const url = metrcBaseUrlTemplate;
+      writeEmulatorUrl(config.dataDir, url);
+      closers.unshift(async () => removeEmulatorUrl(config.dataDir, url));
     }
 
     const metrc = await createMetrcClientFromConfig(config, {

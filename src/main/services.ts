@@ -23,6 +23,7 @@ import {
   createOnboardingService,
   createVendorKeysRepo,
   createVendorKeysService,
+  hashCredentialKeys,
   type MetrcKeyProbe,
   resealLegacyCredentials,
 } from '../credentials/index.ts';
@@ -84,6 +85,7 @@ export function createServices(deps: CoreDeps) {
     vault,
     audit,
     clock,
+    probe: deps.metrcProbe,
   });
   const credentials = createCredentialsService({
     db,
@@ -239,5 +241,6 @@ export async function openServices(deps: Omit<CoreDeps, 'vault'>): Promise<AppSe
   const vault = await openDatabaseVault(deps);
   // Rows sealed before keys were bound to their organization (migration 0005, ADR 0013).
   await resealLegacyCredentials({ db: deps.database.db, vault, logger: deps.logger });
+  await hashCredentialKeys({ db: deps.database.db, vault, logger: deps.logger });
   return createServices({ ...deps, vault });
 }

@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import { type Clock, type Logger, Secret, systemClock } from '../lib/index.ts';
 import {
   decryptPayload,
@@ -13,6 +14,9 @@ import type { MasterKeySource } from './master-key-source.ts';
 import { vaultErrors } from './vault-errors.ts';
 import { assertValidRef } from './vault-ref.ts';
 import type { VaultMetaStore, WrappedKeyStore } from './vault-stores.ts';
+
+/** HKDF info of the subkey that hashes secrets for equality (never the key check's label). */
+const KEY_HASH_LABEL = 'tracegate/secret-equality-hash/v1';
 
 export interface VaultDeps {
   source: MasterKeySource;
@@ -45,6 +49,13 @@ export interface Vault {
    * uses (call after storing a replacement secret). Returns how many were destroyed.
    */
   destroy(ref: string, options?: { keep?: string }): Promise<number>;
+  /**
+   * Keyed hashes of a secret, one per master-key version, the primary's first
+   * (`v<version>:<hex>`): HMAC-SHA-256 under an HKDF subkey of the master key, so equal secrets
+   * can be found without storing or revealing them. Lookups match any version (a rotation has
+   * not re-hashed every row yet); store the first.
+   */
+  keyHashes(plaintext: Secret): Promise<string[]>;
   status(): VaultStatus;
 }
 
@@ -214,10 +225,35 @@ export async function openVault(deps: VaultDeps): Promise<Vault> {
     return deps.store.destroyByRef(ref, keep);
   }
 
+  const hashKeys = new Map<number, Buffer>();
+  function hashKeyFor(version: number, masterKey: Buffer): Buffer {
+    let key = hashKeys.get(version);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), KEY_HASH_LABEL, 32));
+      hashKeys.set(version, key);
+    }
+    return key;
+  }
+
+  async function keyHashes(plaintext: Secret): Promise<string[]> {
+    await refresh();
+    const ring = keyring;
+    const versions = [
+      ring.primaryVersion,
+      ...ring.versions.filter((v) => v !== ring.primaryVersion),
+    ];
+    return versions.map((version) => {
+      const key = hashKeyFor(version, ring.keyFor(version) as Buffer);
+      const mac = createHmac('sha256', key).update(plaintext.reveal(), 'utf8').digest('hex');
+      return `v${version}:${mac}`;
+    });
+  }
+
   return {
     seal,
     open,
     destroy,
+    keyHashes,
     status: () => ({
       keySource: deps.source.label,
       createdKey: first.created,

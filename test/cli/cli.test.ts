@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { it } from 'node:test';
+import { readEmulatorUrl } from '../../src/main/emulator-url-file.ts';
 import { cliEnv, runCli, startCli } from '../helpers/run-cli.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -9,6 +10,10 @@ describeEachDialect('tracegate CLI', (ctx) => {
     const env = cliEnv(ctx, { PORT: '0' });
     const { child, url, banner } = await startCli(env);
     try {
+      // Issue 10, item 16: CLI commands of this data dir find the built-in emulator here.
+      const metrcUrl = /Metrc:\s+(\S+)/.exec(banner)?.[1];
+      assert.ok(metrcUrl, banner);
+      assert.equal(readEmulatorUrl(env.TRACEGATE_DATA_DIR as string), metrcUrl);
       const health = await fetch(`${url}/healthz`);
       assert.equal(health.status, 200);
       assert.equal((await fetch(`${url}/readyz`)).status, 200);
@@ -30,6 +35,16 @@ describeEachDialect('tracegate CLI', (ctx) => {
         await fetch(`${url}/api/auth/session`, { headers: { cookie } })
       ).json()) as { csrfToken: string };
       const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+      // A one-time password must be changed before anything else (issue 10, item 9).
+      const changed = await fetch(`${url}/api/auth/password`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          currentPassword: password,
+          newPassword: 'a new passphrase for the demo',
+        }),
+      });
+      assert.ok(changed.status < 300, await changed.text());
       const people = (await (await fetch(`${url}/api/users`, { headers })).json()) as {
         users: Array<{ id: number; email: string }>;
       };
@@ -53,6 +68,7 @@ describeEachDialect('tracegate CLI', (ctx) => {
     }
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
+    assert.equal(readEmulatorUrl(env.TRACEGATE_DATA_DIR as string), null, 'removed on stop');
   });
 
   it('start: refuses an invalid setting with a message naming the variable, and exits 2', async () => {

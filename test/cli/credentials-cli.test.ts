@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { removeEmulatorUrl, writeEmulatorUrl } from '../../src/main/emulator-url-file.ts';
 import { cliEnv, runCli } from '../helpers/run-cli.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -137,5 +138,61 @@ describeEachDialect('tracegate credentials (CLI)', (ctx) => {
       user('ca-owner'),
     );
     assert.match(res.stderr, /METRC_NOT_CONFIGURED/);
+  });
+
+  it('sets a vendor key unverified when no key of the state is stored, and deletes it only with its fingerprint', async () => {
+    const vendorKey = emulator.scenario().vendorKeys.find((k) => k.state === 'co')?.key ?? '';
+    const set = await runCli(['vendor-key', 'set', '--state', 'co', '--json'], env, vendorKey);
+    assert.equal(set.code, 0, set.stderr);
+    const saved = JSON.parse(set.stdout);
+    assert.equal(saved.verified, false);
+    const refused = await runCli(
+      ['vendor-key', 'delete', '--state', 'co', '--confirm', 'nope'],
+      env,
+    );
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /VENDOR_KEY_DELETE_NOT_CONFIRMED/);
+    assert.match((await runCli(['vendor-key', 'list'], env)).stdout, /CO/);
+    const deleted = await runCli(
+      ['vendor-key', 'delete', '--state', 'co', '--confirm', saved.fingerprint],
+      env,
+    );
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.doesNotMatch((await runCli(['vendor-key', 'list'], env)).stdout, /CO/);
+  });
+
+  it("finds a running server's emulator through the data dir, and lists people by name", async () => {
+    const { METRC_BASE_URL_TEMPLATE: _, ...withoutMetrc } = env;
+    const dataDir = env.TRACEGATE_DATA_DIR as string;
+    writeEmulatorUrl(dataDir, emulator.baseUrlTemplate);
+    try {
+      const added = await runCli(
+        [
+          'credentials',
+          'add',
+          '--org',
+          slug,
+          '--state',
+          'ca',
+          '--kind',
+          'user',
+          '--owner',
+          `a@${slug}.test`,
+          '--json',
+        ],
+        withoutMetrc,
+        user('ca-manager'),
+      );
+      assert.equal(added.code, 0, added.stderr);
+      const credential = JSON.parse(added.stdout);
+      const listed = await runCli(['credentials', 'list', '--org', slug], withoutMetrc);
+      assert.match(
+        listed.stdout,
+        new RegExp(`#${credential.id}  CA user A  ${credential.fingerprint}`),
+      );
+      assert.doesNotMatch(listed.stdout, /user #\d/);
+    } finally {
+      removeEmulatorUrl(dataDir, emulator.baseUrlTemplate);
+    }
   });
 });

@@ -42,7 +42,10 @@ export function registerVendorKeysRoutes(app: ZodApp, services: VendorKeysRouteD
           environment: environmentSchema.default('production'),
           apiKey: secretString(200),
         }),
-        response: { 200: vendorKeySchema, ...errorResponses },
+        response: {
+          200: vendorKeySchema.extend({ verified: z.boolean(), message: z.string() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) =>
@@ -59,9 +62,10 @@ export function registerVendorKeysRoutes(app: ZodApp, services: VendorKeysRouteD
       config: { access: 'platform' },
       schema: {
         tags: ['platform'],
-        summary: 'Remove the vendor key of a state (destroys it)',
+        summary: 'Remove the vendor key of a state (destroys it); confirm with its fingerprint',
         params: stateParams,
         querystring: z.object({ environment: environmentSchema.default('production') }),
+        body: z.object({ confirm: z.string().max(16).optional() }).optional(),
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -70,6 +74,7 @@ export function registerVendorKeysRoutes(app: ZodApp, services: VendorKeysRouteD
         principalOf(request),
         request.params.state,
         request.query.environment,
+        request.body?.confirm,
       );
       return reply.status(204).send(null);
     },

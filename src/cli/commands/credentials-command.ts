@@ -17,8 +17,15 @@ async function keyFromStdin(what: string): Promise<Secret> {
   return new Secret(await readStdin());
 }
 
-function describe(c: CredentialView): string {
-  const owner = c.kind === 'user' ? ` user #${c.ownerUserId}` : '';
+/** People's names by id, so lists say whose key it is ("Jordan Lee"), not `user #12`. */
+async function namesOf(services: AppServices, organizationId: number) {
+  const members = await services.identity.listMembers(organizationId);
+  return new Map(members.map((m) => [m.id, m.name]));
+}
+
+function describe(c: CredentialView, names?: Map<number, string>): string {
+  const name = c.ownerUserId === null ? undefined : names?.get(c.ownerUserId);
+  const owner = c.kind === 'user' ? ` ${name ?? `user #${c.ownerUserId}`}` : '';
   const licenses = c.licenses.map((l) => l.number).join(', ') || 'no licenses';
   const reason = c.statusReason ? ` (${c.statusReason})` : '';
   return `#${c.id}  ${c.state.toUpperCase()} ${c.kind}${owner}  ${c.fingerprint}  ${c.status}${reason}  ${licenses}`;
@@ -38,8 +45,10 @@ export function registerCredentialsCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { org: string; json?: boolean }) => {
       await withServices(async (services) => {
-        const list = await services.credentials.list(await operatorOf(services, options.org));
-        output(options.json, list, list.map(describe).join('\n') || 'no keys');
+        const actor = await operatorOf(services, options.org);
+        const list = await services.credentials.list(actor);
+        const names = await namesOf(services, actor.organizationId);
+        output(options.json, list, list.map((c) => describe(c, names)).join('\n') || 'no keys');
       });
     });
 

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../auth/index.ts';
 import { commonErrors, Secret } from '../../lib/index.ts';
 import { output, readStdin, withServices } from '../cli-context.ts';
 
-/** `tracegate vendor-key set|list`: the integrator's Metrc keys per state (key read from stdin). */
+/** `tracegate vendor-key set|list|delete`: the integrator's Metrc keys per state (key read from stdin). */
 export function registerVendorKeyCommand(program: Command): void {
   const vendorKey = program
     .command('vendor-key')
@@ -34,7 +34,28 @@ export function registerVendorKeyCommand(program: Command): void {
         output(
           options.json,
           saved,
-          `vendor key for ${saved.state.toUpperCase()} (${environment}) set: ${saved.fingerprint}`,
+          `vendor key for ${saved.state.toUpperCase()} (${environment}) set: ${saved.fingerprint}\n${saved.message}`,
+        );
+      });
+    });
+
+  vendorKey
+    .command('delete')
+    .description('Delete the vendor key of a state and destroy it; confirm with its fingerprint')
+    .requiredOption('--state <code>', 'two-letter state code, e.g. CA')
+    .option('--environment <env>', 'production or sandbox', 'production')
+    .requiredOption('--confirm <fingerprint>', 'the last four characters of the key, as listed')
+    .action(async (options: { state: string; environment: string; confirm: string }) => {
+      if (options.environment !== 'production' && options.environment !== 'sandbox') {
+        throw commonErrors.REQUEST_INVALID({
+          message: '--environment must be production or sandbox',
+        });
+      }
+      const environment = options.environment;
+      await withServices(async (services) => {
+        await services.vendorKeys.remove(SYSTEM_ACTOR, options.state, environment, options.confirm);
+        process.stdout.write(
+          `vendor key for ${options.state.toUpperCase()} (${environment}) deleted\n`,
         );
       });
     });

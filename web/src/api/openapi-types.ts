@@ -2945,6 +2945,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -2988,10 +2989,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             } | null;
                         };
                     };
@@ -3468,6 +3476,8 @@ export interface paths {
                             environment: "production" | "sandbox";
                             fingerprint: string;
                             updatedAt: string;
+                            verified: boolean;
+                            message: string;
                         };
                     };
                 };
@@ -3544,7 +3554,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Remove the vendor key of a state (destroys it) */
+        /** Remove the vendor key of a state (destroys it); confirm with its fingerprint */
         delete: {
             parameters: {
                 query?: {
@@ -3559,7 +3569,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 204: {
@@ -3692,6 +3708,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -3735,10 +3752,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             }[];
                         };
                     };
@@ -3873,6 +3897,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -3916,10 +3941,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4075,6 +4107,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4118,10 +4151,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4353,6 +4393,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4396,10 +4437,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4556,6 +4604,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -4599,10 +4648,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -4759,6 +4815,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                         };
                     };
@@ -5383,6 +5440,7 @@ export interface paths {
                                     license: string;
                                     section: string;
                                 }[];
+                                otherState?: string;
                             } | null;
                             licenses: {
                                 id: number;
@@ -5426,10 +5484,17 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                             } | null;
                             createdAt: string;
                             updatedAt: string;
+                            sameKeyAs?: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "facility" | "user";
+                                ownerUserId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -7493,6 +7558,7 @@ export interface paths {
                                         license: string;
                                         section: string;
                                     }[];
+                                    otherState?: string;
                                 } | null;
                                 licenses: {
                                     id: number;
@@ -7536,10 +7602,17 @@ export interface paths {
                                             license: string;
                                             section: string;
                                         }[];
+                                        otherState?: string;
                                     } | null;
                                 } | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                sameKeyAs?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "facility" | "user";
+                                    ownerUserId: number | null;
+                                }[];
                             };
                         };
                     };
