@@ -122,14 +122,17 @@ describe('Green Bits: a regenerated key, sales still accepted, the queue drains'
     assert.ok(actions <= 4, `from the banner to the saved key in ${actions} actions`);
 
     // The queue drains: the sale is sent (watched from the page, which asks the API).
-    await page.waitForFunction(
-      async (id) => {
-        const res = await fetch(`/api/submissions/${id}`);
-        return ((await res.json()) as { status: string }).status === 'sent';
-      },
-      sale.id,
-      { polling: 500, timeout: 90_000 },
-    );
+    // Polled from the test with the POS's token (bounded): a page predicate that returns a
+    // promise would count as done at once.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const res = await fetch(`${world.url}/api/submissions/${sale.id}`, {
+        headers: { authorization: `Bearer ${token.body.token}` },
+      });
+      if (((await res.json()) as { status: string }).status === 'sent') break;
+      assert.ok(Date.now() < deadline, `submission ${sale.id} was not sent in time`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     await page.goto(`/submissions?open=${sale.id}`);
     await page
       .getByRole('dialog', { name: `Submission ${sale.id}` })
