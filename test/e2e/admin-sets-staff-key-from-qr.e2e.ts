@@ -16,12 +16,10 @@ import QRCode from 'qrcode';
 import { Secret } from '../../src/lib/index.ts';
 import { listActivePackages } from '../../src/metrc/index.ts';
 import {
-  apiAs,
   type ConsoleWorld,
   choose,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -41,15 +39,8 @@ describe("Outlaw: an admin sets a staff member's key from a QR screenshot", { sk
   it("saves the key read from the picture, and that person's sales go out under it", {
     timeout: E2E_TIMEOUT_MS,
   }, async () => {
-    const admin = await world.newOrganization('Outlaw Dispensary');
     const password = 'outlaw dispensary passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Outlaw Dispensary', password);
     await api.call('POST', '/api/credentials', {
       state: 'ca',
       kind: 'facility',

@@ -8,12 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  apiAs,
   axeViolations,
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -37,15 +35,8 @@ describe('An expiring package raises an alert seen in the inbox and on the inven
   it('pulls, alerts, links to the package and shows it expiring', {
     timeout: E2E_TIMEOUT_MS + SYNC_WAIT_MS,
   }, async () => {
-    const admin = await world.newOrganization('Expiry Dispensary');
     const password = 'expiry dispensary admin passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Expiry Dispensary', password);
     const saved = await api.call('POST', '/api/credentials', {
       state: 'ca',
       kind: 'facility',

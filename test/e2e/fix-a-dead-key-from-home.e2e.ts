@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  apiAs,
   axeViolations,
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
   label,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -32,15 +30,8 @@ describe('A store manager fixes a dead key from the home page', { skip }, () => 
   it('shows the stopped license and fixes it in three actions', {
     timeout: E2E_TIMEOUT_MS,
   }, async () => {
-    const admin = await world.newOrganization('Green Leaf Store');
     const password = 'green leaf admin passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Green Leaf Store', password);
     const saved = await api.call('POST', '/api/credentials', {
       state: 'ca',
       kind: 'facility',

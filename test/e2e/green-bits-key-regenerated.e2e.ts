@@ -14,12 +14,10 @@ import {
 } from '../../src/metrc/index.ts';
 import { metrcLocalDateTime } from '../../src/outbox/index.ts';
 import {
-  apiAs,
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
   label,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -39,15 +37,8 @@ describe('Green Bits: a regenerated key, sales still accepted, the queue drains'
   it('accepts the POS sale while the key is dead and sends it with its time once fixed', {
     timeout: E2E_TIMEOUT_MS,
   }, async () => {
-    const admin = await world.newOrganization('Green Bits Store');
     const password = 'green bits admin passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Green Bits Store', password);
     const me = (await api.call('GET', '/api/auth/session')).body.user;
     const saved = await api.call('POST', '/api/credentials', {
       state: 'ca',

@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  apiAs,
   type ConsoleWorld,
   choose,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
   label,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -30,15 +28,8 @@ describe('One-time link: sent by an admin, used once by the staff member', { ski
   after(() => world?.close());
 
   it('saves the key through the link and spends it', { timeout: E2E_TIMEOUT_MS }, async () => {
-    const admin = await world.newOrganization('Outlaw Shop');
     const password = 'outlaw shop admin passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Outlaw Shop', password);
     const facility = await api.call('POST', '/api/credentials', {
       state: 'ca',
       kind: 'facility',

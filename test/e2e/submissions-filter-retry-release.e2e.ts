@@ -9,12 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import { Secret } from '../../src/lib/index.ts';
 import { listActivePackages } from '../../src/metrc/index.ts';
 import {
-  apiAs,
   axeViolations,
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
-  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -35,15 +33,8 @@ describe('Metrc Submissions: filter, edit and retry, release', { skip }, () => {
   it('filters by user and status, retries an edited failure, releases a held one', {
     timeout: E2E_TIMEOUT_MS,
   }, async () => {
-    const admin = await world.newOrganization('Submissions Store');
     const password = 'submissions store admin passphrase';
-    const { page } = await world.newPage();
-    await signIn(page, {
-      email: admin.email,
-      password: admin.oneTimePassword,
-      newPassword: password,
-    });
-    const api = await apiAs(world.url, admin.email, password);
+    const { page, api } = await world.signedInAdmin('Submissions Store', password);
     for (const [state, license, owner] of [
       ['ca', CA.retailer, 'ca-owner'],
       ['co', CO_RETAILER, 'co-owner'],

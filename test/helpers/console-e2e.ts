@@ -96,6 +96,11 @@ export interface ConsoleWorld {
   platform: ApiCaller;
   /** A new organization with its first admin, who must choose a password on first sign-in. */
   newOrganization(name: string): Promise<{ email: string; oneTimePassword: string }>;
+  /**
+   * A new organization whose admin has signed in on a fresh page (choosing `password` on the
+   * forced change), with an API caller signed in as them.
+   */
+  signedInAdmin(name: string, password: string): Promise<{ page: Page; api: ApiCaller }>;
   /** A fresh browser context (no cookies), as another person on another device would be. */
   newPage(options?: {
     width?: number;
@@ -150,7 +155,7 @@ export async function startConsoleWorld(story: string): Promise<ConsoleWorld> {
   mkdirSync(shotsDir, { recursive: true });
   let step = 0;
   let orgs = 0;
-  return {
+  const world: ConsoleWorld = {
     url: address,
     metrc,
     tracegate,
@@ -166,6 +171,16 @@ export async function startConsoleWorld(story: string): Promise<ConsoleWorld> {
       });
       if (res.status !== 201) throw new Error(`organization: ${JSON.stringify(res.body)}`);
       return { email, oneTimePassword: res.body.oneTimePassword as string };
+    },
+    async signedInAdmin(name, password) {
+      const admin = await world.newOrganization(name);
+      const { page } = await world.newPage();
+      await signIn(page, {
+        email: admin.email,
+        password: admin.oneTimePassword,
+        newPassword: password,
+      });
+      return { page, api: await apiAs(address, admin.email, password) };
     },
     async newPage(options = {}) {
       const context = await browser.newContext({
@@ -187,6 +202,7 @@ export async function startConsoleWorld(story: string): Promise<ConsoleWorld> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** Signs in through the sign-in page; with a one-time password, chooses `newPassword` first. */
