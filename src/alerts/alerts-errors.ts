@@ -22,6 +22,19 @@ export const alertsErrors = defineErrors('alerts', {
     description:
       'Endpoints receive signed POSTs. `https://` is expected in production; user:password in the URL is refused because it would be stored in clear.',
   },
+  WEBHOOK_URL_PRIVATE: {
+    status: 400,
+    message: 'A webhook URL must point to a public address.',
+    description:
+      'The host is, or resolves to, a loopback, private (RFC 1918), link-local (169.254/16, cloud metadata), unique-local, unspecified or otherwise non-public address (`details.host`, `details.address`). Checked when the endpoint is saved and again on every delivery. A test or demo instance may set `ALERTS_WEBHOOK_ALLOW_PRIVATE=true`.',
+  },
+  WEBHOOK_HOST_UNRESOLVED: {
+    status: 400,
+    retryable: true,
+    message: 'The webhook host does not resolve.',
+    description:
+      'DNS gave no address for `details.host` when the endpoint was saved. Check the spelling, or retry if DNS was briefly unavailable.',
+  },
   SMTP_NOT_CONFIGURED: {
     status: 409,
     message: 'E-mail delivery is not configured.',

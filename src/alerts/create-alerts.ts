@@ -14,7 +14,8 @@ import { createDeliveryService } from './delivery-service.ts';
 import { createPreferencesRepo } from './preferences-repo.ts';
 import { createWebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
 import { createWebhookEndpointsService } from './webhook-endpoints-service.ts';
-import { fetchWebhookPoster } from './webhook-sender.ts';
+import { createWebhookPoster } from './webhook-sender.ts';
+import type { HostLookup } from './webhook-target.ts';
 
 /**
  * Wires the alerts feature: engine over the given condition sources, delivery planner and
@@ -23,7 +24,8 @@ import { fetchWebhookPoster } from './webhook-sender.ts';
  * @example
  * const alerts = createAlerts({ db, vault, audit, clock, logger, sources, mailer: null,
  *   organizationIds: async () => (await organizations.list()).map((o) => o.id),
- *   members: (orgId) => identity.listMembers(orgId), consoleUrl: 'http://127.0.0.1:8080' });
+ *   members: (orgId) => identity.listMembers(orgId), consoleUrl: 'http://127.0.0.1:8080',
+ *   webhooks: { allowPrivate: false } });
  * await alerts.service.runScheduled();
  */
 export function createAlerts(deps: {
@@ -37,6 +39,8 @@ export function createAlerts(deps: {
   members(organizationId: number): Promise<Array<{ email: string; role: Role }>>;
   mailer: Mailer | null;
   post?: WebhookPoster;
+  /** SSRF guard: private addresses only when allowed (ALERTS_WEBHOOK_ALLOW_PRIVATE). */
+  webhooks: { allowPrivate: boolean; lookup?: HostLookup };
   consoleUrl: string;
 }) {
   const { db, audit, clock, logger } = deps;
@@ -50,6 +54,7 @@ export function createAlerts(deps: {
     vault: deps.vault,
     audit,
     clock,
+    ...deps.webhooks,
   });
   const planner = createDeliveryPlanner({
     preferences,
@@ -75,7 +80,7 @@ export function createAlerts(deps: {
     endpoints: endpointsRepo,
     secrets: endpoints,
     mailer: deps.mailer,
-    post: deps.post ?? fetchWebhookPoster,
+    post: deps.post ?? createWebhookPoster(deps.webhooks),
     clock,
     logger,
     consoleUrl: deps.consoleUrl,

@@ -39,4 +39,5 @@ export {
   type WebhookEndpointInput,
   type WebhookEndpointView,
 } from './webhook-endpoints-service.ts';
-export { fetchWebhookPoster, signWebhook } from './webhook-sender.ts';
+export { createWebhookPoster, signWebhook } from './webhook-sender.ts';
+export { type HostLookup, isPublicAddress } from './webhook-target.ts';

@@ -8,6 +8,7 @@ import type { Vault } from '../vault/index.ts';
 import { ALERT_KINDS } from './alert-types.ts';
 import { alertsErrors } from './alerts-errors.ts';
 import type { WebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
+import { assertPublicWebhookHost, type HostLookup, systemLookup } from './webhook-target.ts';
 
 /** Bytes of a signing secret (Standard Webhooks asks for 24 to 64). */
 export const WEBHOOK_SECRET_BYTES = 32;
@@ -50,8 +51,18 @@ export function createWebhookEndpointsService(deps: {
   vault: Pick<Vault, 'seal' | 'open' | 'destroy'>;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
+  /** When false, URLs whose host is or resolves to a non-public address are refused. */
+  allowPrivate: boolean;
+  lookup?: HostLookup;
 }) {
   const { db, repo, vault, audit, clock } = deps;
+
+  /** Well-formed, and (unless allowed) public: delivery checks again, as DNS can change. */
+  async function checkUrl(text: string): Promise<string> {
+    const url = parseUrl(text);
+    if (!deps.allowPrivate) await assertPublicWebhookHost(url, deps.lookup ?? systemLookup);
+    return url.toString();
+  }
 
   async function seal(secret: Secret) {
     const ref = `webhook_endpoint:${randomUUID()}`;
@@ -63,7 +74,7 @@ export function createWebhookEndpointsService(deps: {
   }
 
   async function create(actor: Principal, input: WebhookEndpointInput) {
-    const url = checkUrl(input.url);
+    const url = await checkUrl(input.url);
     const kinds = checkKinds(input.kinds ?? []);
     const secret = newWebhookSecret();
     const sealed = await seal(secret);
@@ -118,7 +129,7 @@ export function createWebhookEndpointsService(deps: {
   async function update(actor: Principal, id: number, input: Partial<WebhookEndpointInput>) {
     const current = await find(actor.organizationId, id);
     const values = {
-      ...(input.url !== undefined && { url: checkUrl(input.url) }),
+      ...(input.url !== undefined && { url: await checkUrl(input.url) }),
       ...(input.description !== undefined && { description: input.description }),
       ...(input.kinds !== undefined && { kinds: JSON.stringify(checkKinds(input.kinds)) }),
       ...(input.onResolve !== undefined && { on_resolve: input.onResolve ? 1 : 0 }),
@@ -215,7 +226,7 @@ function toView(row: WebhookEndpointRow): WebhookEndpointView {
   };
 }
 
-function checkUrl(text: string): string {
+function parseUrl(text: string): URL {
   let url: URL;
   try {
     url = new URL(text);
@@ -225,7 +236,7 @@ function checkUrl(text: string): string {
   if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password) {
     throw alertsErrors.WEBHOOK_URL_INVALID();
   }
-  return url.toString();
+  return url;
 }
 
 function checkKinds(kinds: string[]): string[] {

@@ -314,6 +314,12 @@ export const CONFIG_VARS = {
     default: 60,
     description: 'A submission not reported to Metrc after this long raises an "overdue" alert.',
   },
+  ALERTS_WEBHOOK_ALLOW_PRIVATE: {
+    schema: booleanText,
+    default: false,
+    description:
+      'Allow webhook endpoints on loopback, private (RFC 1918), link-local and other non-public addresses. Off in production: a webhook URL could otherwise reach internal services or cloud metadata (SSRF). The demo with the built-in emulator turns it on, so a receiver on 127.0.0.1 works.',
+  },
   SIGNUP_OPEN: {
     schema: booleanText,
     default: true,

@@ -36,6 +36,8 @@ export interface AlertsConfig {
   evaluateIntervalMs: number;
   packageExpiryDays: number;
   submissionOverdueMs: number;
+  /** Webhooks may target non-public addresses (tests, the demo); refused by default (SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 /** The parsed configuration every process is built from (see docs/config.md). */

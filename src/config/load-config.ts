@@ -129,6 +129,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
       evaluateIntervalMs: (v.ALERTS_EVALUATE_MINUTES as number) * 60_000,
       packageExpiryDays: v.ALERTS_PACKAGE_EXPIRY_DAYS as number,
       submissionOverdueMs: (v.ALERTS_SUBMISSION_OVERDUE_MINUTES as number) * 60_000,
+      webhookAllowPrivate: v.ALERTS_WEBHOOK_ALLOW_PRIVATE as boolean,
     },
     outbox: {
       batchSize: v.OUTBOX_BATCH_SIZE as number,

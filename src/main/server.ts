@@ -60,8 +60,10 @@ export async function startTracegate(
       logger,
     });
     closers.unshift(() => metrc.close());
+    // The built-in emulator means a demo on this machine: its webhook receivers are local too.
+    const alerts = emulator ? { ...config.alerts, webhookAllowPrivate: true } : config.alerts;
     const services = createServices({
-      config: { ...config, metrcBaseUrlTemplate },
+      config: { ...config, metrcBaseUrlTemplate, alerts },
       database,
       clock: systemClock,
       logger,

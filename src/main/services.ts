@@ -153,6 +153,7 @@ export function createServices(deps: CoreDeps) {
     organizationIds: async () => (await organizations.list()).map((o) => o.id),
     members: (organizationId) => identity.listMembers(organizationId),
     mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
+    webhooks: { allowPrivate: config.alerts.webhookAllowPrivate },
     consoleUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
   });
   const credentialHealth = createCredentialHealthService({

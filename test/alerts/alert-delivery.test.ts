@@ -12,6 +12,7 @@ import {
   type TestApp,
   type TestOrganization,
   type TestSession,
+  testConfig,
 } from '../helpers/test-app.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -118,6 +119,8 @@ describeEachDialect('alert delivery: e-mail over SMTP and signed webhooks', (ctx
     t = await createTestApp(ctx.database, {
       clock,
       config: {
+        // The receiver listens on 127.0.0.1, a private address refused by default.
+        alerts: { ...testConfig(ctx.database).alerts, webhookAllowPrivate: true },
         smtp: {
           host: '127.0.0.1',
           port: smtp.port,

@@ -91,6 +91,7 @@ describeEachDialect('alert lifecycle: submissions and mirror (through the narrow
       organizationIds: async () => [org.id],
       members: async () => [],
       mailer: null,
+      webhooks: { allowPrivate: false },
       consoleUrl: 'http://127.0.0.1',
     }).engine;
   }
@@ -291,6 +292,7 @@ describeEachDialect('alert lifecycle: submissions and mirror (through the narrow
           posts.push(headers['webhook-id'] ?? '');
           return { status: 204 };
         },
+        webhooks: { allowPrivate: true },
         consoleUrl: 'http://127.0.0.1',
       }),
     );

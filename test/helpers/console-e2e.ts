@@ -128,6 +128,8 @@ export async function startConsoleWorld(story: string): Promise<ConsoleWorld> {
       TRACEGATE_DATA_DIR: dataDir,
       METRC_BASE_URL_TEMPLATE: metrc.emulator.baseUrlTemplate,
       SEED_DEMO: 'true',
+      // As the demo does: no DNS here, and stories may add a webhook receiver on 127.0.0.1.
+      ALERTS_WEBHOOK_ALLOW_PRIVATE: 'true',
     },
     cwd: dataDir,
   });
