@@ -109,9 +109,15 @@ export function createAlertEngine(deps: {
     };
     const conditions = new Map<string, AlertCondition>();
     const owned = new Set<AlertKind>();
+    const openRows = await repo.listOpen(organizationId, [
+      ...new Set(deps.sources.flatMap((s) => s.kinds)),
+    ]);
     for (const source of deps.sources) {
       try {
-        const found = await source.collect(organizationId, now);
+        const subjectKeys = openRows
+          .filter((row) => (source.kinds as readonly string[]).includes(row.kind))
+          .map((row) => row.subject_key);
+        const found = await source.collect(organizationId, now, { subjectKeys });
         for (const kind of source.kinds) owned.add(kind);
         for (const condition of found) conditions.set(keyOf(condition), condition);
       } catch (error) {
@@ -124,7 +130,7 @@ export function createAlertEngine(deps: {
       if (report.failedSources.includes(source.name)) for (const k of source.kinds) owned.delete(k);
     }
     const open = new Map(
-      (await repo.listOpen(organizationId, [...owned])).map((row) => [keyOf(row), row]),
+      openRows.filter((row) => owned.has(row.kind as AlertKind)).map((row) => [keyOf(row), row]),
     );
     // Read once, outside the transactions (SQLite has one connection), and only when needed.
     let to: Recipients | null = null;

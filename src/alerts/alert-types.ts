@@ -38,7 +38,15 @@ export interface AlertCondition {
 export interface ConditionSource {
   name: string;
   kinds: readonly AlertKind[];
-  collect(organizationId: number, now: Date): Promise<AlertCondition[]>;
+  /**
+   * `open` lists the subjects of this source's kinds that have an open alert, so a source that
+   * looks only at what changed recently can still re-check (and so resolve) those.
+   */
+  collect(
+    organizationId: number,
+    now: Date,
+    open?: { subjectKeys: readonly string[] },
+  ): Promise<AlertCondition[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,8 +115,14 @@ export interface PackageQuantity {
  * Metrc says (mirror). Both functions are wired by the integrator.
  */
 export interface QuantitySignals {
-  /** Per package: the quantity expected once every sent report is applied. */
-  expectedQuantities(organizationId: number): Promise<PackageQuantity[]>;
+  /**
+   * Per package: the quantity expected once every sent report is applied — for the packages
+   * that changed on either side (a report sent, or a pull of it) since `since`, and for `labels`.
+   */
+  expectedQuantities(
+    organizationId: number,
+    scope: { since: Date; labels: readonly string[] },
+  ): Promise<PackageQuantity[]>;
   /** Per package: the mirrored quantity, for these labels. */
   mirroredQuantities(organizationId: number, labels: string[]): Promise<PackageQuantity[]>;
 }

@@ -6,6 +6,12 @@ import type {
 } from './alert-types.ts';
 
 const DAY_MS = 86_400_000;
+/**
+ * How far back the drift check looks for packages that changed (a report sent, or the mirror
+ * pulling a change). Far longer than a nightly sync, so a report is compared once it is pulled
+ * back; a package with an open drift alert is checked whatever its age.
+ */
+export const QUANTITY_DRIFT_LOOKBACK_MS = 7 * DAY_MS;
 /** Quantities closer than this are equal: Metrc rounds to 4 decimals, floats add noise. */
 export const QUANTITY_TOLERANCE = 0.0001;
 
@@ -95,8 +101,13 @@ export function createQuantityDriftSource(deps: { quantities: QuantitySignals })
   return {
     name: 'quantity-drift',
     kinds: ['quantity_drift'],
-    async collect(organizationId) {
-      const expected = await deps.quantities.expectedQuantities(organizationId);
+    async collect(organizationId, now, open) {
+      const expected = await deps.quantities.expectedQuantities(organizationId, {
+        since: new Date(now.getTime() - QUANTITY_DRIFT_LOOKBACK_MS),
+        labels: (open?.subjectKeys ?? [])
+          .filter((key) => key.startsWith('package:'))
+          .map((key) => key.slice('package:'.length)),
+      });
       if (expected.length === 0) return [];
       const mirrored = new Map(
         (

@@ -361,6 +361,7 @@ export interface DB {
   mirror_packages: MirrorPackagesTable;
   mirror_records: MirrorRecordsTable;
   submissions: SubmissionsTable;
+  submission_packages: SubmissionPackagesTable;
   license_leases: LicenseLeasesTable;
   personal_key_policies: PersonalKeyPoliciesTable;
 }
@@ -489,6 +490,13 @@ export interface MirrorRecordsTable {
 
 export type SubmissionStatus = 'queued' | 'held' | 'sending' | 'sent' | 'failed' | 'dismissed';
 export type Attribution = 'own' | 'facility';
+
+/** Which packages a submission touches (its `package:` refs): the package ledger's index. */
+export interface SubmissionPackagesTable {
+  submission_id: number;
+  organization_id: number;
+  label: string;
+}
 
 /** One action reported to Metrc (src/outbox): it owns its state, attempts and Metrc's answer. */
 export interface SubmissionsTable {

@@ -32,7 +32,7 @@ export function createAlertSources(deps: {
   outbox: Pick<OutboxService, 'listOverdue' | 'listNeedingAttention'>;
   mirror: MirrorSignals;
   /** The outbox's sent package reports (quantity drift). */
-  ledger: Pick<PackageLedger, 'expectedQuantities'>;
+  ledger: Pick<PackageLedger, 'expectedQuantities' | 'changedSince'>;
 }): ConditionSource[] {
   const mirror = mirrorForAlerts(deps.mirror);
   return [

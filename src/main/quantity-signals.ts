@@ -9,15 +9,21 @@ import type { MirrorSignals, PulledPackageQuantity } from '../sync/index.ts';
  * — or sent but not yet pulled back — never raises an alert. See src/alerts/README.md.
  */
 export function createQuantitySignals(deps: {
-  ledger: Pick<PackageLedger, 'expectedQuantities'>;
-  mirror: Pick<MirrorSignals, 'packageQuantities'>;
+  ledger: Pick<PackageLedger, 'expectedQuantities' | 'changedSince'>;
+  mirror: Pick<MirrorSignals, 'packageQuantities' | 'packagesPulledSince'>;
 }): QuantitySignals {
   const key = (p: { licenseId: number; label: string }) => `${p.licenseId}:${p.label}`;
   const mirrored = async (organizationId: number, labels: string[]) =>
     labels.length === 0 ? [] : deps.mirror.packageQuantities(organizationId, labels);
   return {
-    async expectedQuantities(organizationId) {
-      const expected = await deps.ledger.expectedQuantities(organizationId);
+    async expectedQuantities(organizationId, scope) {
+      // Only what changed on either side, and what is already alerted: never the whole history.
+      const candidates = new Set([
+        ...(await deps.ledger.changedSince(organizationId, scope.since)),
+        ...(await deps.mirror.packagesPulledSince(organizationId, scope.since)),
+        ...scope.labels,
+      ]);
+      const expected = await deps.ledger.expectedQuantities(organizationId, [...candidates]);
       const pulled = new Map(
         (await mirrored(organizationId, [...new Set(expected.map((e) => e.label))])).map((m) => [
           key(m),

@@ -9,10 +9,13 @@
  *
  * @example
  * const ledger = createPackageLedger(db);
- * for (const p of await ledger.expectedQuantities(orgId)) compare(p, mirror(p.label), p.lastSentAt);
+ * const labels = await ledger.changedSince(orgId, new Date(Date.now() - 7 * 86_400_000));
+ * for (const p of await ledger.expectedQuantities(orgId, labels)) compare(p, mirror(p.label));
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
+import { toTimestamp } from '../lib/index.ts';
+import { packageLabelsOf } from './package-refs.ts';
 import { createSubmissionsRepo } from './submissions-repo.ts';
 
 export interface ExpectedPackageQuantity {
@@ -127,11 +130,24 @@ function expectOne(label: string, list: LedgerEntry[]): ExpectedPackageQuantity 
   };
 }
 
+/**
+ * The ledger over the outbox. `changedSince` names the packages a recent report touched;
+ * `expectedQuantities` reads the whole history of the given packages only (indexed by label).
+ */
 export function createPackageLedger(db: Kysely<DB>) {
   const repo = createSubmissionsRepo(db);
   return {
-    async expectedQuantities(organizationId: number): Promise<ExpectedPackageQuantity[]> {
-      const rows = await repo.touchingPackages(organizationId);
+    /** Packages touched by a report sent at or after `since`. */
+    changedSince: (organizationId: number, since: Date): Promise<string[]> =>
+      repo.packagesSentSince(organizationId, toTimestamp(since)),
+
+    async expectedQuantities(
+      organizationId: number,
+      labels: readonly string[],
+    ): Promise<ExpectedPackageQuantity[]> {
+      const wanted = new Set(labels);
+      if (wanted.size === 0) return [];
+      const rows = await repo.touchingPackages(organizationId, [...wanted]);
       return expectPackageQuantities(
         rows.map((r) => ({
           id: r.id,
@@ -141,7 +157,8 @@ export function createPackageLedger(db: Kysely<DB>) {
           status: r.status,
           inDoubt: Boolean(r.in_doubt),
           lastSentAt: r.last_sent_at === null ? null : new Date(r.last_sent_at).toISOString(),
-          labels: labelsOf(r.touches),
+          // A split also touches a package not asked for, whose history was not read.
+          labels: packageLabelsOf(r.touches).filter((label) => wanted.has(label)),
         })),
       );
     },
@@ -149,15 +166,3 @@ export function createPackageLedger(db: Kysely<DB>) {
 }
 
 export type PackageLedger = ReturnType<typeof createPackageLedger>;
-
-function labelsOf(touches: string): string[] {
-  try {
-    const refs = JSON.parse(touches) as unknown;
-    if (!Array.isArray(refs)) return [];
-    return refs
-      .filter((r): r is string => typeof r === 'string' && r.startsWith('package:'))
-      .map((r) => r.slice('package:'.length));
-  } catch {
-    return [];
-  }
-}

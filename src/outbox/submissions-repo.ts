@@ -1,6 +1,10 @@
-/** The only code that queries `submissions`. Every read of the API is scoped by organization. */
+/**
+ * The only code that queries `submissions` and its package index `submission_packages`. Every
+ * read of the API is scoped by organization.
+ */
 import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
 import type { DB, SubmissionRow, SubmissionStatus, SubmissionsTable } from '../db/index.ts';
+import { packageLabelsOf } from './package-refs.ts';
 
 /** Still to be reported (or needing a person): what "unsent" and queue depth count. */
 export const UNSENT_STATUSES: readonly SubmissionStatus[] = ['queued', 'held', 'sending', 'failed'];
@@ -35,8 +39,16 @@ export interface SubmissionFilter {
 
 export function createSubmissionsRepo(db: Kysely<DB>) {
   return {
-    insert: (values: Insertable<SubmissionsTable>, executor = db) =>
-      executor.insertInto('submissions').values(values).returningAll().executeTakeFirstOrThrow(),
+    /** Writes the row and its package index (`submission_packages`) with the same executor. */
+    insert: async (values: Insertable<SubmissionsTable>, executor = db) => {
+      const row = await executor
+        .insertInto('submissions')
+        .values(values)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await indexPackages(executor, row, false);
+      return row;
+    },
 
     find: (organizationId: number, id: number, executor = db) =>
       executor
@@ -80,8 +92,13 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
             .updateTable('submissions')
             .set(values)
             .where('id', 'in', ids)
+            .returning(['id', 'organization_id', 'touches'])
             .execute()
-            .then(() => undefined),
+            .then(async (rows) => {
+              // An edit may change what it touches: the package index follows.
+              if (values.touches === undefined) return;
+              for (const row of rows) await indexPackages(executor, row, true);
+            }),
 
     list: (organizationId: number, filter: SubmissionFilter) => {
       let query = db
@@ -150,18 +167,76 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       return query.execute();
     },
 
-    /** Every submission of an organization that touches a package (the package ledger), by id. */
-    touchingPackages: (organizationId: number) =>
-      db
+    /**
+     * Every submission touching one of these packages (the package ledger), by id: through
+     * `submission_packages_label_idx`, so only those packages' history is read.
+     */
+    touchingPackages: async (organizationId: number, labels: readonly string[]) => {
+      const rows = [];
+      for (let i = 0; i < labels.length; i += LABEL_CHUNK) {
+        const chunk = labels.slice(i, i + LABEL_CHUNK);
+        rows.push(
+          ...(await db
+            .selectFrom('submissions')
+            .select(['id', 'license_id', 'kind', 'payload', 'touches', 'status', 'in_doubt'])
+            .select('last_sent_at')
+            .where('organization_id', '=', organizationId)
+            .where('id', 'in', (eb) =>
+              eb
+                .selectFrom('submission_packages')
+                .select('submission_id')
+                .where('organization_id', '=', organizationId)
+                .where('label', 'in', chunk),
+            )
+            .execute()),
+        );
+      }
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return [...byId.values()].sort((a, b) => a.id - b.id);
+    },
+
+    /** Packages touched by a report sent at or after `since` (`submissions_org_sent_idx`). */
+    packagesSentSince: async (organizationId: number, since: string): Promise<string[]> => {
+      const rows = await db
         .selectFrom('submissions')
-        .select(['id', 'license_id', 'kind', 'payload', 'touches', 'status', 'in_doubt'])
-        .select('last_sent_at')
-        .where('organization_id', '=', organizationId)
-        .where('touches', 'like', '%"package:%')
-        .orderBy('id')
-        .execute(),
+        .innerJoin('submission_packages', 'submission_packages.submission_id', 'submissions.id')
+        .select('submission_packages.label')
+        .distinct()
+        .where('submissions.organization_id', '=', organizationId)
+        .where('submissions.last_sent_at', 'is not', null)
+        .where('submissions.last_sent_at', '>=', since)
+        .execute();
+      return rows.map((r) => r.label);
+    },
   };
 }
 
 export type SubmissionsRepo = ReturnType<typeof createSubmissionsRepo>;
+
+/** Labels per query: well under SQLite's bound-parameter limit. */
+const LABEL_CHUNK = 500;
+
+/** (Re)writes the `submission_packages` rows of one submission from its `touches`. */
+async function indexPackages(
+  executor: Kysely<DB>,
+  row: Pick<SubmissionRow, 'id' | 'organization_id' | 'touches'>,
+  replace: boolean,
+): Promise<void> {
+  if (replace) {
+    await executor.deleteFrom('submission_packages').where('submission_id', '=', row.id).execute();
+  }
+  const labels = packageLabelsOf(row.touches);
+  if (labels.length === 0) return;
+  await executor
+    .insertInto('submission_packages')
+    .values(
+      labels.map((label) => ({
+        submission_id: row.id,
+        organization_id: row.organization_id,
+        label,
+      })),
+    )
+    .execute();
+}
+
 export type { SubmissionRow };

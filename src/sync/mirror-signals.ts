@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
+import { toTimestamp } from '../lib/index.ts';
 import { SYNC_STREAMS } from './sync-resources.ts';
 import { createSyncStateRepo } from './sync-state-repo.ts';
 
@@ -75,6 +76,8 @@ export interface MirrorSignals {
   ): Promise<PackageQuantity | null>;
   /** Metrc's quantities of these packages as last mirrored, with how far the pulls reach. */
   packageQuantities(organizationId: number, labels: string[]): Promise<PulledPackageQuantity[]>;
+  /** Labels of packages a pull wrote at or after `since` (`mirror_packages_org_synced_idx`). */
+  packagesPulledSince(organizationId: number, since: Date): Promise<string[]>;
 }
 
 const packageColumns = [
@@ -248,6 +251,17 @@ export function createMirrorSignals(db: Kysely<DB>): MirrorSignals {
             syncedAt: row.synced_at,
           }
         : null;
+    },
+
+    async packagesPulledSince(organizationId, since) {
+      const rows = await db
+        .selectFrom('mirror_packages')
+        .select('label')
+        .distinct()
+        .where('organization_id', '=', organizationId)
+        .where('synced_at', '>=', toTimestamp(since))
+        .execute();
+      return rows.map((r) => r.label);
     },
 
     async packageQuantities(organizationId, labels) {

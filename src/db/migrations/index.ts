@@ -9,6 +9,7 @@ import * as m0006 from './0006-idempotency-and-login.ts';
 import * as m0007 from './0007-outbox.ts';
 import * as m0008 from './0008-sync.ts';
 import * as m0009 from './0009-alerts.ts';
+import * as m0010 from './0010-package-ledger-index.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -28,4 +29,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0007-outbox', m0007],
   ['0008-sync', m0008],
   ['0009-alerts', m0009],
+  ['0010-package-ledger-index', m0010],
 ];

@@ -401,6 +401,7 @@ table mirror_packages
     CREATE INDEX mirror_packages_label_idx ON public.mirror_packages USING btree (license_id, label)
     CREATE UNIQUE INDEX mirror_packages_license_metrc_unique ON public.mirror_packages USING btree (license_id, metrc_id)
     CREATE INDEX mirror_packages_org_expiry_idx ON public.mirror_packages USING btree (organization_id, expiration_date)
+    CREATE INDEX mirror_packages_org_synced_idx ON public.mirror_packages USING btree (organization_id, synced_at)
     CREATE UNIQUE INDEX mirror_packages_pkey ON public.mirror_packages USING btree (id)
     CREATE INDEX mirror_packages_status_idx ON public.mirror_packages USING btree (license_id, status, last_modified)
 
@@ -470,6 +471,19 @@ table sessions
     CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
     CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
 
+table submission_packages
+  columns:
+    submission_id integer not null
+    organization_id integer not null
+    label text not null
+  constraints:
+    submission_packages_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE
+    submission_packages_pk PRIMARY KEY (submission_id, label)
+    submission_packages_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE
+  indexes:
+    CREATE INDEX submission_packages_label_idx ON public.submission_packages USING btree (organization_id, label)
+    CREATE UNIQUE INDEX submission_packages_pk ON public.submission_packages USING btree (submission_id, label)
+
 table submissions
   columns:
     id integer not null default nextval('submissions_id_seq'::regclass)
@@ -511,6 +525,7 @@ table submissions
   indexes:
     CREATE INDEX submissions_aside_idx ON public.submissions USING btree (license_id, id) WHERE (status = ANY (ARRAY['failed'::text, 'held'::text]))
     CREATE INDEX submissions_org_idx ON public.submissions USING btree (organization_id, id)
+    CREATE INDEX submissions_org_sent_idx ON public.submissions USING btree (organization_id, last_sent_at) WHERE (last_sent_at IS NOT NULL)
     CREATE INDEX submissions_pending_idx ON public.submissions USING btree (license_id, id) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]))
     CREATE UNIQUE INDEX submissions_pkey ON public.submissions USING btree (id)
     CREATE INDEX submissions_reference_idx ON public.submissions USING btree (license_id, reference)

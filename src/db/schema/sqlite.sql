@@ -42,6 +42,8 @@ CREATE TABLE "personal_key_policies" ("organization_id" integer not null referen
 
 CREATE TABLE "sessions" ("id" integer primary key autoincrement, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "created_at" text not null, "expires_at" text not null, "last_seen_at" text not null);
 
+CREATE TABLE "submission_packages" ("submission_id" integer not null references "submissions" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "label" text not null, constraint "submission_packages_pk" primary key ("submission_id", "label"));
+
 CREATE TABLE "submissions" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "license_id" integer not null references "licenses" ("id") on delete cascade, "kind" text not null, "payload" text not null, "reference" text not null, "touches" text not null, "actor_user_id" integer references "users" ("id") on delete set null, "actor_token_id" integer, "occurred_at" text not null, "status" text not null check (status in ('queued','held','sending','sent','failed','dismissed')), "hold_reason" text, "released_by_user_id" integer references "users" ("id") on delete set null, "released_at" text, "attempts" integer default 0 not null, "next_attempt_at" text not null, "last_error" text, "in_doubt" integer default 0 not null, "last_sent_at" text, "credential_id" integer references "credentials" ("id") on delete set null, "key_fingerprint" text, "attribution" text check (attribution in ('own','facility')), "metrc_ids" text, "metrc_answer" text, "created_at" text not null, "updated_at" text not null, "sent_at" text);
 
 CREATE TABLE "sync_checkpoints" ("id" integer primary key autoincrement, "license_id" integer not null references "licenses" ("id") on delete cascade, "resource" text not null, "watermark" text, "window_start" text, "window_end" text, "window_page" integer default 0 not null, "backfill_from" text, "backfill_done_at" text, "records_stored" integer default 0 not null, "rejected" integer default 0 not null, "pages_fetched" integer default 0 not null, "status" text default 'idle' not null check (status in ('idle','running','error','paused')), "last_run_at" text, "last_success_at" text, "last_error_code" text, "updated_at" text not null, constraint "sync_checkpoints_license_resource_unique" unique ("license_id", "resource"));
@@ -116,16 +118,23 @@ CREATE INDEX "mirror_packages_label_idx" on "mirror_packages" ("license_id", "la
 
 CREATE INDEX "mirror_packages_org_expiry_idx" on "mirror_packages" ("organization_id", "expiration_date");
 
+CREATE INDEX "mirror_packages_org_synced_idx" on "mirror_packages" ("organization_id", "synced_at");
+
 CREATE INDEX "mirror_packages_status_idx" on "mirror_packages" ("license_id", "status", "last_modified");
 
 CREATE INDEX "mirror_records_kind_idx" on "mirror_records" ("license_id", "kind", "status", "last_modified");
 
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
 
+CREATE INDEX "submission_packages_label_idx" on "submission_packages" ("organization_id", "label");
+
 CREATE INDEX submissions_aside_idx on submissions (license_id, id)
     where status in ('failed','held');
 
 CREATE INDEX "submissions_org_idx" on "submissions" ("organization_id", "id");
+
+CREATE INDEX submissions_org_sent_idx on submissions (organization_id, last_sent_at)
+    where last_sent_at is not null;
 
 CREATE INDEX submissions_pending_idx on submissions (license_id, id)
     where status in ('queued','sending');
