@@ -34,6 +34,8 @@ export interface SubmissionFilter {
   from?: string | undefined;
   to?: string | undefined;
   beforeId?: number | undefined;
+  /** Overdue: still in line (queued, sending) and created before this, ISO text. */
+  overdueBefore?: string | undefined;
   limit: number;
 }
 
@@ -116,6 +118,9 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       if (filter.from) query = query.where('created_at', '>=', filter.from);
       if (filter.to) query = query.where('created_at', '<', filter.to);
       if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+      // Failed and held ones are old too, but they are shown (and alerted) as what they are.
+      if (filter.overdueBefore)
+        query = query.where(IN_LINE).where('created_at', '<', filter.overdueBefore);
       return query.execute();
     },
 

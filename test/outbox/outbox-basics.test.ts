@@ -114,4 +114,21 @@ describeEachDialect('outbox basics: accept, send once, original time, attributio
     const after = (await f.call(f.staff, { method: 'GET', url: '/api/licenses' })).json().licenses;
     assert.equal(after.find((l: { number: string }) => l.number === CA.retailer).outbox.depth, 0);
   });
+
+  it("lists overdue submissions by the server's overdue age, the one the alert uses", async () => {
+    const queued = (await f.submit(f.staff, f.receipt())).json();
+    const overdue = async () => {
+      const res = await f.call(f.staff, { method: 'GET', url: '/api/submissions?overdue=true' });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as { submissions: Array<{ id: number }>; overdueAfterMs: number };
+      return { ids: body.submissions.map((s) => s.id), overdueAfterMs: body.overdueAfterMs };
+    };
+    const fresh = await overdue();
+    assert.equal(fresh.overdueAfterMs, 60 * 60_000, 'ALERTS_SUBMISSION_OVERDUE_MINUTES default');
+    assert.equal(fresh.ids.includes(queued.id), false, 'just queued: not overdue');
+    f.clock.advance(fresh.overdueAfterMs + 1000);
+    assert.deepEqual((await overdue()).ids, [queued.id]);
+    await f.drain();
+    assert.deepEqual((await overdue()).ids, [], 'sent: no longer overdue');
+  });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Config } from '../../config/index.ts';
+import type { Clock } from '../../lib/index.ts';
 import type { OutboxService } from '../../outbox/index.ts';
 import { ACTIONS } from '../../outbox/index.ts';
 import { principalOf } from '../plugins/authenticate.ts';
@@ -64,7 +66,12 @@ const idempotencyNote =
   'Accepts an `Idempotency-Key` header: the same key with the same body returns the first answer.';
 
 /** The outbox over HTTP: submit, see, and steer what Tracegate reports to Metrc. */
-export type SubmissionsRouteDeps = { outbox: { service: OutboxService } };
+export type SubmissionsRouteDeps = {
+  outbox: { service: OutboxService };
+  /** The overdue age is the one the `submission_overdue` alert uses (ALERTS_SUBMISSION_OVERDUE_MINUTES). */
+  config: Pick<Config, 'alerts'>;
+  clock: Clock;
+};
 
 export function registerSubmissionsRoutes(app: ZodApp, services: SubmissionsRouteDeps): void {
   const outbox = services.outbox.service;
@@ -170,20 +177,38 @@ export function registerSubmissionsRoutes(app: ZodApp, services: SubmissionsRout
           from: z.iso.datetime().optional(),
           to: z.iso.datetime().optional(),
           beforeId: idText.optional(),
+          overdue: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe(
+              'Only overdue ones: still queued or sending `overdueAfterMs` after they were created (what the `submission_overdue` alert counts).',
+            ),
           limit: countText(1, 500).optional(),
         }),
-        response: { 200: z.object({ submissions: z.array(submissionSchema) }), ...errorResponses },
+        response: {
+          200: z.object({
+            submissions: z.array(submissionSchema),
+            overdueAfterMs: z
+              .number()
+              .describe("The server's overdue age (ALERTS_SUBMISSION_OVERDUE_MINUTES), in ms."),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
-      const { user, from, to, ...rest } = request.query;
+      const { user, from, to, overdue, ...rest } = request.query;
+      const overdueAfterMs = services.config.alerts.submissionOverdueMs;
+      const overdueBefore = new Date(services.clock.now().getTime() - overdueAfterMs);
       return {
         submissions: await outbox.list(principalOf(request).organizationId, {
           ...rest,
           actorUserId: user,
           from: from ? new Date(from).toISOString() : undefined,
           to: to ? new Date(to).toISOString() : undefined,
+          overdueBefore: overdue === 'true' ? overdueBefore.toISOString() : undefined,
         }),
+        overdueAfterMs,
       };
     },
   );

@@ -9216,6 +9216,8 @@ export interface paths {
                     from?: string;
                     to?: string;
                     beforeId?: string;
+                    /** @description Only overdue ones: still queued or sending `overdueAfterMs` after they were created (what the `submission_overdue` alert counts). */
+                    overdue?: "true" | "false";
                     limit?: string;
                 };
                 header?: never;
@@ -9264,6 +9266,8 @@ export interface paths {
                                 updatedAt: string;
                                 sentAt: string | null;
                             }[];
+                            /** @description The server's overdue age (ALERTS_SUBMISSION_OVERDUE_MINUTES), in ms. */
+                            overdueAfterMs: number;
                         };
                     };
                 };

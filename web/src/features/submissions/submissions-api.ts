@@ -11,12 +11,12 @@ export type SubmissionFilter = NonNullable<paths['/api/submissions']['get']['par
 
 const KEY = ['submissions'] as const;
 
+/** The log, and the server's overdue age (what "Overdue" means there and in alerts). */
 export function useSubmissions(filter: SubmissionFilter) {
   return useQuery({
     queryKey: [...KEY, 'list', filter],
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/submissions', { params: { query: filter } }))).submissions,
+    queryFn: () => unwrap(api.GET('/api/submissions', { params: { query: filter } })),
   });
 }
 

@@ -18,8 +18,6 @@ import { useMembers } from '../users/users-api.ts';
 import { attributionText, SubmissionActions, SubmissionFacts } from './submission-detail.tsx';
 import { type SubmissionFilter, useSubmission, useSubmissions } from './submissions-api.ts';
 
-/** A queued report older than this is overdue (the alerts feature's default is the same hour). */
-const OVERDUE_MS = 60 * 60 * 1000;
 const VIEWS = [
   { value: 'all', label: 'All' },
   { value: 'failed', label: 'Failed' },
@@ -48,11 +46,22 @@ function filterOf(params: URLSearchParams): SubmissionFilter {
     ...(user ? { user } : {}),
     ...(view === 'failed' ? { status: 'failed' } : {}),
     ...(view === 'held' ? { status: 'held' } : {}),
-    ...(view === 'overdue'
-      ? { status: 'queued', to: new Date(Date.now() - OVERDUE_MS).toISOString() }
-      : {}),
+    // The server applies its own overdue age (the one the overdue alert uses).
+    ...(view === 'overdue' ? { overdue: 'true' } : {}),
     ...(view === 'all' && status ? { status } : {}),
   };
+}
+
+/** "90 minutes", "2 hours", "1 day": the overdue age as a person says it. */
+function durationText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const [n, unit] =
+    minutes % 1440 === 0
+      ? [minutes / 1440, 'day']
+      : minutes % 60 === 0
+        ? [minutes / 60, 'hour']
+        : [minutes, 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** Metrc Submissions: every report sent or waiting, by license, person and status (rule 10). */
@@ -77,7 +86,8 @@ export function SubmissionsPage() {
   const detail = useSubmission(openId);
   const numbers = new Map((licenses.data ?? []).map((l) => [l.id, l.number]));
   const names = new Map((members.data ?? []).map((m) => [m.id, m.name]));
-  const list = submissions.data ?? [];
+  const list = submissions.data?.submissions ?? [];
+  const overdueAfterMs = submissions.data?.overdueAfterMs;
   const view = (params.get('view') ?? 'all') as View;
   return (
     <Page
@@ -91,6 +101,11 @@ export function SubmissionsPage() {
         onChange={(value) => set('view', value === 'all' ? null : value)}
         data={VIEWS.map((v) => ({ ...v }))}
       />
+      {view === 'overdue' && overdueAfterMs !== undefined && (
+        <Text size="sm" c="dimmed" data-testid="overdue-age">
+          Still waiting to be sent {durationText(overdueAfterMs)} after they were recorded.
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label="License"
