@@ -22,24 +22,3 @@ export const SEVERITY: Record<Alert['severity'], { color: string; text: string }
   warning: { color: 'yellow', text: 'Warning' },
   critical: { color: 'red', text: 'Critical' },
 };
-
-/**
- * Where the thing an alert is about lives in the console, from its subject key
- * (`credential:12`, `license:3`, `package:1A4…`, `lab:…`).
- */
-export function subjectLink(alert: Alert): { to: string; text: string } | null {
-  const [type, ...rest] = alert.subjectKey.split(':');
-  const id = rest.join(':');
-  if (type === 'credential') return { to: `/credentials/${id}`, text: 'Open the key' };
-  if (type === 'package')
-    return { to: `/inventory?label=${encodeURIComponent(id)}`, text: `Package ${id}` };
-  if (type === 'lab') {
-    const label = typeof alert.details.label === 'string' ? alert.details.label : id;
-    return { to: `/inventory?label=${encodeURIComponent(label)}`, text: `Package ${label}` };
-  }
-  if (type === 'license' && alert.kind === 'license_not_syncing') {
-    return { to: `/sync?license=${id}`, text: 'Sync status' };
-  }
-  if (type === 'license') return { to: '/', text: 'The license on Home' };
-  return null;
-}

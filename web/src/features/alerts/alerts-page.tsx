@@ -14,7 +14,8 @@ import { Link } from 'react-router';
 import { ErrorAlert, Page, ScrollRegion } from '../../components/index.ts';
 import { useLicenses } from '../licenses/index.ts';
 import { hasRole, useSession } from '../session/index.ts';
-import { KIND_LABELS, SEVERITY, subjectLink } from './alert-words.ts';
+import { subjectLink } from './alert-links.ts';
+import { KIND_LABELS, SEVERITY } from './alert-words.ts';
 import { type Alert, useAcknowledgeAlert, useAlerts, useEvaluateAlerts } from './alerts-api.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -22,7 +23,7 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 function AlertRow({ alert, licenseNumber }: { alert: Alert; licenseNumber?: string }) {
   const acknowledge = useAcknowledgeAlert();
   const severity = SEVERITY[alert.severity];
-  const link = subjectLink(alert);
+  const link = subjectLink(alert, licenseNumber);
   return (
     <Table.Tr data-alert-kind={alert.kind} data-subject={alert.subjectKey}>
       <Table.Td>
