@@ -1,6 +1,7 @@
 /**
  * Metrc Submissions: a manager filters the log by user and status, fixes a failed sale by editing
- * its payload and retrying, and an admin releases a held one under the facility key.
+ * its payload and retrying, and an admin releases a held one under the facility key. A staff
+ * member, who may not list members, finds themselves in the User filter.
  * Failed: a receipt selling more than the package holds (Metrc's validation); held: a sale in
  * Colorado, which requires personal keys, by someone without one.
  */
@@ -13,6 +14,7 @@ import {
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
+  signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -125,5 +127,22 @@ describe('Metrc Submissions: filter, edit and retry, release', { skip }, () => {
     await world.shot(page, 'held-released');
     const released = await api.call('GET', `/api/submissions/${held.body.id}`);
     assert.notEqual(released.body.status, 'held');
+
+    // Staff see the log too; they may not list members, so the User filter offers themselves.
+    const email = 'sam@submissions-store.example';
+    const added = await api.call('POST', '/api/users', { email, name: 'Sam Reyes', role: 'staff' });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const { page: staffPage } = await world.newPage();
+    await signIn(staffPage, {
+      email,
+      password: added.body.oneTimePassword,
+      newPassword: 'sam reyes staff passphrase',
+    });
+    await staffPage.goto('/submissions');
+    await staffPage.getByRole('heading', { name: 'Metrc Submissions', level: 1 }).waitFor();
+    await staffPage.getByRole('textbox', { name: 'User' }).click();
+    await staffPage.getByRole('option', { name: 'Sam Reyes (you)' }).waitFor();
+    assert.deepEqual(await staffPage.getByRole('option').allInnerTexts(), ['Sam Reyes (you)']);
+    await world.shot(staffPage, 'staff-user-filter');
   });
 });

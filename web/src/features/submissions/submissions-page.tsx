@@ -70,7 +70,13 @@ export function SubmissionsPage() {
   const session = useSession().data;
   const isManager = hasRole(session, 'manager');
   const licenses = useLicenses();
-  const members = useMembers();
+  // Staff may not list members (GET /api/users is manager+): their filter offers themselves.
+  const members = useMembers({ enabled: isManager });
+  const people = isManager
+    ? (members.data ?? []).map((m) => ({ id: m.id, name: m.name }))
+    : session?.user
+      ? [{ id: session.user.id, name: `${session.user.name} (you)` }]
+      : [];
   const set = (key: string, value: string | null) =>
     setParams(
       (prev) => {
@@ -85,7 +91,7 @@ export function SubmissionsPage() {
   const openId = params.get('open') ? Number(params.get('open')) : null;
   const detail = useSubmission(openId);
   const numbers = new Map((licenses.data ?? []).map((l) => [l.id, l.number]));
-  const names = new Map((members.data ?? []).map((m) => [m.id, m.name]));
+  const names = new Map(people.map((m) => [m.id, m.name]));
   const list = submissions.data?.submissions ?? [];
   const overdueAfterMs = submissions.data?.overdueAfterMs;
   const view = (params.get('view') ?? 'all') as View;
@@ -119,7 +125,7 @@ export function SubmissionsPage() {
           label="User"
           clearable
           placeholder="Everyone"
-          data={(members.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+          data={people.map((m) => ({ value: String(m.id), label: m.name }))}
           value={params.get('user')}
           onChange={(value) => set('user', value)}
         />

@@ -3,9 +3,11 @@ import { api, type Credential, type Role, unwrap } from '../../api/index.ts';
 
 export const USERS_KEY = ['users'] as const;
 
-export function useMembers() {
+/** The organization's members (managers and admins; pass `enabled: false` for staff). */
+export function useMembers(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: USERS_KEY,
+    enabled: options.enabled ?? true,
     queryFn: async () => (await unwrap(api.GET('/api/users'))).users,
   });
 }
