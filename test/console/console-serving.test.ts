@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { registerErrorHandler } from '../../src/api/plugins/error-handler.ts';
-import { registerHomeRoutes } from '../../src/api/routes/home-routes.ts';
+import { CONSOLE_CSP, CONSOLE_DIR, registerHomeRoutes } from '../../src/api/routes/home-routes.ts';
 import type { ZodApp } from '../../src/api/zod-app.ts';
 
 /** The console's files and deep links at `/`, next to an API whose unknown paths stay JSON. */
@@ -69,5 +69,37 @@ describe('the console at /', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /npm run build:web/);
     assert.equal((await app.inject({ method: 'GET', url: '/api/x' })).statusCode, 404);
+  });
+
+  it('sends a strict Content-Security-Policy with the console page, built or not', async () => {
+    for (const dir of [built, missing]) {
+      const app = await appServing(dir);
+      apps.push(app);
+      for (const url of ['/', '/submissions?view=failed']) {
+        const res = await app.inject({ method: 'GET', url });
+        const csp = res.headers['content-security-policy'] as string;
+        assert.equal(csp, CONSOLE_CSP, url);
+        const directives = new Map(
+          csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const),
+        );
+        assert.deepEqual(directives.get('script-src'), ["'self'"], 'no inline or eval scripts');
+        assert.deepEqual(directives.get('object-src'), ["'none'"]);
+        assert.deepEqual(directives.get('frame-ancestors'), ["'none'"], 'not framed');
+        assert.deepEqual(directives.get('connect-src'), ["'self'"], 'the API is this origin');
+      }
+    }
+  });
+
+  it('builds a console that runs under that policy: no inline script in index.html', () => {
+    const index = join(CONSOLE_DIR, 'index.html');
+    if (!existsSync(index)) return; // not built here; the browser flows cover it
+    const scripts = [
+      ...readFileSync(index, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g),
+    ];
+    assert.ok(scripts.length > 0);
+    for (const [, attributes, body] of scripts) {
+      assert.match(attributes ?? '', /\bsrc="\/assets\//, 'a script from this origin');
+      assert.equal(body?.trim(), '', 'no inline code');
+    }
   });
 });

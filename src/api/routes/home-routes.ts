@@ -10,6 +10,26 @@ import type { ZodApp } from '../zod-app.ts';
 /** Where `npm run build:web` (run by `npm ci` and `npm start`) writes the console. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+/**
+ * The console's Content-Security-Policy: its own scripts only (Vite emits no inline script), no
+ * plugins, no framing, API calls to this origin. `style-src 'unsafe-inline'` because Mantine
+ * writes its theme variables in a `<style>` element and style props as `style` attributes; a
+ * nonce would need the static index.html rewritten per request. No `wasm-unsafe-eval`: QR codes
+ * are decoded on the server (src/credentials/qr-decode-worker.ts), not in the browser.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tracegate</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,7 +58,10 @@ export function registerHomeRoutes(app: ZodApp, options: { consoleDir?: string }
       return sendError(request, reply, commonErrors.ROUTE_NOT_FOUND());
     }
     if (!existsSync(join(root, 'index.html'))) {
-      return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
+      return reply
+        .header('content-security-policy', CONSOLE_CSP)
+        .type('text/html; charset=utf-8')
+        .send(NOT_BUILT);
     }
     let relative: string;
     try {
@@ -60,6 +83,7 @@ export function registerHomeRoutes(app: ZodApp, options: { consoleDir?: string }
     }
     return reply
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', CONSOLE_CSP)
       .sendFile('index.html', { cacheControl: false });
   };
 
