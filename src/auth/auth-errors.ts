@@ -66,6 +66,13 @@ export const authErrors = defineErrors('auth', {
       'Login attempts for this e-mail (`LOGIN_MAX_FAILURES`) or from this address (four times that) within `LOGIN_WINDOW_SECONDS` ran out. `details.retryAfterSeconds` says when to retry; an admin resetting the password lifts an e-mail lockout.',
     retryable: true,
   },
+  SIGNUP_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many sign-ups from this address. Try again later.',
+    description:
+      'Public sign-up allows `SIGNUP_MAX_PER_HOUR` attempts per client address per hour, successful or not. `details.retryAfterSeconds` (and the `Retry-After` header) says when to retry.',
+    retryable: true,
+  },
   AUTH_ORGANIZATION_NOT_FOUND: {
     status: 404,
     message: 'No such organization for this account.',

@@ -39,4 +39,5 @@ export {
   type SessionService,
 } from './session-service.ts';
 export { createSessionsRepo, type SessionsRepo } from './sessions-repo.ts';
+export { createSignupLimiter, SIGNUP_WINDOW_MS, type SignupLimiter } from './signup-limiter.ts';
 export { createUsersRepo, type UsersRepo } from './users-repo.ts';

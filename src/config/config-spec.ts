@@ -326,6 +326,12 @@ export const CONFIG_VARS = {
     description:
       'Whether anyone may create an organization from the console sign-up page (`POST /api/signup`). Sign-up still needs a Metrc key holding an active license in a state with a vendor key (rule 11); set `false` to let only platform admins create organizations.',
   },
+  SIGNUP_MAX_PER_HOUR: {
+    schema: positiveInt,
+    default: 5,
+    description:
+      'Public sign-up attempts allowed per client address per hour, successful or not, before `429 SIGNUP_RATE_LIMITED`. Counted in the database (the login throttle table), so every process shares them.',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: positiveInt,
     default: 10_000,

@@ -61,6 +61,8 @@ export interface Config {
   insightsMinOrganizations: number;
   /** Anyone may sign up an organization with a Metrc key (rule 11). */
   signupOpen: boolean;
+  /** Sign-up attempts per client address per hour (SIGNUP_MAX_PER_HOUR). */
+  signupMaxPerHour: number;
   sync: SyncConfig;
   shutdownTimeoutMs: number;
   smtp: SmtpConfig | null;

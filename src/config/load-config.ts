@@ -103,6 +103,7 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     credentialReverifyMs: (v.CREDENTIAL_REVERIFY_HOURS as number) * 3_600_000,
     insightsMinOrganizations: v.INSIGHTS_MIN_ORGANIZATIONS as number,
     signupOpen: v.SIGNUP_OPEN as boolean,
+    signupMaxPerHour: v.SIGNUP_MAX_PER_HOUR as number,
     sync: {
       enabled: v.SYNC_ENABLED as boolean,
       frequentIntervalMs: (v.SYNC_FREQUENT_INTERVAL_MINUTES as number) * 60_000,

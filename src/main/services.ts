@@ -9,6 +9,7 @@ import {
   createOrganizationsRepo,
   createSessionService,
   createSessionsRepo,
+  createSignupLimiter,
   createUsersRepo,
 } from '../auth/index.ts';
 import type { Config } from '../config/index.ts';
@@ -106,6 +107,11 @@ export function createServices(deps: CoreDeps) {
     maxFailures: config.loginMaxFailures,
     windowSeconds: config.loginWindowSeconds,
   });
+  const signupLimiter = createSignupLimiter({
+    repo: createLoginThrottleRepo(db),
+    clock,
+    maxPerHour: config.signupMaxPerHour,
+  });
   const outbox = createOutbox({
     db,
     dialect,
@@ -184,6 +190,7 @@ export function createServices(deps: CoreDeps) {
     apiTokens: createApiTokenService({ db, tokens: apiTokensRepo, audit, clock }),
     identity,
     loginLimiter,
+    signupLimiter,
     onboarding: createOnboardingService({ credentials, identity, clock, users }),
     licenses: createLicensesService({ db, licenses: licensesRepo, audit, clock }),
     vendorKeys,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignupLimiter } from '../../auth/index.ts';
 import type { Config } from '../../config/index.ts';
 import type { OnboardingService } from '../../credentials/index.ts';
 import { credentialsErrors } from '../../credentials/index.ts';
@@ -11,7 +12,11 @@ import {
 } from '../schemas.ts';
 import type { ZodApp } from '../zod-app.ts';
 
-export type SignupRouteDeps = { config: Pick<Config, 'signupOpen'>; onboarding: OnboardingService };
+export type SignupRouteDeps = {
+  config: Pick<Config, 'signupOpen'>;
+  onboarding: OnboardingService;
+  signupLimiter: SignupLimiter;
+};
 
 /**
  * Public sign-up with a Metrc key (rule 11): the organization exists only if the key holds an
@@ -52,12 +57,15 @@ export function registerSignupRoutes(app: ZodApp, services: SignupRouteDeps): vo
           201: z.object({ organization: organizationSchema, credential: credentialSchema }),
           ...errorResponses,
           422: errorResponses[400],
+          429: errorResponses[400],
           503: errorResponses[400],
         },
       },
     },
     async (request, reply) => {
       if (!services.config.signupOpen) throw credentialsErrors.SIGNUP_CLOSED();
+      // Before the Metrc call and the password hash: an address cannot make us do either in bulk.
+      await services.signupLimiter.consume(request.ip);
       const body = request.body;
       const created = await services.onboarding.signUp({
         name: body.organization,
