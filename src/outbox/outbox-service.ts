@@ -4,15 +4,22 @@
  * detail, retry, edit and retry, dismiss, release, resume). Sending is the dispatcher's.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { AuditService } from '../audit/index.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { AuditEntry, AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKeyEvent } from '../credentials/index.ts';
-import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
+import type {
+  DB,
+  License,
+  SubmissionRow,
+  SubmissionStatus,
+  SubmissionsTable,
+} from '../db/index.ts';
 import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
 import { actionFor, actionKinds } from './actions/action-catalogue.ts';
 import type { AnyOutboxAction } from './actions/action-types.ts';
+import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
 import type { LicenseLeasesRepo } from './license-leases-repo.ts';
@@ -34,6 +41,8 @@ import {
 /** A POS clock may run a little ahead of ours; beyond this an action "in the future" is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_LIST = 500;
+/** Most submissions written in one grouped transaction (bounds its statement size). */
+const MAX_GROUP = 50;
 
 export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
 
@@ -46,6 +55,13 @@ export interface EnqueueInput {
   actor?: { userId?: number | undefined; externalRef?: string | undefined } | undefined;
   /** ISO-8601 with a zone; defaults to now. */
   occurredAt?: string | undefined;
+}
+
+/** Validated and attributed, waiting for its group's transaction (see `writeAccepted`). */
+interface AcceptedSubmission {
+  license: License;
+  values: Insertable<SubmissionsTable>;
+  audit: Omit<AuditEntry, 'target'>;
 }
 
 export interface LicenseQueue {
@@ -67,7 +83,7 @@ export function createOutboxService(deps: {
   leases: LicenseLeasesRepo;
   policies: KeyPoliciesRepo;
   router: KeyRouter;
-  licenses: Pick<LicensesRepo, 'find' | 'list'>;
+  licenses: Pick<LicensesRepo, 'find' | 'findByNumberInAnyState'>;
   users: Pick<UsersRepo, 'membership' | 'memberByExternalRef' | 'setExternalRef'>;
   audit: AuditService;
   clock: Clock;
@@ -83,10 +99,7 @@ export function createOutboxService(deps: {
       const byId = await deps.licenses.find(organizationId, Number(text));
       if (byId) return byId;
     }
-    const wanted = text.toUpperCase();
-    const found = (await deps.licenses.list(organizationId)).find(
-      (l) => l.number.toUpperCase() === wanted,
-    );
+    const found = await deps.licenses.findByNumberInAnyState(organizationId, text);
     if (!found) throw outboxErrors.OUTBOX_LICENSE_UNKNOWN({ details: { license: text } });
     return found;
   }
@@ -161,6 +174,9 @@ export function createOutboxService(deps: {
   /** Accepts an action: validated, attributed, queued (or held, rule 6) with its audit record. */
   async function enqueue(principal: OutboxActor, input: EnqueueInput): Promise<SubmissionView> {
     const action = actionOf(input.kind);
+    // The actor's lookup does not depend on the license: start it now, report its error in turn.
+    const actorLookup = actorOf(principal, input.actor);
+    actorLookup.catch(() => {});
     const license = await licenseOf(principal.organizationId, input.license);
     const payload = validated(action, input.payload);
     const features = licenseFeatures(JSON.parse(license.facility_type) as Record<string, unknown>);
@@ -173,57 +189,83 @@ export function createOutboxService(deps: {
         },
       });
     }
-    const actorUserId = await actorOf(principal, input.actor);
+    const actorUserId = await actorLookup;
     const occurredAt = occurredAtOf(input.occurredAt);
     const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
     const hold = await holdReason(license, actorUserId);
-    const now = clock.now();
-    const row = await db.transaction().execute(async (trx) => {
-      const inserted = await submissions.insert(
-        {
-          organization_id: principal.organizationId,
-          license_id: license.id,
+    const now = toTimestamp(clock.now());
+    const row = await writer.add(principal.organizationId, {
+      license,
+      values: {
+        organization_id: principal.organizationId,
+        license_id: license.id,
+        kind: action.kind,
+        payload: JSON.stringify(payload),
+        reference,
+        touches: JSON.stringify(action.touches(payload, { reference })),
+        actor_user_id: actorUserId,
+        actor_token_id: principal.tokenId,
+        occurred_at: toTimestamp(occurredAt),
+        status: hold ? 'held' : 'queued',
+        hold_reason: hold,
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+      },
+      audit: {
+        organizationId: principal.organizationId,
+        actor: { userId: principal.userId, tokenId: principal.tokenId },
+        action: 'submission.queued',
+        details: {
           kind: action.kind,
-          payload: JSON.stringify(payload),
+          license: license.number,
+          actorUserId,
           reference,
-          touches: JSON.stringify(action.touches(payload, { reference })),
-          actor_user_id: actorUserId,
-          actor_token_id: principal.tokenId,
-          occurred_at: toTimestamp(occurredAt),
-          status: hold ? 'held' : 'queued',
-          hold_reason: hold,
-          next_attempt_at: toTimestamp(now),
-          created_at: toTimestamp(now),
-          updated_at: toTimestamp(now),
+          ...(hold && { held: hold }),
         },
-        trx,
-      );
-      await leases.wake(
-        { licenseId: license.id, organizationId: license.organization_id },
-        now,
-        trx,
-      );
-      await audit.record(
-        {
-          organizationId: principal.organizationId,
-          actor: { userId: principal.userId, tokenId: principal.tokenId },
-          action: 'submission.queued',
-          target: { type: 'submission', id: inserted.id },
-          details: {
-            kind: action.kind,
-            license: license.number,
-            actorUserId,
-            reference,
-            ...(hold && { held: hold }),
-          },
-        },
-        trx,
-      );
-      return inserted;
+      },
     });
     deps.notifier.notify();
     return toSubmissionView(row);
   }
+
+  /**
+   * Writes accepted submissions of one organization, grouped while a write is in flight (see
+   * group-commit.ts): one transaction inserts them, wakes their licenses and appends their audit
+   * records. The hot parts (each license's lease row, the organization's chain lock) come last,
+   * so they are held for the shortest time before commit.
+   */
+  async function writeAccepted(items: AcceptedSubmission[]): Promise<SubmissionRow[]> {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      try {
+          const rows = await submissions.insertMany(
+            items.map((item) => item.values),
+            trx,
+          );
+          const licenses = new Map(items.map((item) => [item.license.id, item.license]));
+          for (const license of licenses.values()) {
+            await leases.wake(
+              { licenseId: license.id, organizationId: license.organization_id },
+              now,
+              trx,
+            );
+          }
+          await audit.recordMany(
+            items.map((item, i) => ({
+              ...item.audit,
+              target: { type: 'submission', id: rows[i]?.id ?? 0 },
+            })),
+            trx,
+          );
+          return rows;
+      } catch (error) {
+        // Raised inside the transaction: it rolls back, so nothing of the group was written.
+        throw new GroupRolledBack(error);
+      }
+    });
+  }
+  const writer = createGroupCommit(writeAccepted, { maxGroup: MAX_GROUP });
 
   /** Held at once where personal keys are required and the actor has none (rule 6). */
   async function holdReason(license: License, actorUserId: number): Promise<string | null> {

@@ -38,6 +38,18 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
     insert: (values: Insertable<SubmissionsTable>, executor = db) =>
       executor.insertInto('submissions').values(values).returningAll().executeTakeFirstOrThrow(),
 
+    /** One multi-row insert; rows come back in the order of `values` (matched by reference). */
+    insertMany: async (values: readonly Insertable<SubmissionsTable>[], executor = db) => {
+      if (values.length === 0) return [];
+      const rows = await executor.insertInto('submissions').values(values).returningAll().execute();
+      const byReference = new Map(rows.map((row) => [row.reference, row]));
+      return values.map((v) => {
+        const row = byReference.get(v.reference);
+        if (!row) throw new Error(`inserted submission ${v.reference} not returned`);
+        return row;
+      });
+    },
+
     find: (organizationId: number, id: number, executor = db) =>
       executor
         .selectFrom('submissions')
