@@ -239,26 +239,26 @@ export function createOutboxService(deps: {
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
       try {
-          const rows = await submissions.insertMany(
-            items.map((item) => item.values),
+        const rows = await submissions.insertMany(
+          items.map((item) => item.values),
+          trx,
+        );
+        const licenses = new Map(items.map((item) => [item.license.id, item.license]));
+        for (const license of licenses.values()) {
+          await leases.wake(
+            { licenseId: license.id, organizationId: license.organization_id },
+            now,
             trx,
           );
-          const licenses = new Map(items.map((item) => [item.license.id, item.license]));
-          for (const license of licenses.values()) {
-            await leases.wake(
-              { licenseId: license.id, organizationId: license.organization_id },
-              now,
-              trx,
-            );
-          }
-          await audit.recordMany(
-            items.map((item, i) => ({
-              ...item.audit,
-              target: { type: 'submission', id: rows[i]?.id ?? 0 },
-            })),
-            trx,
-          );
-          return rows;
+        }
+        await audit.recordMany(
+          items.map((item, i) => ({
+            ...item.audit,
+            target: { type: 'submission', id: rows[i]?.id ?? 0 },
+          })),
+          trx,
+        );
+        return rows;
       } catch (error) {
         // Raised inside the transaction: it rolls back, so nothing of the group was written.
         throw new GroupRolledBack(error);
