@@ -5,7 +5,8 @@
  * naming the actor, 20 connections, against a bare Fastify route that inserts one row into the
  * same database, measured in the same run. Each side first gets a warm-up (`--warmup`, not
  * measured: JIT, statement caches, pool connections), then the same number of measured requests.
- * Prints ONE JSON line: acceptedPerSecond, p50Ms, p99Ms, the baseline's, and ratio.
+ * Prints ONE JSON line: acceptedPerSecond, p50Ms, p99Ms, cpuMsPerRequest (this process's CPU per
+ * request: steadier than rates when the machine is shared), the baseline's, and ratio.
  * Target: ratio ≥ 0.5, p99 < 25 ms.
  */
 import { randomBytes } from 'node:crypto';
@@ -117,6 +118,7 @@ async function run(
   let next = 0;
   let accepted = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       for (;;) {
@@ -136,6 +138,7 @@ async function run(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) =>
     Number((latencies[Math.floor(latencies.length * p)] ?? 0).toFixed(2));
@@ -143,6 +146,9 @@ async function run(
     perSecond: Number((accepted / seconds).toFixed(1)),
     p50Ms: percentile(0.5),
     p99Ms: percentile(0.99),
+    // This process's CPU (server and load generator) per request: steadier than rates on a
+    // shared machine, where other processes take cores away.
+    cpuMsPerRequest: Number(((cpu.user + cpu.system) / 1000 / count).toFixed(3)),
     accepted,
   };
 }
@@ -199,10 +205,12 @@ process.stdout.write(
     acceptedPerSecond: tracegate.perSecond,
     p50Ms: tracegate.p50Ms,
     p99Ms: tracegate.p99Ms,
+    cpuMsPerRequest: tracegate.cpuMsPerRequest,
     accepted: tracegate.accepted,
     baselinePerSecond: baseline.perSecond,
     baselineP50Ms: baseline.p50Ms,
     baselineP99Ms: baseline.p99Ms,
+    baselineCpuMsPerRequest: baseline.cpuMsPerRequest,
     ratio: Number((tracegate.perSecond / baseline.perSecond).toFixed(3)),
     auditOk,
   })}\n`,
