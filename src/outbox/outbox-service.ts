@@ -189,10 +189,16 @@ export function createOutboxService(deps: {
         },
       });
     }
+    // Rule 6's policy depends on the license only: read it while the actor is looked up.
+    const personalKeyLookup = deps.policies.personalKeyRequired(
+      license.organization_id,
+      license.state,
+    );
+    personalKeyLookup.catch(() => {});
     const actorUserId = await actorLookup;
     const occurredAt = occurredAtOf(input.occurredAt);
     const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
-    const hold = await holdReason(license, actorUserId);
+    const hold = await holdReason(license, actorUserId, await personalKeyLookup);
     const now = toTimestamp(clock.now());
     const row = await writer.add(principal.organizationId, {
       license,
@@ -225,7 +231,6 @@ export function createOutboxService(deps: {
         },
       },
     });
-    deps.notifier.notify();
     return toSubmissionView(row);
   }
 
@@ -237,7 +242,7 @@ export function createOutboxService(deps: {
    */
   async function writeAccepted(items: AcceptedSubmission[]): Promise<SubmissionRow[]> {
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    const rows = await db.transaction().execute(async (trx) => {
       try {
         const rows = await submissions.insertMany(
           items.map((item) => item.values),
@@ -264,14 +269,19 @@ export function createOutboxService(deps: {
         throw new GroupRolledBack(error);
       }
     });
+    // One wake-up for the group (on PostgreSQL a NOTIFY: one statement, not one per request).
+    deps.notifier.notify();
+    return rows;
   }
   const writer = createGroupCommit(writeAccepted, { maxGroup: MAX_GROUP });
 
   /** Held at once where personal keys are required and the actor has none (rule 6). */
-  async function holdReason(license: License, actorUserId: number): Promise<string | null> {
-    if (!(await deps.policies.personalKeyRequired(license.organization_id, license.state))) {
-      return null;
-    }
+  async function holdReason(
+    license: License,
+    actorUserId: number,
+    personalKeyRequired: boolean,
+  ): Promise<string | null> {
+    if (!personalKeyRequired) return null;
     const { choice } = await deps.router.choose({
       organizationId: license.organization_id,
       licenseId: license.id,
