@@ -248,8 +248,11 @@ export function createOutboxService(deps: {
           items.map((item) => item.values),
           trx,
         );
-        const licenses = new Map(items.map((item) => [item.license.id, item.license]));
-        for (const license of licenses.values()) {
+        // By id: every writer takes lease rows in the same order, so two never deadlock.
+        const licenses = [...new Map(items.map((item) => [item.license.id, item.license]))]
+          .sort(([a], [b]) => a - b)
+          .map(([, license]) => license);
+        for (const license of licenses) {
           await leases.wake(
             { licenseId: license.id, organizationId: license.organization_id },
             now,

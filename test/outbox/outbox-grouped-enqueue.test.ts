@@ -20,6 +20,7 @@ import {
 import { describeEachDialect } from '../helpers/test-db.ts';
 
 const LICENSE = 'C10-0000777-LIC';
+const SECOND_LICENSE = 'C10-0000778-LIC';
 
 /**
  * Enqueue writes the submissions that arrive together in one transaction per organization
@@ -42,18 +43,20 @@ describeEachDialect('outbox: grouped enqueue keeps durability and the audit chai
       userId: org.admin.id,
       tokenId: null,
     };
-    await t.services.licenses.create(admin, {
-      number: LICENSE,
-      state: 'ca',
-      licenseType: 'Adult-Use Retailer',
-      name: 'Store',
-      facilityType: { CanSellToConsumers: true, CanAssignLocationsToPackages: true },
-    });
+    for (const number of [LICENSE, SECOND_LICENSE]) {
+      await t.services.licenses.create(admin, {
+        number,
+        state: 'ca',
+        licenseType: 'Adult-Use Retailer',
+        name: `Store ${number}`,
+        facilityType: { CanSellToConsumers: true, CanAssignLocationsToPackages: true },
+      });
+    }
     staff = { organizationId: org.id, role: 'staff', userId: org.staff.id, tokenId: null };
   });
 
-  const receipt = (n: number) => ({
-    license: LICENSE,
+  const receipt = (n: number, license = LICENSE) => ({
+    license,
     kind: 'sales.receipt.create',
     occurredAt: '2026-11-27T09:59:00Z',
     payload: {
@@ -101,29 +104,32 @@ describeEachDialect('outbox: grouped enqueue keeps durability and the audit chai
     return rows.map((r) => Number(r.target_id)).sort((a, b) => a - b);
   }
 
-  async function workSeq(): Promise<number> {
+  async function workSeq(license = LICENSE): Promise<number> {
     const row = await ctx.database.db
       .selectFrom('license_leases')
       .innerJoin('licenses', 'licenses.id', 'license_leases.license_id')
       .select('license_leases.work_seq')
-      .where('licenses.number', '=', LICENSE)
+      .where('licenses.number', '=', license)
       .executeTakeFirst();
     return row?.work_seq ?? 0;
   }
 
-  it('accepts many at once from two writers: one audit record each, the chain verifies', async () => {
+  it('accepts many at once from two writers, two licenses: one audit record each, the chain verifies', async () => {
     const outbox = t.services.outbox.service;
     const other = otherProcessOutbox(t.services.audit);
-    const seqBefore = await workSeq();
+    const seqBefore = [await workSeq(LICENSE), await workSeq(SECOND_LICENSE)];
     const accepted = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => (n % 2 ? outbox : other).enqueue(staff, receipt(n))),
+      Array.from({ length: 40 }, (_, n) =>
+        (n % 2 ? outbox : other).enqueue(staff, receipt(n, n % 3 ? LICENSE : SECOND_LICENSE)),
+      ),
     );
     const ids = accepted.map((s) => s.id).sort((a, b) => a - b);
     assert.equal(new Set(ids).size, 40);
     assert.deepEqual(await queuedRecordsOf(ids), ids, 'every submission has its own record');
     const check = await t.services.audit.verify({ organizationId: org.id });
     assert.equal(check.ok, true, JSON.stringify(check));
-    assert.ok((await workSeq()) > seqBefore, 'the license was woken');
+    assert.ok((await workSeq(LICENSE)) > (seqBefore[0] ?? 0), 'the first license was woken');
+    assert.ok((await workSeq(SECOND_LICENSE)) > (seqBefore[1] ?? 0), 'and the second');
   });
 
   it('a write that fails rolls back its submission with its record; the others are accepted', async () => {
