@@ -4,22 +4,16 @@
  * detail, retry, edit and retry, dismiss, release, resume). Sending is the dispatcher's.
  */
 import { randomBytes } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
-import type { AuditEntry, AuditService } from '../audit/index.ts';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKeyEvent } from '../credentials/index.ts';
-import type {
-  DB,
-  License,
-  SubmissionRow,
-  SubmissionStatus,
-  SubmissionsTable,
-} from '../db/index.ts';
+import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
 import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
+import { createAcceptedWriter } from './accepted-writer.ts';
 import { actionFor, actionKinds } from './actions/action-catalogue.ts';
 import type { AnyOutboxAction } from './actions/action-types.ts';
-import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
 import type { LicenseLeasesRepo } from './license-leases-repo.ts';
@@ -41,8 +35,6 @@ import {
 /** A POS clock may run a little ahead of ours; beyond this an action "in the future" is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_LIST = 500;
-/** Most submissions written in one grouped transaction (bounds its statement size). */
-const MAX_GROUP = 50;
 
 export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
 
@@ -55,13 +47,6 @@ export interface EnqueueInput {
   actor?: { userId?: number | undefined; externalRef?: string | undefined } | undefined;
   /** ISO-8601 with a zone; defaults to now. */
   occurredAt?: string | undefined;
-}
-
-/** Validated and attributed, waiting for its group's transaction (see `writeAccepted`). */
-interface AcceptedSubmission {
-  license: License;
-  values: Insertable<SubmissionsTable>;
-  audit: Omit<AuditEntry, 'target'>;
 }
 
 export interface LicenseQueue {
@@ -91,6 +76,14 @@ export function createOutboxService(deps: {
   settings: Pick<OutboxSettings, 'overdueAfterMs'>;
 }) {
   const { db, submissions, leases, audit, clock } = deps;
+  const writer = createAcceptedWriter({
+    db,
+    submissions,
+    leases,
+    audit,
+    clock,
+    notifier: deps.notifier,
+  });
   const stamp = () => toTimestamp(clock.now());
 
   async function licenseOf(organizationId: number, ref: string | number): Promise<License> {
@@ -233,50 +226,6 @@ export function createOutboxService(deps: {
     });
     return toSubmissionView(row);
   }
-
-  /**
-   * Writes accepted submissions of one organization, grouped while a write is in flight (see
-   * group-commit.ts): one transaction inserts them, wakes their licenses and appends their audit
-   * records. The hot parts (each license's lease row, the organization's chain lock) come last,
-   * so they are held for the shortest time before commit.
-   */
-  async function writeAccepted(items: AcceptedSubmission[]): Promise<SubmissionRow[]> {
-    const now = clock.now();
-    const rows = await db.transaction().execute(async (trx) => {
-      try {
-        const rows = await submissions.insertMany(
-          items.map((item) => item.values),
-          trx,
-        );
-        // By id: every writer takes lease rows in the same order, so two never deadlock.
-        const licenses = [...new Map(items.map((item) => [item.license.id, item.license]))]
-          .sort(([a], [b]) => a - b)
-          .map(([, license]) => license);
-        for (const license of licenses) {
-          await leases.wake(
-            { licenseId: license.id, organizationId: license.organization_id },
-            now,
-            trx,
-          );
-        }
-        await audit.recordMany(
-          items.map((item, i) => ({
-            ...item.audit,
-            target: { type: 'submission', id: rows[i]?.id ?? 0 },
-          })),
-          trx,
-        );
-        return rows;
-      } catch (error) {
-        // Raised inside the transaction: it rolls back, so nothing of the group was written.
-        throw new GroupRolledBack(error);
-      }
-    });
-    // One wake-up for the group (on PostgreSQL a NOTIFY: one statement, not one per request).
-    deps.notifier.notify();
-    return rows;
-  }
-  const writer = createGroupCommit(writeAccepted, { maxGroup: MAX_GROUP });
 
   /** Held at once where personal keys are required and the actor has none (rule 6). */
   async function holdReason(
