@@ -16,13 +16,22 @@ const chainKeyOf = (organizationId: number | null) => organizationId ?? 0;
 /** The only code that reads or writes `audit_events`. */
 export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
   /**
-   * Appends one event to its organization's chain (or the platform chain). Serialised per chain:
-   * a PostgreSQL advisory lock on the chain (SQLite has one writer anyway), so two organizations
-   * never wait for each other and one chain never forks. The unique index on
-   * (chain, chain_seq) refuses a fork even if the lock were bypassed.
+   * Appends events to one chain, in order, under one lock and one read of the head: the
+   * organization's chain (or the platform chain). Serialised per chain: a PostgreSQL advisory
+   * lock on the chain (SQLite has one writer anyway), so two organizations never wait for each
+   * other and one chain never forks. The unique index on (chain, chain_seq) refuses a fork even if
+   * the lock were bypassed. Call it as the last step before commit: the lock is held until then.
    */
-  async function append(executor: Kysely<DB>, fields: NewAuditFields): Promise<AuditEvent> {
-    const key = chainKeyOf(fields.organization_id);
+  async function appendMany(
+    executor: Kysely<DB>,
+    entries: readonly NewAuditFields[],
+  ): Promise<AuditEvent[]> {
+    const first = entries[0];
+    if (!first) return [];
+    const key = chainKeyOf(first.organization_id);
+    if (entries.some((e) => chainKeyOf(e.organization_id) !== key)) {
+      throw new Error('appendMany: every event must belong to the same chain');
+    }
     const run = async (trx: Kysely<DB>) => {
       if (dialect === 'postgres') {
         await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_CLASS}::int4, ${key}::int4)`.execute(
@@ -37,18 +46,26 @@ export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
         .orderBy('chain_seq', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const withLink: AuditFields = {
-        ...fields,
-        prev_hash: last?.hash ?? GENESIS_HASH,
-        chain_seq: (last?.chain_seq ?? 0) + 1,
-      };
-      return trx
-        .insertInto('audit_events')
-        .values({ ...withLink, hash: hashAuditEvent(withLink) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      let chainSeq = last?.chain_seq ?? 0;
+      const rows = entries.map((fields) => {
+        const withLink: AuditFields = { ...fields, prev_hash: prevHash, chain_seq: ++chainSeq };
+        prevHash = hashAuditEvent(withLink);
+        return { ...withLink, hash: prevHash };
+      });
+      // One multi-row insert: ids are drawn in VALUES order on both dialects, so id order is
+      // chain order (what verify() walks). Sorted by chain_seq in case RETURNING is not.
+      const inserted = await trx.insertInto('audit_events').values(rows).returningAll().execute();
+      return inserted.sort((a, b) => (a.chain_seq ?? 0) - (b.chain_seq ?? 0));
     };
     return executor.isTransaction ? run(executor) : executor.transaction().execute(run);
+  }
+
+  /** Appends one event to its chain (see `appendMany`). */
+  async function append(executor: Kysely<DB>, fields: NewAuditFields): Promise<AuditEvent> {
+    const [event] = await appendMany(executor, [fields]);
+    if (!event) throw new Error('audit append returned no row');
+    return event;
   }
 
   /** Newest first, within one organization. */
@@ -91,7 +108,7 @@ export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
     }
   }
 
-  return { append, listForOrganization, walk };
+  return { append, appendMany, listForOrganization, walk };
 }
 
 export type AuditRepo = ReturnType<typeof createAuditRepo>;

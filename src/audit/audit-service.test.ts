@@ -105,6 +105,38 @@ describeEachDialect('audit chain', (ctx) => {
     assert.deepEqual({ ok: check.ok, count: check.count }, { ok: true, count: 20 });
   });
 
+  it('recordMany appends in order under one lock, interleaving safely with single appends', async () => {
+    const entry = (i: number) => ({
+      organizationId: null,
+      actor: {},
+      action: 'test.many',
+      details: { i },
+    });
+    const groups = await Promise.all([
+      audit.recordMany([0, 1, 2, 3, 4].map(entry)),
+      audit.record(entry(100)),
+      audit.recordMany([5, 6, 7].map(entry)),
+      audit.record(entry(101)),
+    ]);
+    const many = groups[0] as Awaited<ReturnType<AuditService['recordMany']>>;
+    assert.deepEqual(
+      many.map((e) => JSON.parse(e.details).i),
+      [0, 1, 2, 3, 4],
+      'returned in the order given',
+    );
+    assert.deepEqual(
+      many.map((e) => e.chain_seq),
+      many.map((_, k) => (many[0]?.chain_seq ?? 0) + k),
+      'consecutive positions',
+    );
+    const check = await audit.verify();
+    assert.deepEqual({ ok: check.ok, count: check.count }, { ok: true, count: 10 });
+    await assert.rejects(
+      audit.recordMany([entry(1), { ...entry(2), organizationId: 999 }]),
+      /same chain/,
+    );
+  });
+
   async function makeOrganizations() {
     const { db } = ctx.database;
     const ids: number[] = [];

@@ -38,18 +38,33 @@ export interface AuditEntry {
 export function createAuditService(deps: { db: Kysely<DB>; repo: AuditRepo; clock: Clock }) {
   const { db, repo, clock } = deps;
 
+  const fieldsOf = (entry: AuditEntry, createdAt: string) => ({
+    organization_id: entry.organizationId,
+    actor_user_id: entry.actor.userId ?? null,
+    actor_token_id: entry.actor.tokenId ?? null,
+    action: entry.action,
+    target_type: entry.target?.type ?? null,
+    target_id: entry.target ? String(entry.target.id) : null,
+    details: JSON.stringify(entry.details ?? {}),
+    created_at: createdAt,
+  });
+
   /** Appends an event; pass the caller's transaction so the event commits with the change. */
   async function record(entry: AuditEntry, executor: Kysely<DB> = db) {
-    return repo.append(executor, {
-      organization_id: entry.organizationId,
-      actor_user_id: entry.actor.userId ?? null,
-      actor_token_id: entry.actor.tokenId ?? null,
-      action: entry.action,
-      target_type: entry.target?.type ?? null,
-      target_id: entry.target ? String(entry.target.id) : null,
-      details: JSON.stringify(entry.details ?? {}),
-      created_at: toTimestamp(clock.now()),
-    });
+    return repo.append(executor, fieldsOf(entry, toTimestamp(clock.now())));
+  }
+
+  /**
+   * Appends events of ONE organization (or the platform) in order, under one chain lock: for
+   * writers that commit many changes at once (the outbox's grouped enqueue). Same rules as
+   * `record`: pass the caller's transaction, and call it last, right before commit.
+   */
+  async function recordMany(entries: readonly AuditEntry[], executor: Kysely<DB> = db) {
+    const createdAt = toTimestamp(clock.now());
+    return repo.appendMany(
+      executor,
+      entries.map((entry) => fieldsOf(entry, createdAt)),
+    );
   }
 
   /**
@@ -112,7 +127,7 @@ export function createAuditService(deps: { db: Kysely<DB>; repo: AuditRepo; cloc
     }));
   }
 
-  return { record, verify, list };
+  return { record, recordMany, verify, list };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

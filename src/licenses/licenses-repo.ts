@@ -28,6 +28,16 @@ export function createLicensesRepo(db: Kysely<DB>) {
         // License numbers compare case-insensitively (`ca-123` is `CA-123`), on both dialects.
         .where(sql<string>`upper(number)`, '=', number.toUpperCase())
         .executeTakeFirst(),
+    /** By number alone (any case); if two states share it, the first state in order. */
+    findByNumberInAnyState: (organizationId: number, number: string) =>
+      db
+        .selectFrom('licenses')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where(sql<string>`upper(number)`, '=', number.toUpperCase())
+        .orderBy('state')
+        .limit(1)
+        .executeTakeFirst(),
     insert: (values: Insertable<LicensesTable>, executor = db) =>
       executor.insertInto('licenses').values(values).returningAll().executeTakeFirstOrThrow(),
     update: (

@@ -36,7 +36,7 @@ export interface OutboxDeps {
   audit: AuditService;
   vault: Pick<Vault, 'open'>;
   users: Pick<UsersRepo, 'membership' | 'memberByExternalRef' | 'setExternalRef'>;
-  licenses: Pick<LicensesRepo, 'find' | 'list'>;
+  licenses: Pick<LicensesRepo, 'find' | 'findByNumberInAnyState'>;
   credentials: CredentialsRepo;
   notifier: OutboxNotifier;
   settings?: Partial<OutboxSettings>;

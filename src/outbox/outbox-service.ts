@@ -11,6 +11,7 @@ import type { CredentialKeyEvent } from '../credentials/index.ts';
 import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
 import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
+import { createAcceptedWriter } from './accepted-writer.ts';
 import { actionFor, actionKinds } from './actions/action-catalogue.ts';
 import type { AnyOutboxAction } from './actions/action-types.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
@@ -67,7 +68,7 @@ export function createOutboxService(deps: {
   leases: LicenseLeasesRepo;
   policies: KeyPoliciesRepo;
   router: KeyRouter;
-  licenses: Pick<LicensesRepo, 'find' | 'list'>;
+  licenses: Pick<LicensesRepo, 'find' | 'findByNumberInAnyState'>;
   users: Pick<UsersRepo, 'membership' | 'memberByExternalRef' | 'setExternalRef'>;
   audit: AuditService;
   clock: Clock;
@@ -75,6 +76,14 @@ export function createOutboxService(deps: {
   settings: Pick<OutboxSettings, 'overdueAfterMs'>;
 }) {
   const { db, submissions, leases, audit, clock } = deps;
+  const writer = createAcceptedWriter({
+    db,
+    submissions,
+    leases,
+    audit,
+    clock,
+    notifier: deps.notifier,
+  });
   const stamp = () => toTimestamp(clock.now());
 
   async function licenseOf(organizationId: number, ref: string | number): Promise<License> {
@@ -83,10 +92,7 @@ export function createOutboxService(deps: {
       const byId = await deps.licenses.find(organizationId, Number(text));
       if (byId) return byId;
     }
-    const wanted = text.toUpperCase();
-    const found = (await deps.licenses.list(organizationId)).find(
-      (l) => l.number.toUpperCase() === wanted,
-    );
+    const found = await deps.licenses.findByNumberInAnyState(organizationId, text);
     if (!found) throw outboxErrors.OUTBOX_LICENSE_UNKNOWN({ details: { license: text } });
     return found;
   }
@@ -161,6 +167,9 @@ export function createOutboxService(deps: {
   /** Accepts an action: validated, attributed, queued (or held, rule 6) with its audit record. */
   async function enqueue(principal: OutboxActor, input: EnqueueInput): Promise<SubmissionView> {
     const action = actionOf(input.kind);
+    // The actor's lookup does not depend on the license: start it now, report its error in turn.
+    const actorLookup = actorOf(principal, input.actor);
+    actorLookup.catch(() => {});
     const license = await licenseOf(principal.organizationId, input.license);
     const payload = validated(action, input.payload);
     const features = licenseFeatures(JSON.parse(license.facility_type) as Record<string, unknown>);
@@ -173,63 +182,58 @@ export function createOutboxService(deps: {
         },
       });
     }
-    const actorUserId = await actorOf(principal, input.actor);
+    // Rule 6's policy depends on the license only: read it while the actor is looked up.
+    const personalKeyLookup = deps.policies.personalKeyRequired(
+      license.organization_id,
+      license.state,
+    );
+    personalKeyLookup.catch(() => {});
+    const actorUserId = await actorLookup;
     const occurredAt = occurredAtOf(input.occurredAt);
     const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
-    const hold = await holdReason(license, actorUserId);
-    const now = clock.now();
-    const row = await db.transaction().execute(async (trx) => {
-      const inserted = await submissions.insert(
-        {
-          organization_id: principal.organizationId,
-          license_id: license.id,
+    const hold = await holdReason(license, actorUserId, await personalKeyLookup);
+    const now = toTimestamp(clock.now());
+    const row = await writer.add(principal.organizationId, {
+      license,
+      values: {
+        organization_id: principal.organizationId,
+        license_id: license.id,
+        kind: action.kind,
+        payload: JSON.stringify(payload),
+        reference,
+        touches: JSON.stringify(action.touches(payload, { reference })),
+        actor_user_id: actorUserId,
+        actor_token_id: principal.tokenId,
+        occurred_at: toTimestamp(occurredAt),
+        status: hold ? 'held' : 'queued',
+        hold_reason: hold,
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+      },
+      audit: {
+        organizationId: principal.organizationId,
+        actor: { userId: principal.userId, tokenId: principal.tokenId },
+        action: 'submission.queued',
+        details: {
           kind: action.kind,
-          payload: JSON.stringify(payload),
+          license: license.number,
+          actorUserId,
           reference,
-          touches: JSON.stringify(action.touches(payload, { reference })),
-          actor_user_id: actorUserId,
-          actor_token_id: principal.tokenId,
-          occurred_at: toTimestamp(occurredAt),
-          status: hold ? 'held' : 'queued',
-          hold_reason: hold,
-          next_attempt_at: toTimestamp(now),
-          created_at: toTimestamp(now),
-          updated_at: toTimestamp(now),
+          ...(hold && { held: hold }),
         },
-        trx,
-      );
-      await leases.wake(
-        { licenseId: license.id, organizationId: license.organization_id },
-        now,
-        trx,
-      );
-      await audit.record(
-        {
-          organizationId: principal.organizationId,
-          actor: { userId: principal.userId, tokenId: principal.tokenId },
-          action: 'submission.queued',
-          target: { type: 'submission', id: inserted.id },
-          details: {
-            kind: action.kind,
-            license: license.number,
-            actorUserId,
-            reference,
-            ...(hold && { held: hold }),
-          },
-        },
-        trx,
-      );
-      return inserted;
+      },
     });
-    deps.notifier.notify();
     return toSubmissionView(row);
   }
 
   /** Held at once where personal keys are required and the actor has none (rule 6). */
-  async function holdReason(license: License, actorUserId: number): Promise<string | null> {
-    if (!(await deps.policies.personalKeyRequired(license.organization_id, license.state))) {
-      return null;
-    }
+  async function holdReason(
+    license: License,
+    actorUserId: number,
+    personalKeyRequired: boolean,
+  ): Promise<string | null> {
+    if (!personalKeyRequired) return null;
     const { choice } = await deps.router.choose({
       organizationId: license.organization_id,
       licenseId: license.id,

@@ -52,6 +52,18 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       return row;
     },
 
+    /** One multi-row insert; rows come back in the order of `values` (matched by reference). */
+    insertMany: async (values: readonly Insertable<SubmissionsTable>[], executor = db) => {
+      if (values.length === 0) return [];
+      const rows = await executor.insertInto('submissions').values(values).returningAll().execute();
+      const byReference = new Map(rows.map((row) => [row.reference, row]));
+      return values.map((v) => {
+        const row = byReference.get(v.reference);
+        if (!row) throw new Error(`inserted submission ${v.reference} not returned`);
+        return row;
+      });
+    },
+
     find: (organizationId: number, id: number, executor = db) =>
       executor
         .selectFrom('submissions')
