@@ -13,12 +13,18 @@ import { type MetrcApi, type MetrcPage, splitWindows, type TimeRange } from '../
 import { fetchRawPage } from './metrc-pages.ts';
 import type { MirrorOwner, MirrorRepo } from './mirror-repo.ts';
 import { type PackageRow, parsePackage, parseRecord, type RecordRow } from './mirror-rows-fns.ts';
-import { walkPages } from './page-walk.ts';
+import { walkPageBatches, walkPages } from './page-walk.ts';
 import { enrichRecords } from './record-details.ts';
 import { syncErrors } from './sync-errors.ts';
 import type { Lease, SyncLeasesRepo } from './sync-leases-repo.ts';
 import type { SyncStream } from './sync-resources.ts';
 import type { SyncStateRepo } from './sync-state-repo.ts';
+
+/**
+ * Pages that already arrived are stored together, up to this many per transaction: a sync that
+ * fell behind its GETs catches up with fewer commits (one checkpoint move for them all).
+ */
+const MAX_PAGES_PER_TRANSACTION = 4;
 
 /** Lab results are one GET per package: at most this many packages per run. */
 export const MAX_LAB_RESULT_PACKAGES = 500;
@@ -80,12 +86,15 @@ export function createSyncEngine(deps: {
   // When each lease was last extended (process time: only the pacing of renewals).
   const renewedAt = new WeakMap<Lease, number>();
 
-  /** Stores one page's records and moves the checkpoint, atomically, under the lease. */
-  async function storePage(
+  /**
+   * Stores the records of one or more consecutive pages and moves the checkpoint to the last of
+   * them, atomically, under the lease.
+   */
+  async function storePages(
     target: PullTarget,
     stream: SyncStream,
     records: unknown[],
-    checkpoint: { window: TimeRange | null; pageNumber: number },
+    checkpoint: { window: TimeRange | null; pageNumber: number; pages: number },
   ): Promise<{ stored: number; rejected: number }> {
     const at = stamp();
     const packages: PackageRow[] = [];
@@ -123,7 +132,11 @@ export function createSyncEngine(deps: {
           window_page: checkpoint.pageNumber,
           updated_at: at,
         },
-        { records: packages.length + others.length, rejected: rejects.length, pages: 1 },
+        {
+          records: packages.length + others.length,
+          rejected: rejects.length,
+          pages: checkpoint.pages,
+        },
         trx,
       );
       if (!advanced)
@@ -153,27 +166,32 @@ export function createSyncEngine(deps: {
         pageNumber,
         signal: target.signal,
       });
-    for await (const page of walkPages(fetchPage, firstPage, settings.pagesAhead)) {
-      total = page.total;
-      let records = page.data;
-      if (!stream.perLicense)
-        records = records.filter((r) => facilityOf(r) === target.licenseNumber);
-      records = await enrichRecords(
-        target.api,
-        stream,
-        target.licenseNumber,
-        records,
-        target.signal,
-      );
-      const result = await storePage(target, stream, records, {
+    const batches = walkPageBatches(
+      fetchPage,
+      firstPage,
+      settings.pagesAhead,
+      MAX_PAGES_PER_TRANSACTION,
+    );
+    for await (const batch of batches) {
+      const records: unknown[] = [];
+      for (const page of batch) {
+        total = page.total;
+        let data = page.data;
+        if (!stream.perLicense) data = data.filter((r) => facilityOf(r) === target.licenseNumber);
+        data = await enrichRecords(target.api, stream, target.licenseNumber, data, target.signal);
+        for (const record of data) records.push(record);
+      }
+      const last = batch[batch.length - 1] as MetrcPage<unknown>;
+      const result = await storePages(target, stream, records, {
         window,
-        pageNumber: page.pageNumber,
+        pageNumber: last.pageNumber,
+        pages: batch.length,
       });
       stored += result.stored;
       rejected += result.rejected;
-      pages++;
-      report(page, stored);
-      target.afterPageStored?.({ stream: stream.key, pageNumber: page.pageNumber });
+      pages += batch.length;
+      report(last, stored);
+      target.afterPageStored?.({ stream: stream.key, pageNumber: last.pageNumber });
     }
     return { total: stream.perLicense ? total : stored, stored, rejected, pages };
   }
