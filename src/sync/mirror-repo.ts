@@ -174,6 +174,35 @@ export function createMirrorRepo(db: Kysely<DB>) {
     },
 
     /**
+     * Packages the mirror has in transit that Metrc no longer lists so left this license's
+     * inventory: the recipient received them (Metrc moves the package to it). One that was
+     * rejected or voided comes back on the active list, its LastModified moved, and that
+     * stream (pulled before this one) has already made it active again.
+     */
+    async settleInTransit(
+      licenseId: number,
+      listed: ReadonlySet<number>,
+      executor: Kysely<DB> = db,
+    ): Promise<number> {
+      const rows = await executor
+        .selectFrom('mirror_packages')
+        .select(['metrc_id'])
+        .where('license_id', '=', licenseId)
+        .where('status', '=', 'intransit')
+        .execute();
+      const gone = rows.map((r) => Number(r.metrc_id)).filter((id) => !listed.has(id));
+      for (let i = 0; i < gone.length; i += ROWS_PER_STATEMENT)
+        await executor
+          .updateTable('mirror_packages')
+          .set({ status: 'inactive' })
+          .where('license_id', '=', licenseId)
+          .where('metrc_id', 'in', gone.slice(i, i + ROWS_PER_STATEMENT))
+          .where('status', '=', 'intransit')
+          .execute();
+      return gone.length;
+    },
+
+    /**
      * Records of this stream stored with a LastModified inside the window (both ends inclusive,
      * to the millisecond, as Metrc's window is inclusive to the second).
      */
