@@ -27,6 +27,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/auth/index.ts';
+import { limitHeapGrowth } from '../src/cli/heap-growth.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { createMetrcKeyProbe } from '../src/credentials/index.ts';
 import { createDatabase, type Dialect, migrateToLatest } from '../src/db/index.ts';
@@ -47,6 +48,9 @@ const { values: args } = parseArgs({
 const LICENSES = Number(args.licenses);
 const PACKAGES = Number(args.packages);
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// The heap settings `tracegate start` runs with (src/cli/heap-growth.ts).
+limitHeapGrowth();
+
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 const progress = (text: string) => process.stderr.write(`[bench sync] ${text}\n`);
 
