@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { reportFailure } from './cli-context.ts';
 import { registerCommands } from './commands/index.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
+
+limitHeapGrowth();
 
 const program = new Command()
   .name('tracegate')

@@ -3,7 +3,7 @@
  * Metrc's id, so walking a window again never duplicates; and the local counts per window that
  * gap detection compares with Metrc's totals.
  */
-import type { Kysely } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
 import type { PackageRow, RecordRow } from './mirror-rows-fns.ts';
 import type { SyncStream } from './sync-resources.ts';
@@ -13,25 +13,92 @@ export interface MirrorOwner {
   licenseId: number;
 }
 
+/**
+ * A multi-row upsert compiled once per row count and reused with new parameters: building and
+ * compiling Kysely's query for 20 rows × 20 columns costs more CPU than storing them, and a sync
+ * stores thousands of such pages. Where each parameter goes is learned from the compiled
+ * template (a marker per cell), so nothing depends on the order Kysely emits them in.
+ */
+function reusableInsert<Row extends object>(
+  build: (executor: Kysely<DB>, rows: Row[]) => Compilable,
+  columns: readonly (keyof Row & string)[],
+) {
+  const templates = new Map<number, { sql: string; cells: [number, string][] }>();
+  const templateFor = (executor: Kysely<DB>, count: number) => {
+    const found = templates.get(count);
+    if (found) return found;
+    const marker = (row: number, column: string) => `\u0000${row}\u0000${column}`;
+    const rows = Array.from(
+      { length: count },
+      (_, r) => Object.fromEntries(columns.map((c) => [c, marker(r, c)])) as Row,
+    );
+    const compiled = build(executor, rows).compile();
+    const cells = compiled.parameters.map((parameter): [number, string] => {
+      const [, row, column] = String(parameter).split('\u0000');
+      if (column === undefined) throw new Error('a reusable insert may bind only row values');
+      return [Number(row), column];
+    });
+    const template = { sql: compiled.sql, cells };
+    templates.set(count, template);
+    return template;
+  };
+  return async (executor: Kysely<DB>, rows: Row[]) => {
+    const { sql, cells } = templateFor(executor, rows.length);
+    const parameters = cells.map(([r, column]) => (rows[r] as Record<string, unknown>)[column]);
+    await executor.executeQuery(CompiledQuery.raw(sql, parameters));
+  };
+}
+
+const PACKAGE_COLUMNS = [
+  'organization_id',
+  'license_id',
+  'metrc_id',
+  'label',
+  'status',
+  'item_id',
+  'item_name',
+  'item_category',
+  'location_id',
+  'location_name',
+  'quantity',
+  'unit',
+  'expiration_date',
+  'use_by_date',
+  'lab_testing_state',
+  'packaged_date',
+  'last_modified',
+  'raw',
+  'synced_at',
+] as const;
+
+type StoredPackage = PackageRow & {
+  organization_id: number;
+  license_id: number;
+  synced_at: string;
+};
+type StoredRecord = RecordRow & { organization_id: number; license_id: number; synced_at: string };
+
+const RECORD_COLUMNS = [
+  'organization_id',
+  'license_id',
+  'kind',
+  'metrc_id',
+  'status',
+  'label',
+  'last_modified',
+  'raw',
+  'synced_at',
+] as const;
+
+/** Rows per statement: well under SQLite's 32,766 parameters and PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 200;
+
 export function createMirrorRepo(db: Kysely<DB>) {
-  return {
-    async upsertPackages(
-      owner: MirrorOwner,
-      rows: PackageRow[],
-      at: string,
-      executor: Kysely<DB> = db,
-    ): Promise<void> {
-      if (rows.length === 0) return;
-      await executor
+  const insertPackages = reusableInsert<StoredPackage>(
+    (executor, rows) =>
+      executor
         .insertInto('mirror_packages')
-        .values(
-          rows.map((row) => ({
-            ...row,
-            organization_id: owner.organizationId,
-            license_id: owner.licenseId,
-            synced_at: at,
-          })),
-        )
+        .values(rows)
         .onConflict((oc) =>
           oc.columns(['license_id', 'metrc_id']).doUpdateSet((eb) => ({
             label: eb.ref('excluded.label'),
@@ -51,27 +118,14 @@ export function createMirrorRepo(db: Kysely<DB>) {
             raw: eb.ref('excluded.raw'),
             synced_at: eb.ref('excluded.synced_at'),
           })),
-        )
-        .execute();
-    },
-
-    async upsertRecords(
-      owner: MirrorOwner,
-      rows: RecordRow[],
-      at: string,
-      executor: Kysely<DB> = db,
-    ): Promise<void> {
-      if (rows.length === 0) return;
-      await executor
+        ),
+    PACKAGE_COLUMNS,
+  );
+  const insertRecords = reusableInsert<StoredRecord>(
+    (executor, rows) =>
+      executor
         .insertInto('mirror_records')
-        .values(
-          rows.map((row) => ({
-            ...row,
-            organization_id: owner.organizationId,
-            license_id: owner.licenseId,
-            synced_at: at,
-          })),
-        )
+        .values(rows)
         .onConflict((oc) =>
           oc.columns(['license_id', 'kind', 'metrc_id']).doUpdateSet((eb) => ({
             status: eb.ref('excluded.status'),
@@ -80,8 +134,72 @@ export function createMirrorRepo(db: Kysely<DB>) {
             raw: eb.ref('excluded.raw'),
             synced_at: eb.ref('excluded.synced_at'),
           })),
-        )
+        ),
+    RECORD_COLUMNS,
+  );
+
+  return {
+    async upsertPackages(
+      owner: MirrorOwner,
+      rows: PackageRow[],
+      at: string,
+      executor: Kysely<DB> = db,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({
+          ...row,
+          organization_id: owner.organizationId,
+          license_id: owner.licenseId,
+          synced_at: at,
+        }));
+        await insertPackages(executor, chunk);
+      }
+    },
+
+    async upsertRecords(
+      owner: MirrorOwner,
+      rows: RecordRow[],
+      at: string,
+      executor: Kysely<DB> = db,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({
+          ...row,
+          organization_id: owner.organizationId,
+          license_id: owner.licenseId,
+          synced_at: at,
+        }));
+        await insertRecords(executor, chunk);
+      }
+    },
+
+    /**
+     * Packages the mirror has in transit that Metrc no longer lists so left this license's
+     * inventory: the recipient received them (Metrc moves the package to it). One that was
+     * rejected or voided comes back on the active list, its LastModified moved, and that
+     * stream (pulled before this one) has already made it active again.
+     */
+    async settleInTransit(
+      licenseId: number,
+      listed: ReadonlySet<number>,
+      executor: Kysely<DB> = db,
+    ): Promise<number> {
+      const rows = await executor
+        .selectFrom('mirror_packages')
+        .select(['metrc_id'])
+        .where('license_id', '=', licenseId)
+        .where('status', '=', 'intransit')
         .execute();
+      const gone = rows.map((r) => Number(r.metrc_id)).filter((id) => !listed.has(id));
+      for (let i = 0; i < gone.length; i += ROWS_PER_STATEMENT)
+        await executor
+          .updateTable('mirror_packages')
+          .set({ status: 'inactive' })
+          .where('license_id', '=', licenseId)
+          .where('metrc_id', 'in', gone.slice(i, i + ROWS_PER_STATEMENT))
+          .where('status', '=', 'intransit')
+          .execute();
+      return gone.length;
     },
 
     /**

@@ -72,7 +72,11 @@ export function packageStatusOf(record: Json): PackageStatus {
   return 'active';
 }
 
-export function parsePackage(record: unknown): Parsed<PackageRow> {
+/**
+ * `listedAs`: the list the record came from, when that list says more than the record does
+ * (`/packages/v2/intransit`: on an outgoing manifest not yet received).
+ */
+export function parsePackage(record: unknown, listedAs?: 'intransit'): Parsed<PackageRow> {
   const json = obj(record);
   if (!json) return fail(record, 'the record is not an object');
   const id = int(json.Id);
@@ -87,7 +91,10 @@ export function parsePackage(record: unknown): Parsed<PackageRow> {
     row: {
       metrc_id: id,
       label,
-      status: packageStatusOf(json),
+      status:
+        listedAs === 'intransit' && packageStatusOf(json) !== 'inactive'
+          ? 'intransit'
+          : packageStatusOf(json),
       item_id: int(item?.Id) ?? int(json.ItemId),
       item_name: text(item?.Name) ?? text(json.ItemName),
       item_category: text(item?.ProductCategoryName) ?? text(json.ItemProductCategoryName),

@@ -129,8 +129,13 @@ const toSignal = (r: PackageJoinRow): PackageSignal => ({
   lastModified: r.last_modified,
 });
 
-/** The checkpoint keys of the package streams (`packages:active`, …). */
-const PACKAGE_STREAMS = SYNC_STREAMS.filter((s) => s.resource === 'packages').map((s) => s.key);
+/**
+ * The checkpoint keys of the windowed package streams (`packages:active`, …): the in-transit
+ * list is read whole each run, has no watermark, and moves no quantity.
+ */
+const PACKAGE_STREAMS = SYNC_STREAMS.filter((s) => s.resource === 'packages' && s.windowed).map(
+  (s) => s.key,
+);
 
 const LABEL_CHUNK = 500;
 

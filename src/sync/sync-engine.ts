@@ -13,12 +13,20 @@ import { type MetrcApi, type MetrcPage, splitWindows, type TimeRange } from '../
 import { fetchRawPage } from './metrc-pages.ts';
 import type { MirrorOwner, MirrorRepo } from './mirror-repo.ts';
 import { type PackageRow, parsePackage, parseRecord, type RecordRow } from './mirror-rows-fns.ts';
-import { walkPages } from './page-walk.ts';
+import { walkPageBatches, walkPages } from './page-walk.ts';
 import { enrichRecords } from './record-details.ts';
 import { syncErrors } from './sync-errors.ts';
 import type { Lease, SyncLeasesRepo } from './sync-leases-repo.ts';
 import type { SyncStream } from './sync-resources.ts';
 import type { SyncStateRepo } from './sync-state-repo.ts';
+
+/**
+ * Pages that already arrived are stored together, up to this many per transaction: a sync that
+ * fell behind its GETs catches up with fewer commits (one checkpoint move for them all).
+ */
+const MAX_PAGES_PER_TRANSACTION = 4;
+
+const DAY_MS = 86_400_000;
 
 /** Lab results are one GET per package: at most this many packages per run. */
 export const MAX_LAB_RESULT_PACKAGES = 500;
@@ -80,12 +88,16 @@ export function createSyncEngine(deps: {
   // When each lease was last extended (process time: only the pacing of renewals).
   const renewedAt = new WeakMap<Lease, number>();
 
-  /** Stores one page's records and moves the checkpoint, atomically, under the lease. */
-  async function storePage(
+  /**
+   * Stores the records of one or more consecutive pages and moves the checkpoint to the last of
+   * them, atomically, under the lease.
+   */
+  async function storePages(
     target: PullTarget,
     stream: SyncStream,
     records: unknown[],
-    checkpoint: { window: TimeRange | null; pageNumber: number },
+    checkpoint: { window: TimeRange | null; pageNumber: number; pages: number },
+    listed?: Set<number>,
   ): Promise<{ stored: number; rejected: number }> {
     const at = stamp();
     const packages: PackageRow[] = [];
@@ -93,7 +105,7 @@ export function createSyncEngine(deps: {
     const rejects: { metrc_id: string | null; error: string; raw: string }[] = [];
     for (const record of records) {
       if (stream.resource === 'packages') {
-        const parsed = parsePackage(record);
+        const parsed = parsePackage(record, inTransit(stream) ? 'intransit' : undefined);
         if (parsed.ok) packages.push(parsed.row);
         else rejects.push({ metrc_id: parsed.metrcId, error: parsed.error, raw: rawText(record) });
       } else {
@@ -123,13 +135,18 @@ export function createSyncEngine(deps: {
           window_page: checkpoint.pageNumber,
           updated_at: at,
         },
-        { records: packages.length + others.length, rejected: rejects.length, pages: 1 },
+        {
+          records: packages.length + others.length,
+          rejected: rejects.length,
+          pages: checkpoint.pages,
+        },
         trx,
       );
       if (!advanced)
         throw syncErrors.SYNC_LEASE_LOST({ details: { licenseId: target.owner.licenseId } });
     });
     if (renewDue) renewedAt.set(target.lease, Date.now());
+    for (const row of packages) listed?.add(row.metrc_id);
     return { stored: packages.length + others.length, rejected: rejects.length };
   }
 
@@ -140,6 +157,10 @@ export function createSyncEngine(deps: {
     window: TimeRange | null,
     firstPage: number,
     report: (page: MetrcPage<unknown>, stored: number) => void,
+    /** Collects the Metrc ids of the packages stored (the in-transit list). */
+    listed?: Set<number>,
+    /** The lastModified range asked of Metrc when it is not the checkpoint's window. */
+    fetchWindow: TimeRange | null = window,
   ): Promise<{ total: number; stored: number; rejected: number; pages: number }> {
     let total = 0;
     let stored = 0;
@@ -149,31 +170,38 @@ export function createSyncEngine(deps: {
       fetchRawPage(target.api, {
         path: stream.path,
         licenseNumber: stream.perLicense ? target.licenseNumber : undefined,
-        window: window ?? undefined,
+        window: fetchWindow ?? undefined,
         pageNumber,
         signal: target.signal,
       });
-    for await (const page of walkPages(fetchPage, firstPage, settings.pagesAhead)) {
-      total = page.total;
-      let records = page.data;
-      if (!stream.perLicense)
-        records = records.filter((r) => facilityOf(r) === target.licenseNumber);
-      records = await enrichRecords(
-        target.api,
+    const batches = walkPageBatches(
+      fetchPage,
+      firstPage,
+      settings.pagesAhead,
+      MAX_PAGES_PER_TRANSACTION,
+    );
+    for await (const batch of batches) {
+      const records: unknown[] = [];
+      for (const page of batch) {
+        total = page.total;
+        let data = page.data;
+        if (!stream.perLicense) data = data.filter((r) => facilityOf(r) === target.licenseNumber);
+        data = await enrichRecords(target.api, stream, target.licenseNumber, data, target.signal);
+        for (const record of data) records.push(record);
+      }
+      const last = batch[batch.length - 1] as MetrcPage<unknown>;
+      const result = await storePages(
+        target,
         stream,
-        target.licenseNumber,
         records,
-        target.signal,
+        { window, pageNumber: last.pageNumber, pages: batch.length },
+        listed,
       );
-      const result = await storePage(target, stream, records, {
-        window,
-        pageNumber: page.pageNumber,
-      });
       stored += result.stored;
       rejected += result.rejected;
-      pages++;
-      report(page, stored);
-      target.afterPageStored?.({ stream: stream.key, pageNumber: page.pageNumber });
+      pages += batch.length;
+      report(last, stored);
+      target.afterPageStored?.({ stream: stream.key, pageNumber: last.pageNumber });
     }
     return { total: stream.perLicense ? total : stored, stored, rejected, pages };
   }
@@ -228,15 +256,35 @@ export function createSyncEngine(deps: {
     };
 
     if (!stream.windowed) {
-      const result = await walkWindow(target, stream, null, 1, () => {});
-      add(result);
+      const listed = inTransit(stream) ? new Set<number>() : undefined;
+      // Metrc answers a list asked without a window with recent changes only: the in-transit
+      // list is read whole, over the backfill range in the endpoint's windows, on every run.
+      const ranges: (TimeRange | null)[] = listed
+        ? splitWindows(
+            {
+              start:
+                target.since ?? new Date(clock.now().getTime() - settings.backfillDays * DAY_MS),
+              end: new Date(Math.ceil(clock.now().getTime() / 1000) * 1000),
+            },
+            target.api.windowPolicy(stream.path),
+          )
+        : [null];
+      for (const range of ranges)
+        add(await walkWindow(target, stream, null, 1, () => {}, listed, range));
+      // Packages no longer listed in transit were received (or the manifest voided).
+      if (listed)
+        await db.transaction().execute(async (trx) => {
+          if (!(await leases.renew(target.lease, settings.leaseTtlMs, trx)))
+            throw syncErrors.SYNC_LEASE_LOST({ details: { licenseId } });
+          await mirror.settleInTransit(licenseId, listed, trx);
+        });
     } else {
       // Whole seconds: Metrc reads the window's end to the second, so the watermark must too.
       // Rounded up, so a change made in this very second is inside the window.
       const now = new Date(Math.ceil(clock.now().getTime() / 1000) * 1000);
       const backfillFrom =
         checkpoint.backfill_from ??
-        toTimestamp(target.since ?? new Date(now.getTime() - settings.backfillDays * 86_400_000));
+        toTimestamp(target.since ?? new Date(now.getTime() - settings.backfillDays * DAY_MS));
       if (!checkpoint.backfill_from)
         await state.update(licenseId, stream.key, { backfill_from: backfillFrom });
       // An explicit `since` re-walks from there (`tracegate sync --since`); otherwise an
@@ -433,6 +481,9 @@ export function createSyncEngine(deps: {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+const inTransit = (stream: SyncStream) =>
+  stream.resource === 'packages' && stream.status === 'intransit';
 
 function facilityOf(record: unknown): string | null {
   const license = (record as { License?: { Number?: unknown } } | null)?.License;

@@ -97,6 +97,9 @@ export const SYNC_STREAMS: readonly SyncStream[] = [
   stream('packages', 'active', inventory, { countStatuses: ['active', 'onhold', 'intransit'] }),
   stream('packages', 'onhold', inventory),
   stream('packages', 'inactive', inventory),
+  // After the lists above (which also hold these packages): read whole on every run, since
+  // leaving on a manifest need not touch a package's LastModified; what left it is settled.
+  stream('packages', 'intransit', inventory, { windowed: false }),
   stream('plants', 'vegetative', grows, { countStatuses: ['vegetative', 'onhold'] }),
   stream('plants', 'flowering', grows, { countStatuses: ['flowering', 'onhold'] }),
   stream('plants', 'onhold', grows),

@@ -53,7 +53,7 @@ describeEachDialect('tracegate sync (CLI)', (ctx) => {
     assert.equal(result.status, 'ok');
     assert.deepEqual(
       result.streams.map((s: { stream: string }) => s.stream),
-      ['packages:active', 'packages:onhold', 'packages:inactive'],
+      ['packages:active', 'packages:onhold', 'packages:inactive', 'packages:intransit'],
     );
     assert.ok(result.streams[0].records > 0);
     // Not a terminal: plain lines, one per window, no carriage-return bar.

@@ -1,7 +1,8 @@
 /**
  * Failures on demand, scoped by state and optionally path prefix and method: latency (fixed,
  * uniform or log-normal), a 5xx rate, a 429 rate, timeouts, connection resets, "commit the
- * write then drop the response", and outage windows per state. Randomness is seeded.
+ * write then drop the response", outage windows per state, and one malformed record in an
+ * otherwise good list page (a field of the wrong type). Randomness is seeded.
  */
 import type { Clock } from '../../lib/index.ts';
 import { emulatorErrors } from '../emulator-errors.ts';
@@ -15,6 +16,7 @@ export const FAULT_KINDS = [
   'reset',
   'drop-after-commit',
   'outage',
+  'corrupt-record',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -47,6 +49,12 @@ export interface FaultInput {
   startsAt?: string;
   endsAt?: string;
   durationMs?: number;
+  /** corrupt-record: the field of one record to spoil (default `Id`). */
+  field?: string;
+  /** corrupt-record: the value it gets instead (default a string, the wrong type for an id). */
+  value?: unknown;
+  /** corrupt-record: which record of the page, from 0 (default 0; past the end: the last). */
+  recordIndex?: number;
 }
 
 export interface FaultRule extends FaultInput {
@@ -62,6 +70,11 @@ export interface FaultDecision {
   before: FaultRule | undefined;
   /** The operation runs and commits; then the connection is dropped without an answer. */
   dropAfterCommit: FaultRule | undefined;
+  /**
+   * The operation runs; one record of its list answer is spoiled before it is sent. Not yet
+   * a hit: `hit(rule)` counts it once an answer with a record is there (an empty page is not).
+   */
+  corruptRecord: FaultRule | undefined;
 }
 
 export interface FaultInjector {
@@ -70,6 +83,8 @@ export interface FaultInjector {
   clear(): void;
   list(): FaultRule[];
   decide(state: string, method: string, path: string): FaultDecision;
+  /** Rolls a deferred rule's probability and counts the hit (false: it does not apply). */
+  hit(rule: FaultRule): boolean;
 }
 
 const Z_99 = 2.326347874;
@@ -131,11 +146,13 @@ export function createFaultInjector(random: () => number, clock: Clock): FaultIn
       rules = [];
     },
     list: () => rules.map((rule) => ({ ...rule })),
+    hit: (rule) => rules.includes(rule) && fire(rule),
     decide(state, method, path) {
       const decision: FaultDecision = {
         latencyMs: 0,
         before: undefined,
         dropAfterCommit: undefined,
+        corruptRecord: undefined,
       };
       for (const rule of [...rules]) {
         if (!matches(rule, state, method, path)) continue;
@@ -145,6 +162,8 @@ export function createFaultInjector(random: () => number, clock: Clock): FaultIn
           if (fire(rule)) decision.latencyMs += delay(rule);
         } else if (rule.kind === 'drop-after-commit') {
           if (!decision.dropAfterCommit && fire(rule)) decision.dropAfterCommit = rule;
+        } else if (rule.kind === 'corrupt-record') {
+          decision.corruptRecord ??= rule;
         } else if (!decision.before && fire(rule)) {
           decision.before = rule;
         }
@@ -196,6 +215,7 @@ function validate(input: FaultInput, clock: Clock): FaultInput {
     'afterMs',
     'durationMs',
     'times',
+    'recordIndex',
   ] as const)
     nonNegative(name);
   if (input.probability !== undefined && !(input.probability >= 0 && input.probability <= 1)) {
@@ -217,6 +237,11 @@ function validate(input: FaultInput, clock: Clock): FaultInput {
     out.status = input.status ?? 500;
     if (!Number.isInteger(out.status) || out.status < 500 || out.status > 599)
       invalid('status must be a 5xx code.');
+  }
+  if (input.kind === 'corrupt-record') {
+    out.field = input.field ?? 'Id';
+    if (typeof out.field !== 'string' || out.field === '') invalid('field must be a field name.');
+    if (!('value' in input)) out.value = 'not-a-number';
   }
   if (input.kind === 'outage') {
     if (!out.state) invalid('An outage needs a state.');

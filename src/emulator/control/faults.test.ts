@@ -164,6 +164,34 @@ test('commit then drop: the write lands, the client never hears; the log has the
   assert.equal((lookup.body as { ExternalReceiptNumber: string }).ExternalReceiptNumber, 'DROP-1');
 });
 
+test('corrupt record: one record of a list page has a field of the wrong type, the rest are whole', async () => {
+  const window = {
+    lastModifiedStart: '2000-01-01T00:00:00Z',
+    lastModifiedEnd: '2100-01-01T00:00:00Z',
+  };
+  const clean = rows(await owner.get('/packages/v2/active', { ...store, ...window }));
+  assert.ok(clean.length >= 2);
+  const rule = emulator.control.addFault({
+    kind: 'corrupt-record',
+    path: '/packages/v2/active',
+    field: 'Quantity',
+    value: 'lots',
+    recordIndex: 1,
+    times: 1,
+  });
+  const spoiled = rows(await owner.get('/packages/v2/active', { ...store, ...window }));
+  assert.equal(spoiled.length, clean.length);
+  assert.equal(spoiled[1]?.Quantity, 'lots');
+  assert.deepEqual({ ...spoiled[1], Quantity: clean[1]?.Quantity }, clean[1]);
+  assert.deepEqual(spoiled[0], clean[0]);
+  assert.equal(emulator.control.requests({ method: 'GET' }).at(-1)?.fault, rule.id);
+  // `times: 1`: the next page is whole again; the default spoils the first record's Id.
+  assert.deepEqual(rows(await owner.get('/packages/v2/active', { ...store, ...window })), clean);
+  emulator.control.addFault({ kind: 'corrupt-record', path: '/packages/v2/active', times: 1 });
+  const byDefault = rows(await owner.get('/packages/v2/active', { ...store, ...window }));
+  assert.equal(byDefault[0]?.Id, 'not-a-number');
+});
+
 test('outage window per state: 503 inside the window, normal after it', async () => {
   emulator.control.addFault({ kind: 'outage', state: 'ca', durationMs: 60_000 });
   assert.equal((await owner.get('/facilities/v2')).status, 503);

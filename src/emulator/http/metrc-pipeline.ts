@@ -2,7 +2,7 @@
  * One Metrc request, in Metrc's order of checks: route (unknown → Metrc's 404, flagged as
  * unimplemented; 405 retired; 404 absent in this state) → outage (503) → injected 5xx/429/timeout/reset → auth (401) → GET limits (429) →
  * injected latency → license, license type and permission (401) → the operation → optionally
- * drop the answer after the write committed.
+ * drop the answer after the write committed, or spoil one record of a list answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -199,7 +199,32 @@ export async function handleMetrcRequest(
     res.socket?.destroy();
     return;
   }
+  if (faults.corruptRecord) {
+    const rule = faults.corruptRecord;
+    const spoiled = corruptOneRecord(result, rule);
+    if (spoiled !== undefined && core.faults.hit(rule)) {
+      log.fault = rule.id;
+      result = spoiled;
+    }
+  }
   reply(200, result);
+}
+
+/**
+ * A copy of a list answer with one record's field replaced (Metrc sending a malformed row in a
+ * good page); undefined when the answer holds no record to spoil.
+ */
+function corruptOneRecord(
+  body: unknown,
+  rule: { field?: string; value?: unknown; recordIndex?: number },
+): unknown {
+  const envelope = !Array.isArray(body) && typeof body === 'object' && body !== null;
+  const data = envelope ? (body as { Data?: unknown }).Data : body;
+  if (!Array.isArray(data) || data.length === 0) return undefined;
+  const index = Math.min(rule.recordIndex ?? 0, data.length - 1);
+  const records = [...data];
+  records[index] = { ...(records[index] as object), [rule.field ?? 'Id']: rule.value };
+  return envelope ? { ...(body as object), Data: records } : records;
 }
 
 /** Resolves `licenseNumber` and checks employment, license type and permissions (all 401). */
