@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.ts';
 import type { DB } from './db-types.ts';
@@ -19,8 +19,6 @@ export interface Database {
 
 /** How long SQLite waits for another writer before failing (another process, e.g. the CLI). */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-/** Prepared statements kept per SQLite database, by SQL text (oldest dropped first). */
-const SQLITE_STATEMENT_CACHE_SIZE = 300;
 const PG_POOL_SIZE = 10;
 const PG_INT8_OID = 20;
 
@@ -61,28 +59,4 @@ export function createDatabase(config: DatabaseConfig): Database {
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; on SQLite preparing costs as much as running a small query
- * (about a tenth of an enqueue's CPU). Statements are reusable, and Kysely runs one query at a
- * time per connection, so one prepared statement per SQL text is safe.
- */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text) {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = sqlite.prepare(text);
-        cache.set(text, statement);
-        if (cache.size > SQLITE_STATEMENT_CACHE_SIZE) {
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-      }
-      return statement;
-    },
-  };
 }
