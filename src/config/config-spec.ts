@@ -259,7 +259,8 @@ export const CONFIG_VARS = {
   OUTBOX_OVERDUE_HOURS: {
     schema: positiveNumber,
     default: 24,
-    description: 'A submission not reported to Metrc after this long counts as overdue (alerts).',
+    description:
+      'A submission not reported to Metrc after this long counts as overdue: the `submission_overdue` alert and the console’s Overdue view.',
   },
   INSIGHTS_MIN_ORGANIZATIONS: {
     schema: positiveInt,
@@ -308,11 +309,6 @@ export const CONFIG_VARS = {
     schema: positiveInt,
     default: 30,
     description: 'A package raises an "expiring" alert this many days before its expiration date.',
-  },
-  ALERTS_SUBMISSION_OVERDUE_MINUTES: {
-    schema: positiveInt,
-    default: 60,
-    description: 'A submission not reported to Metrc after this long raises an "overdue" alert.',
   },
   ALERTS_WEBHOOK_ALLOW_PRIVATE: {
     schema: booleanText,

@@ -35,7 +35,6 @@ export interface SmtpConfig {
 export interface AlertsConfig {
   evaluateIntervalMs: number;
   packageExpiryDays: number;
-  submissionOverdueMs: number;
   /** Webhooks may target non-public addresses (tests, the demo); refused by default (SSRF). */
   webhookAllowPrivate: boolean;
 }

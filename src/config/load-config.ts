@@ -129,7 +129,6 @@ function toConfig(v: Record<string, unknown>, cwd: string): Config {
     alerts: {
       evaluateIntervalMs: (v.ALERTS_EVALUATE_MINUTES as number) * 60_000,
       packageExpiryDays: v.ALERTS_PACKAGE_EXPIRY_DAYS as number,
-      submissionOverdueMs: (v.ALERTS_SUBMISSION_OVERDUE_MINUTES as number) * 60_000,
       webhookAllowPrivate: v.ALERTS_WEBHOOK_ALLOW_PRIVATE as boolean,
     },
     outbox: {

@@ -25,7 +25,7 @@ import { createQuantitySignals } from './quantity-signals.ts';
  * imports none of them; this file is where their shapes meet.
  */
 export function createAlertSources(deps: {
-  config: Pick<Config, 'alerts'>;
+  config: Pick<Config, 'alerts' | 'outbox'>;
   credentialsRepo: CredentialsRepo;
   credentials: Pick<CredentialsService, 'syncByLicense'>;
   licensesRepo: LicensesRepo;
@@ -43,7 +43,7 @@ export function createAlertSources(deps: {
     }),
     createSubmissionSource({
       outbox: outboxForAlerts(deps.outbox),
-      overdueAfterMs: deps.config.alerts.submissionOverdueMs,
+      overdueAfterMs: deps.config.outbox.overdueAfterMs,
     }),
     createPackageHoldSource({ mirror }),
     createPackageExpirySource({ mirror, withinDays: deps.config.alerts.packageExpiryDays }),

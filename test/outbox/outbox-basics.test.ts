@@ -124,7 +124,7 @@ describeEachDialect('outbox basics: accept, send once, original time, attributio
       return { ids: body.submissions.map((s) => s.id), overdueAfterMs: body.overdueAfterMs };
     };
     const fresh = await overdue();
-    assert.equal(fresh.overdueAfterMs, 60 * 60_000, 'ALERTS_SUBMISSION_OVERDUE_MINUTES default');
+    assert.equal(fresh.overdueAfterMs, 24 * 3_600_000, 'OUTBOX_OVERDUE_HOURS default');
     assert.equal(fresh.ids.includes(queued.id), false, 'just queued: not overdue');
     f.clock.advance(fresh.overdueAfterMs + 1000);
     assert.deepEqual((await overdue()).ids, [queued.id]);

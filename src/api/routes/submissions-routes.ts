@@ -68,8 +68,8 @@ const idempotencyNote =
 /** The outbox over HTTP: submit, see, and steer what Tracegate reports to Metrc. */
 export type SubmissionsRouteDeps = {
   outbox: { service: OutboxService };
-  /** The overdue age is the one the `submission_overdue` alert uses (ALERTS_SUBMISSION_OVERDUE_MINUTES). */
-  config: Pick<Config, 'alerts'>;
+  /** The overdue age: the one the `submission_overdue` alert uses (OUTBOX_OVERDUE_HOURS). */
+  config: Pick<Config, 'outbox'>;
   clock: Clock;
 };
 
@@ -190,7 +190,7 @@ export function registerSubmissionsRoutes(app: ZodApp, services: SubmissionsRout
             submissions: z.array(submissionSchema),
             overdueAfterMs: z
               .number()
-              .describe("The server's overdue age (ALERTS_SUBMISSION_OVERDUE_MINUTES), in ms."),
+              .describe("The server's overdue age (OUTBOX_OVERDUE_HOURS), in ms."),
           }),
           ...errorResponses,
         },
@@ -198,7 +198,7 @@ export function registerSubmissionsRoutes(app: ZodApp, services: SubmissionsRout
     },
     async (request) => {
       const { user, from, to, overdue, ...rest } = request.query;
-      const overdueAfterMs = services.config.alerts.submissionOverdueMs;
+      const overdueAfterMs = services.config.outbox.overdueAfterMs;
       const overdueBefore = new Date(services.clock.now().getTime() - overdueAfterMs);
       return {
         submissions: await outbox.list(principalOf(request).organizationId, {

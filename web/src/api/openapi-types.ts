@@ -9280,7 +9280,7 @@ export interface paths {
                                 updatedAt: string;
                                 sentAt: string | null;
                             }[];
-                            /** @description The server's overdue age (ALERTS_SUBMISSION_OVERDUE_MINUTES), in ms. */
+                            /** @description The server's overdue age (OUTBOX_OVERDUE_HOURS), in ms. */
                             overdueAfterMs: number;
                         };
                     };
