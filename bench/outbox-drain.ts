@@ -255,6 +255,20 @@ for (let i = 0; i < 200; i++) {
 }
 samples.sort((a, b) => a - b);
 const claimP50Ms = samples[Math.floor(samples.length / 2)] ?? null;
+if (process.env.BENCH_EXPLAIN) {
+  // The plans behind claimP50Ms (stderr), to check the partial indexes are used at full size.
+  const explain = database.dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan';
+  const license = licenses[0]?.id ?? 0;
+  const now = toTimestamp(new Date());
+  for (const query of [
+    `select license_id from license_leases where wake_at is not null and paused_at is null and wake_at <= '${now}' and (lease_expires_at is null or lease_expires_at < '${now}') order by wake_at limit 1`,
+    `select touches from submissions where license_id = ${license} and status in ('failed','held')`,
+    `select * from submissions where license_id = ${license} and status in ('queued','sending') and id > 0 order by id limit 51`,
+  ]) {
+    const plan = await sql.raw(`${explain} ${query}`).execute(db);
+    progress(`${query}\n${plan.rows.map((r) => Object.values(r as object).join(' ')).join('\n')}`);
+  }
+}
 
 const queuedFrom = await sql<{ id: number }>`select min(id) as id from submissions
   where status in ('queued')`
@@ -365,6 +379,8 @@ const result = {
   orderViolations,
   claimP50Ms: claimP50Ms === null ? null : Number(claimP50Ms.toFixed(2)),
   peakRssMb,
+  // Before any work: what loading Tracegate (and tsx) costs, for reading peakRssMb.
+  workerRssAtStartMb: Math.max(...reports.map((r) => Number(r.rssAtGoMb))),
   workerCpuMsPerRequest: Number((workerCpuMs / Math.max(1, Number(requests.n))).toFixed(2)),
   emulatorCounters: posts,
 };

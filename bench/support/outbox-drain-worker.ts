@@ -45,9 +45,11 @@ const dispatcher = services.outbox.createDispatcher({
 });
 const send = (message: unknown) => process.send?.(message);
 let cpuAtGo = process.cpuUsage();
+let rssAtGo = 0;
 process.on('message', (message: { cmd?: string }) => {
   if (message.cmd === 'go') {
     cpuAtGo = process.cpuUsage();
+    rssAtGo = process.memoryUsage().rss;
     dispatcher.start();
   }
   if (message.cmd === 'stop') {
@@ -56,7 +58,13 @@ process.on('message', (message: { cmd?: string }) => {
       clearInterval(rssTimer);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const cpu = process.cpuUsage(cpuAtGo);
-      send({ peakRssMb: Math.round(peakRss / 1_048_576), cpuMs: (cpu.user + cpu.system) / 1000 });
+      const heap = process.memoryUsage();
+      send({
+        peakRssMb: Math.round(peakRss / 1_048_576),
+        rssAtGoMb: Math.round(rssAtGo / 1_048_576),
+        heapUsedMb: Math.round(heap.heapUsed / 1_048_576),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
       await metrc.close();
       await database.close();
       process.exit(0);
