@@ -257,7 +257,8 @@ samples.sort((a, b) => a - b);
 const claimP50Ms = samples[Math.floor(samples.length / 2)] ?? null;
 if (process.env.BENCH_EXPLAIN) {
   // The plans behind claimP50Ms (stderr), to check the partial indexes are used at full size.
-  const explain = database.dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan';
+  const explain =
+    database.dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan';
   const license = licenses[0]?.id ?? 0;
   const now = toTimestamp(new Date());
   for (const query of [
