@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -389,6 +389,7 @@ process.stdout.write(`${JSON.stringify(result)}\n`);
 await metrc.close();
 await database.close();
 await emulator.close();
+rmSync(dataDir, { recursive: true, force: true });
 if (databaseUrl) {
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();
