@@ -5,6 +5,7 @@ import { createManualClock, type ManualClock, systemClock } from '../lib/index.t
 import {
   createMemoryRateLimitStore,
   createPostgresRateLimitStore,
+  LimiterWaitError,
   type RateLimitStore,
 } from '../metrc/index.ts';
 import { createRedisRateLimitStore } from '../metrc/redis-rate-limit-store.ts';
@@ -159,3 +160,23 @@ for (const backend of backends) {
     });
   });
 }
+
+test('a wait for a slot ends after maxWaitMs with LimiterWaitError (the batch retries later)', async () => {
+  const clock = createManualClock();
+  const store = createMemoryRateLimitStore(clock);
+  const cap = createWriteCap({ limit: 1, store, leaseMs: 90_000, maxWaitMs: 5_000, clock });
+  const held = await cap.acquire('vendor-1');
+  const waiting = cap.acquire('vendor-1');
+  const outcome = waiting.then(
+    () => 'granted',
+    (error: unknown) => error,
+  );
+  await clock.advanceAsync(5_001);
+  const error = await outcome;
+  assert.ok(error instanceof LimiterWaitError);
+  assert.equal(error.reason, 'timeout');
+  assert.equal(cap.inFlight('vendor-1'), 1, 'only the holder');
+  held();
+  const next = await cap.acquire('vendor-1');
+  next();
+});
