@@ -8,8 +8,12 @@
  * emulator-child.ts) with a fixed latency — so the figures are a worker's own CPU and memory,
  * as against real Metrc. Prints ONE JSON line: requestsPerSecond, boundRequestsPerSecond
  * (cap ÷ latency), ratio, receiptsPerSecond, batchSize, duplicates, lost, orderViolations,
- * claimP50Ms (lease + next batch's reads, with the table full), peakRssMb (the largest worker).
+ * claimP50Ms (lease + next batch's reads, with the table full), peakRssMb (the largest worker),
+ * workerRssAtStartMb, workerCpuMsPerRequest (all workers' CPU ÷ requests: what a request costs
+ * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve).
  * `seconds` runs from the parent's `go` to the last row's `sent_at` (not a poll tick).
+ * BENCH_EXPLAIN=1 prints the claim queries' plans; BENCH_WORKER_EXEC_ARGV passes node flags to
+ * the workers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`).
  * Issue target: 50,000 receipts, 100 licenses, 100 ms, cap 30, 1,000,000 rows; env
  * OUTBOX_DRAIN_SCALE (0–1) scales counts down. Default workers: 1 on SQLite, 3 on PostgreSQL,
  * where the workers share ONE write cap of `cap` through the PostgreSQL limiter store.
