@@ -386,6 +386,8 @@ const result = {
   peakRssMb,
   // Before any work: what loading Tracegate (and tsx) costs, for reading peakRssMb.
   workerRssAtStartMb: Math.max(...reports.map((r) => Number(r.rssAtGoMb))),
+  // At the end, largest worker: V8's heap in use and reserved, and memory outside it.
+  workerHeapMb: reports.map((r) => `${r.heapUsedMb}/${r.heapTotalMb}+${r.externalMb}`).join(' '),
   workerCpuMsPerRequest: Number((workerCpuMs / Math.max(1, Number(requests.n))).toFixed(2)),
   emulatorCounters: posts,
 };

@@ -63,6 +63,8 @@ process.on('message', (message: { cmd?: string }) => {
         peakRssMb: Math.round(peakRss / 1_048_576),
         rssAtGoMb: Math.round(rssAtGo / 1_048_576),
         heapUsedMb: Math.round(heap.heapUsed / 1_048_576),
+        heapTotalMb: Math.round(heap.heapTotal / 1_048_576),
+        externalMb: Math.round((heap.external + heap.arrayBuffers) / 1_048_576),
         cpuMs: (cpu.user + cpu.system) / 1000,
       });
       await metrc.close();
