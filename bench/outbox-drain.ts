@@ -1,19 +1,29 @@
 /**
  * `npm run bench -- outbox-drain [--dialect sqlite|postgres] [--receipts N] [--licenses N]
- *   [--latency-ms N] [--cap N] [--workers N] [--filler N]`
+ *   [--latency-ms N] [--cap N] [--workers N] [--filler N] [--batch N]`
  *
  * Queues receipts across licenses (plus `filler` already-sent rows, so the table is big), then
- * drains them through the real dispatcher(s) against the emulator with a fixed latency. Prints
- * ONE JSON line: requestsPerSecond, boundRequestsPerSecond (cap ÷ latency), receiptsPerSecond,
- * duplicates, lost, orderViolations, claimP50Ms (lease + next batch, with the table full),
- * peakRssMb (this process: Tracegate AND the in-process emulator). Issue target: 50,000 receipts,
- * 100 licenses, 100 ms, cap 30, 1,000,000 rows; env OUTBOX_DRAIN_SCALE (0–1) scales counts down.
- * On PostgreSQL `--workers 3` runs three dispatchers (lease owners) sharing the cap (cap ÷ 3 each).
+ * drains them through the real dispatcher in `workers` worker PROCESSES (bench/support/
+ * outbox-drain-worker.ts) against the emulator in a process of its own (bench/support/
+ * emulator-child.ts) with a fixed latency — so the figures are a worker's own CPU and memory,
+ * as against real Metrc. Prints ONE JSON line: requestsPerSecond, boundRequestsPerSecond
+ * (cap ÷ latency), ratio, receiptsPerSecond, batchSize, duplicates, lost, orderViolations,
+ * claimP50Ms (lease + next batch's reads, with the table full), peakRssMb (the largest worker),
+ * workerRssAtStartMb, workerCpuMsPerRequest (all workers' CPU ÷ requests: what a request costs
+ * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve).
+ * `seconds` runs from the parent's `go` to the last row's `sent_at` (not a poll tick).
+ * BENCH_EXPLAIN=1 prints the claim queries' plans; BENCH_WORKER_EXEC_ARGV passes node flags to
+ * the workers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`).
+ * Issue target: 50,000 receipts, 100 licenses, 100 ms, cap 30, 1,000,000 rows; env
+ * OUTBOX_DRAIN_SCALE (0–1) scales counts down. Default workers: 1 on SQLite, 3 on PostgreSQL,
+ * where the workers share ONE write cap of `cap` through the PostgreSQL limiter store.
  */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -21,7 +31,7 @@ import { SYSTEM_ACTOR } from '../src/auth/index.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { createMetrcKeyProbe } from '../src/credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../src/db/index.ts';
-import { startEmulator } from '../src/emulator/index.ts';
+import type { ScenarioSummary } from '../src/emulator/index.ts';
 import { createSilentLogger, Secret, systemClock, toTimestamp } from '../src/lib/index.ts';
 import { openServices } from '../src/main/services.ts';
 import {
@@ -43,6 +53,7 @@ const { values: args } = parseArgs({
     cap: { type: 'string', default: '30' },
     workers: { type: 'string' },
     filler: { type: 'string', default: String(Math.round(1_000_000 * scale)) },
+    batch: { type: 'string', default: '50' },
   },
 });
 const RECEIPTS = Number(args.receipts);
@@ -51,20 +62,58 @@ const LATENCY_MS = Number(args['latency-ms']);
 const CAP = Number(args.cap);
 const WORKERS = Number(args.workers ?? (args.dialect === 'postgres' ? 3 : 1));
 const FILLER = Number(args.filler);
+const BATCH = Number(args.batch);
 const progress = (text: string) => process.stderr.write(`[bench outbox-drain] ${text}\n`);
 
-let peakRss = 0;
-const rssTimer = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 100);
+async function startEmulatorProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('./support/emulator-child.ts', import.meta.url).pathname,
+      '--licenses',
+      String(LICENSES * 2),
+      '--packages',
+      '2',
+      '--state',
+      'ca',
+      '--latency-ms',
+      '0',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  const ready = JSON.parse(first) as {
+    url: string;
+    baseUrlTemplate: string;
+    scenario: ScenarioSummary;
+  };
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${ready.url}/_emulator/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    ...ready,
+    control,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin?.end();
+      }),
+  };
+}
 
-const emulator = await startEmulator({
-  port: 0,
-  scenario: 'scale',
-  scenarioParams: { licenses: LICENSES * 2, packages: 2, state: 'ca' },
-  requestLogSize: 1000,
-});
-const scenario = emulator.scenario();
+const emulator = await startEmulatorProcess();
+const scenario = emulator.scenario;
 const ownerKey = scenario.users[0]?.userKey ?? '';
 const vendorKey = scenario.vendorKeys[0]?.key ?? '';
 const retailers = scenario.licenses.filter((l) => l.kind === 'retailer').map((l) => l.number);
@@ -79,16 +128,15 @@ if (args.dialect === 'postgres') {
   await admin.end();
   databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
 }
-const config = loadConfig({
-  env: {
-    TRACEGATE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
-    OUTBOX_WRITE_CAP: String(Math.max(1, Math.floor(CAP / WORKERS))),
-    OUTBOX_WORKER_CONCURRENCY: String(LICENSES),
-  },
-  cwd: dataDir,
-});
+const workerEnv = {
+  TRACEGATE_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+  OUTBOX_WRITE_CAP: String(CAP),
+  OUTBOX_BATCH_SIZE: String(BATCH),
+  OUTBOX_WORKER_CONCURRENCY: String(LICENSES),
+};
+const config = loadConfig({ env: workerEnv, cwd: dataDir });
 const database = createDatabase(config.database);
 await migrateToLatest(database.db, database.dialect);
 const metrc = createMetrcClient({
@@ -211,20 +259,57 @@ for (let i = 0; i < 200; i++) {
 }
 samples.sort((a, b) => a - b);
 const claimP50Ms = samples[Math.floor(samples.length / 2)] ?? null;
+if (process.env.BENCH_EXPLAIN) {
+  // The plans behind claimP50Ms (stderr), to check the partial indexes are used at full size.
+  const explain =
+    database.dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan';
+  const license = licenses[0]?.id ?? 0;
+  const now = toTimestamp(new Date());
+  for (const query of [
+    `select license_id from license_leases where wake_at is not null and paused_at is null and wake_at <= '${now}' and (lease_expires_at is null or lease_expires_at < '${now}') order by wake_at limit 1`,
+    `select touches from submissions where license_id = ${license} and status in ('failed','held')`,
+    `select * from submissions where license_id = ${license} and status in ('queued','sending') and id > 0 order by id limit 51`,
+  ]) {
+    const plan = await sql.raw(`${explain} ${query}`).execute(db);
+    progress(`${query}\n${plan.rows.map((r) => Object.values(r as object).join(' ')).join('\n')}`);
+  }
+}
 
-emulator.control.addFault({ kind: 'latency', ms: LATENCY_MS });
-emulator.control.clearRequests();
-const dispatchers = Array.from({ length: WORKERS }, (_, n) =>
-  services.outbox.createDispatcher({
-    metrc,
-    vendorKeys: services.vendorKeys,
-    health: services.credentialHealth,
-    owner: `bench-${n}`,
+const queuedFrom = await sql<{ id: number }>`select min(id) as id from submissions
+  where status in ('queued')`
+  .execute(db)
+  .then((r) => r.rows[0] ?? { id: 0 });
+await emulator.control('POST', 'faults', { kind: 'latency', ms: LATENCY_MS });
+await emulator.control('DELETE', 'requests');
+
+progress(`starting ${WORKERS} worker process(es), cap ${CAP} shared, ${LATENCY_MS} ms latency`);
+const workers: ChildProcess[] = Array.from({ length: WORKERS }, (_, n) =>
+  fork(new URL('./support/outbox-drain-worker.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_WORKER_EXEC_ARGV?.split(' ') ?? [])],
+    env: {
+      ...process.env,
+      ...workerEnv,
+      BENCH_BASE_URL_TEMPLATE: emulator.baseUrlTemplate,
+      BENCH_OWNER: `bench-${n}`,
+      BENCH_SHARED_STORE: database.dialect === 'postgres' ? 'postgres' : 'memory',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   }),
 );
-progress(`draining with ${WORKERS} dispatcher(s), cap ${CAP}, ${LATENCY_MS} ms latency`);
-const drainStarted = performance.now();
-for (const d of dispatchers) d.start();
+const message = (child: ChildProcess, key: string) =>
+  new Promise<Record<string, unknown>>((resolve, reject) => {
+    const onMessage = (m: Record<string, unknown>) => {
+      if (key in m) {
+        child.off('message', onMessage);
+        resolve(m);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+await Promise.all(workers.map((w) => message(w, 'ready')));
+const drainStarted = Date.now();
+for (const w of workers) w.send({ cmd: 'go' });
 for (;;) {
   // Literal statuses: the partial index answers this without scanning the sent rows.
   const left = await sql<{ n: number }>`select count(*) as n from submissions
@@ -232,14 +317,29 @@ for (;;) {
     .execute(db)
     .then((r) => r.rows[0] ?? { n: 0 });
   if (Number(left.n) === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
-const seconds = (performance.now() - drainStarted) / 1000;
-for (const d of dispatchers) await d.stop();
-const posts = emulator.control.counters();
+// The end is the last row's sent_at (the workers' clock is this machine's), not the poll tick.
+const last = await db
+  .selectFrom('submissions')
+  .select((eb) => eb.fn.max('sent_at').as('at'))
+  .where('id', '>=', Number(queuedFrom.id))
+  .executeTakeFirstOrThrow();
+const seconds = (new Date(String(last.at)).getTime() - drainStarted) / 1000;
+const reports = await Promise.all(
+  workers.map((w) => {
+    const report = message(w, 'peakRssMb');
+    w.send({ cmd: 'stop' });
+    return report;
+  }),
+);
+const peakRssMb = Math.max(...reports.map((r) => Number(r.peakRssMb)));
+// Includes the graceful stop; a noisy machine stretches `seconds` but not this.
+const workerCpuMs = reports.reduce((sum, r) => sum + Number(r.cpuMs), 0);
+const posts = await emulator.control('GET', 'counters');
 
 progress('checking what Metrc holds');
-emulator.control.clearFaults();
+await emulator.control('DELETE', 'faults');
 const seen = new Map<string, number>();
 let orderViolations = 0;
 for (const license of licenses) {
@@ -263,7 +363,6 @@ const requests = await db
   .select((eb) => eb.fn.countAll<number>().as('n'))
   .where('action', '=', 'submission.uploaded')
   .executeTakeFirstOrThrow();
-clearInterval(rssTimer);
 const bound = CAP / (LATENCY_MS / 1000);
 const result = {
   dialect: database.dialect,
@@ -273,6 +372,7 @@ const result = {
   fillerRows: FILLER,
   latencyMs: LATENCY_MS,
   cap: CAP,
+  batchSize: BATCH,
   seconds: Number(seconds.toFixed(2)),
   requests: Number(requests.n),
   requestsPerSecond: Number((Number(requests.n) / seconds).toFixed(1)),
@@ -283,14 +383,19 @@ const result = {
   lost: RECEIPTS - seen.size,
   orderViolations,
   claimP50Ms: claimP50Ms === null ? null : Number(claimP50Ms.toFixed(2)),
-  peakRssMb: Math.round(peakRss / 1_048_576),
+  peakRssMb,
+  // Before any work: what loading Tracegate (and tsx) costs, for reading peakRssMb.
+  workerRssAtStartMb: Math.max(...reports.map((r) => Number(r.rssAtGoMb))),
+  // At the end, largest worker: V8's heap in use and reserved, and memory outside it.
+  workerHeapMb: reports.map((r) => `${r.heapUsedMb}/${r.heapTotalMb}+${r.externalMb}`).join(' '),
+  workerCpuMsPerRequest: Number((workerCpuMs / Math.max(1, Number(requests.n))).toFixed(2)),
   emulatorCounters: posts,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
-await services.outbox.createDispatcher; // nothing to close: dispatchers stopped
 await metrc.close();
 await database.close();
 await emulator.close();
+rmSync(dataDir, { recursive: true, force: true });
 if (databaseUrl) {
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();

@@ -243,7 +243,7 @@ export const CONFIG_VARS = {
     schema: positiveInt,
     default: 30,
     description:
-      'Writes in flight per vendor key in one worker process (Metrc allows 30 concurrent requests per vendor key).',
+      'Writes in flight per vendor key (Metrc allows 30 concurrent requests per vendor key), shared by every worker process that shares the Metrc rate-limit store (METRC_RATE_LIMIT_STORE=postgres or redis); with the memory store, per process.',
   },
   OUTBOX_WORKER_CONCURRENCY: {
     schema: positiveInt,

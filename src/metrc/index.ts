@@ -80,6 +80,7 @@ export {
 export {
   createMetrcLimiter,
   type LimiterPermit,
+  LimiterWaitError,
   type MetrcLimiter,
   type MetrcLimiterOptions,
 } from './metrc-limiter.ts';

@@ -38,6 +38,14 @@ export interface MetrcLimiter {
   readonly limits: Readonly<MetrcLimits>;
   /** Resolves when every budget of the request has room; never sends anything itself. */
   acquire(request: LimitedRequest, options?: { signal?: AbortSignal }): Promise<LimiterPermit>;
+  /**
+   * The same waiting, for budgets of the caller's own (the outbox's write cap per vendor key):
+   * rules over this limiter's store, so they are shared as widely as the store is.
+   */
+  acquireRules(
+    rules: readonly LimitRule[],
+    options?: { signal?: AbortSignal },
+  ): Promise<LimiterPermit>;
   /** Rejects waiting callers and closes the store. */
   close(): Promise<void>;
 }
@@ -205,44 +213,9 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
   return {
     store,
     limits,
-    acquire(request, acquireOptions = {}) {
-      const rules = rulesFor(limits, request);
-      if (rules.length === 0) return Promise.resolve({ release() {} });
-      const signal = acquireOptions.signal;
-      return new Promise<LimiterPermit>((resolve, reject) => {
-        const enqueuedAt = now();
-        if (closed || signal?.aborted) {
-          reject(new LimiterWaitError('aborted', 0));
-          return;
-        }
-        const onAbort = () => {
-          if (waiter.done) return;
-          remove(waiter);
-          reject(new LimiterWaitError('aborted', now() - enqueuedAt));
-        };
-        const timer = clock.setTimer(() => {
-          if (waiter.done) return;
-          remove(waiter);
-          reject(new LimiterWaitError('timeout', now() - enqueuedAt));
-        }, maxWaitMs);
-        const waiter: Waiter = {
-          rules,
-          keys: rules.map((rule) => rule.key),
-          enqueuedAt,
-          done: false,
-          resolve,
-          reject,
-          cleanup() {
-            timer.cancel();
-            signal?.removeEventListener('abort', onAbort);
-          },
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(waiter);
-        wake?.();
-        void pump();
-      });
-    },
+    acquire: (request, acquireOptions = {}) =>
+      acquireRules(rulesFor(limits, request), acquireOptions),
+    acquireRules,
     async close() {
       closed = true;
       for (const waiter of [...queue]) {
@@ -253,4 +226,46 @@ export function createMetrcLimiter(options: MetrcLimiterOptions): MetrcLimiter {
       await store.close();
     },
   };
+
+  function acquireRules(
+    given: readonly LimitRule[],
+    acquireOptions: { signal?: AbortSignal } = {},
+  ): Promise<LimiterPermit> {
+    const rules = [...given];
+    if (rules.length === 0) return Promise.resolve({ release() {} });
+    const signal = acquireOptions.signal;
+    return new Promise<LimiterPermit>((resolve, reject) => {
+      const enqueuedAt = now();
+      if (closed || signal?.aborted) {
+        reject(new LimiterWaitError('aborted', 0));
+        return;
+      }
+      const onAbort = () => {
+        if (waiter.done) return;
+        remove(waiter);
+        reject(new LimiterWaitError('aborted', now() - enqueuedAt));
+      };
+      const timer = clock.setTimer(() => {
+        if (waiter.done) return;
+        remove(waiter);
+        reject(new LimiterWaitError('timeout', now() - enqueuedAt));
+      }, maxWaitMs);
+      const waiter: Waiter = {
+        rules,
+        keys: rules.map((rule) => rule.key),
+        enqueuedAt,
+        done: false,
+        resolve,
+        reject,
+        cleanup() {
+          timer.cancel();
+          signal?.removeEventListener('abort', onAbort);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+      wake?.();
+      void pump();
+    });
+  }
 }

@@ -8,6 +8,7 @@
 import type { License, SubmissionRow } from '../db/index.ts';
 import { isAppError, type Logger } from '../lib/index.ts';
 import {
+  LimiterWaitError,
   type MetrcApi,
   MetrcError,
   MetrcNotFoundError,
@@ -156,14 +157,39 @@ export function createBatchSender(deps: {
       }
     }
 
-    await settle.sending(lease, rows, key);
-    const release = await deps.writeCap.acquire(input.api.vendorKeyId);
+    // The slot first: a batch that cannot get one has changed nothing and simply waits.
+    let release: () => void;
     try {
-      const result = await action.send(input.api, {
-        licenseNumber: input.license.number,
-        rows: ready.map((r) => r.body),
-        signal: input.signal,
-      });
+      release = await deps.writeCap.acquire(input.api.vendorKeyId);
+    } catch (error) {
+      if (!(error instanceof LimiterWaitError)) throw error;
+      const until = later(Math.max(1, ...rows.map((r) => r.attempts)));
+      await settle.retryLater(
+        lease,
+        rows,
+        until,
+        {
+          code: 'OUTBOX_WRITE_CAP_WAIT',
+          message: 'No write slot for this vendor key came free in time; nothing was sent.',
+        },
+        rows.some((row) => row.in_doubt === 1),
+      );
+      return { next: 'wait', until };
+    }
+    try {
+      let result: Awaited<ReturnType<typeof action.send>>;
+      try {
+        await settle.sending(lease, rows, key);
+        result = await action.send(input.api, {
+          licenseNumber: input.license.number,
+          rows: ready.map((r) => r.body),
+          signal: input.signal,
+        });
+      } finally {
+        // The cap counts requests at Metrc: the slot is free once the answer is in, before we
+        // settle it.
+        release();
+      }
       deps.circuits.success(state);
       const ids = result.ids;
       await settle.sent(lease, rows, {
@@ -182,8 +208,6 @@ export function createBatchSender(deps: {
       return { next: 'continue' };
     } catch (error) {
       return failure({ ...input, rows }, rows, error, false);
-    } finally {
-      release();
     }
   }
 

@@ -44,7 +44,8 @@ export interface OutboxDeps {
 
 /** What a worker adds: Metrc, vendor keys, key health. */
 export interface DispatcherDeps {
-  metrc: Pick<MetrcClient, 'forKeys'>;
+  /** `limiter.store` also holds the write cap's slots, so the cap is shared as widely. */
+  metrc: Pick<MetrcClient, 'forKeys' | 'limiter'>;
   vendorKeys: Pick<VendorKeysService, 'keyFor'>;
   health: Pick<CredentialHealthService, 'reportUnauthorized'>;
   /** Lease owner id (default: pid and a random suffix). */
@@ -100,7 +101,12 @@ export function createOutbox(deps: OutboxDeps) {
       health: worker.health,
       audit: deps.audit,
       settle,
-      writeCap: createWriteCap(settings.writeCapPerVendorKey),
+      writeCap: createWriteCap({
+        limit: settings.writeCapPerVendorKey,
+        store: worker.metrc.limiter.store,
+        leaseMs: settings.writeCapLeaseMs,
+        maxWaitMs: settings.writeCapMaxWaitMs,
+      }),
       circuits: createStateCircuits({
         clock: deps.clock,
         threshold: settings.circuitThreshold,

@@ -72,12 +72,22 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
     async claim(owner: string, ttlMs: number): Promise<LicenseLease | null> {
       const now = toTimestamp(clock.now());
       const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
+      // PostgreSQL: the claim commits without waiting for its WAL flush (this statement only).
+      // Losing a claim in a server crash is harmless — the token the worker holds is then not
+      // in the table, so its first settle fails the fencing check — and a later durable commit
+      // (every settle) flushes the claim with it, since WAL is written in order.
+      const noFlushWait =
+        dialect === 'postgres'
+          ? sql`with no_flush_wait as (select set_config('synchronous_commit', 'off', true) as v) `
+          : sql``;
+      const noFlushWaitUsed =
+        dialect === 'postgres' ? sql`and (select v from no_flush_wait) = 'off'` : sql``;
       const result = await sql<{
         license_id: number;
         organization_id: number;
         lease_token: number;
       }>`
-        update license_leases
+        ${noFlushWait}update license_leases
            set lease_owner = ${owner},
                lease_token = lease_token + 1,
                lease_expires_at = ${leaseTime(ttlMs)},
@@ -89,6 +99,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
             order by wake_at
             limit 1
             ${lock})
+          ${noFlushWaitUsed}
         returning license_id, organization_id, lease_token`.execute(db);
       const row = result.rows[0];
       return row

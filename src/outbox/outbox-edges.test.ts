@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createManualClock } from '../lib/index.ts';
+import { createMemoryRateLimitStore } from '../metrc/index.ts';
 import { retryDelayMs } from './backoff-fns.ts';
 import { createStateCircuits } from './state-circuits.ts';
 import { createWriteCap } from './write-cap.ts';
@@ -17,7 +18,12 @@ describe('outbox edges', () => {
   });
 
   it('never lets more writes than the cap be in flight per vendor key', async () => {
-    const cap = createWriteCap(2);
+    const cap = createWriteCap({
+      limit: 2,
+      store: createMemoryRateLimitStore(),
+      leaseMs: 60_000,
+      maxWaitMs: 60_000,
+    });
     let inFlight = 0;
     let peak = 0;
     await Promise.all(
@@ -25,7 +31,7 @@ describe('outbox edges', () => {
         const release = await cap.acquire('v1');
         inFlight++;
         peak = Math.max(peak, inFlight);
-        await Promise.resolve();
+        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
         inFlight--;
         release();
       }),

@@ -2,8 +2,15 @@
 export interface OutboxSettings {
   /** Rows per request where Metrc takes arrays (capped by each action's own maximum). */
   batchSize: number;
-  /** Writes in flight per vendor key, per process. */
+  /**
+   * Writes in flight per vendor key, across every worker sharing the Metrc limiter's store
+   * (PostgreSQL or Redis: the deployment; memory: one process).
+   */
   writeCapPerVendorKey: number;
+  /** A write slot of a worker that died comes back after this long (above Metrc's deadline). */
+  writeCapLeaseMs: number;
+  /** Longest wait for a write slot; then the batch tries again later (nothing sent). */
+  writeCapMaxWaitMs: number;
   /** Licenses one worker drains at once. */
   concurrency: number;
   /** How long a lease lasts without renewal; renewed on every settle and while a request runs. */
@@ -23,6 +30,8 @@ export interface OutboxSettings {
 export const DEFAULT_OUTBOX_SETTINGS: Readonly<OutboxSettings> = {
   batchSize: 50,
   writeCapPerVendorKey: 30,
+  writeCapLeaseMs: 90_000,
+  writeCapMaxWaitMs: 5 * 60_000,
   concurrency: 32,
   leaseTtlMs: 30_000,
   pollMs: 1_000,

@@ -1,0 +1,78 @@
+/**
+ * One outbox worker process of the outbox-drain bench: opens the services on the bench's
+ * database (same env), builds a Metrc client against the emulator child, and runs one
+ * dispatcher when the parent says `go`. Reports `{ ready }`, then on `stop` drains gracefully and
+ * answers `{ peakRssMb, cpuMs }` (this process only: what a worker costs; CPU from `go`). On PostgreSQL the write cap
+ * and the Metrc limiter share the PostgreSQL store, so N workers hold `cap` writes together.
+ * Env: BENCH_BASE_URL_TEMPLATE, BENCH_OWNER, BENCH_SHARED_STORE (postgres|memory), plus the
+ * Tracegate config env (TRACEGATE_DATA_DIR, DATABASE_URL, OUTBOX_*).
+ */
+import { loadConfig } from '../../src/config/index.ts';
+import { createMetrcKeyProbe } from '../../src/credentials/index.ts';
+import { createDatabase } from '../../src/db/index.ts';
+import { createSilentLogger, systemClock } from '../../src/lib/index.ts';
+import { openServices } from '../../src/main/services.ts';
+import { createMetrcClient, createPostgresRateLimitStore } from '../../src/metrc/index.ts';
+
+let peakRss = 0;
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const config = loadConfig({ env: process.env, cwd: process.env.TRACEGATE_DATA_DIR ?? '.' });
+const database = createDatabase(config.database);
+const store =
+  process.env.BENCH_SHARED_STORE === 'postgres' && config.database.kind === 'postgres'
+    ? await createPostgresRateLimitStore({ connectionString: config.database.url })
+    : undefined;
+const metrc = createMetrcClient({
+  baseUrlTemplate: process.env.BENCH_BASE_URL_TEMPLATE ?? '',
+  limits: { licenseWritesPerSecond: 0 },
+  ...(store && { store }),
+});
+const services = await openServices({
+  config,
+  database,
+  clock: systemClock,
+  logger: createSilentLogger(),
+  metrcProbe: createMetrcKeyProbe(metrc),
+});
+const dispatcher = services.outbox.createDispatcher({
+  metrc,
+  vendorKeys: services.vendorKeys,
+  health: services.credentialHealth,
+  owner: process.env.BENCH_OWNER ?? `bench-${process.pid}`,
+});
+const send = (message: unknown) => process.send?.(message);
+let cpuAtGo = process.cpuUsage();
+let rssAtGo = 0;
+process.on('message', (message: { cmd?: string }) => {
+  if (message.cmd === 'go') {
+    cpuAtGo = process.cpuUsage();
+    rssAtGo = process.memoryUsage().rss;
+    dispatcher.start();
+  }
+  if (message.cmd === 'stop') {
+    void (async () => {
+      await dispatcher.stop();
+      clearInterval(rssTimer);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const cpu = process.cpuUsage(cpuAtGo);
+      const heap = process.memoryUsage();
+      send({
+        peakRssMb: Math.round(peakRss / 1_048_576),
+        rssAtGoMb: Math.round(rssAtGo / 1_048_576),
+        heapUsedMb: Math.round(heap.heapUsed / 1_048_576),
+        heapTotalMb: Math.round(heap.heapTotal / 1_048_576),
+        externalMb: Math.round((heap.external + heap.arrayBuffers) / 1_048_576),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+      await metrc.close();
+      await database.close();
+      process.exit(0);
+    })();
+  }
+});
+// The parent died: nothing to report to.
+process.on('disconnect', () => process.exit(0));
+send({ ready: true });
