@@ -52,10 +52,14 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       return row;
     },
 
-    /** One multi-row insert; rows come back in the order of `values` (matched by reference). */
+    /**
+     * One multi-row insert, and one for their package index; rows come back in the order of
+     * `values` (matched by reference).
+     */
     insertMany: async (values: readonly Insertable<SubmissionsTable>[], executor = db) => {
       if (values.length === 0) return [];
       const rows = await executor.insertInto('submissions').values(values).returningAll().execute();
+      await insertPackageIndex(executor, rows);
       const byReference = new Map(rows.map((row) => [row.reference, row]));
       return values.map((v) => {
         const row = byReference.get(v.reference);
@@ -242,18 +246,22 @@ async function indexPackages(
   if (replace) {
     await executor.deleteFrom('submission_packages').where('submission_id', '=', row.id).execute();
   }
-  const labels = packageLabelsOf(row.touches);
-  if (labels.length === 0) return;
-  await executor
-    .insertInto('submission_packages')
-    .values(
-      labels.map((label) => ({
-        submission_id: row.id,
-        organization_id: row.organization_id,
-        label,
-      })),
-    )
-    .execute();
+  await insertPackageIndex(executor, [row]);
+}
+
+/** The `submission_packages` rows of new submissions, in one statement. */
+async function insertPackageIndex(
+  executor: Kysely<DB>,
+  rows: ReadonlyArray<Pick<SubmissionRow, 'id' | 'organization_id' | 'touches'>>,
+): Promise<void> {
+  const index = rows.flatMap((row) =>
+    packageLabelsOf(row.touches).map((label) => ({
+      submission_id: row.id,
+      organization_id: row.organization_id,
+      label,
+    })),
+  );
+  if (index.length > 0) await executor.insertInto('submission_packages').values(index).execute();
 }
 
 export type { SubmissionRow };

@@ -130,6 +130,17 @@ describeEachDialect('outbox: grouped enqueue keeps durability and the audit chai
     assert.equal(check.ok, true, JSON.stringify(check));
     assert.ok((await workSeq(LICENSE)) > (seqBefore[0] ?? 0), 'the first license was woken');
     assert.ok((await workSeq(SECOND_LICENSE)) > (seqBefore[1] ?? 0), 'and the second');
+    const indexed = await ctx.database.db
+      .selectFrom('submission_packages')
+      .select(['submission_id', 'label'])
+      .where('submission_id', 'in', ids)
+      .execute();
+    assert.deepEqual(
+      indexed.map((r) => r.submission_id).sort((a, b) => a - b),
+      ids,
+      'each grouped submission is in the package index quantity drift reads',
+    );
+    assert.ok(indexed.every((r) => r.label === '1A4FF0100000022000000123'));
   });
 
   it('a write that fails rolls back its submission with its record; the others are accepted', async () => {
