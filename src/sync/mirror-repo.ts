@@ -71,12 +71,10 @@ const PACKAGE_COLUMNS = [
   'synced_at',
 ] as const;
 
-type StoredPackage = PackageRow & {
-  organization_id: number;
-  license_id: number;
-  synced_at: string;
-};
-type StoredRecord = RecordRow & { organization_id: number; license_id: number; synced_at: string };
+/** What every mirrored row carries besides Metrc's fields. */
+type OwnedColumns = { organization_id: number; license_id: number; synced_at: string };
+type StoredPackage = PackageRow & OwnedColumns;
+type StoredRecord = RecordRow & OwnedColumns;
 
 const RECORD_COLUMNS = [
   'organization_id',
@@ -138,40 +136,31 @@ export function createMirrorRepo(db: Kysely<DB>) {
     RECORD_COLUMNS,
   );
 
-  return {
-    async upsertPackages(
-      owner: MirrorOwner,
-      rows: PackageRow[],
-      at: string,
-      executor: Kysely<DB> = db,
-    ): Promise<void> {
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({
-          ...row,
-          organization_id: owner.organizationId,
-          license_id: owner.licenseId,
-          synced_at: at,
-        }));
-        await insertPackages(executor, chunk);
-      }
-    },
+  /** Rows in statements of ROWS_PER_STATEMENT, each stamped with its owner and sync time. */
+  async function upsertOwned<Row>(
+    insert: (executor: Kysely<DB>, rows: Array<Row & OwnedColumns>) => Promise<unknown>,
+    owner: MirrorOwner,
+    rows: Row[],
+    at: string,
+    executor: Kysely<DB>,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({
+        ...row,
+        organization_id: owner.organizationId,
+        license_id: owner.licenseId,
+        synced_at: at,
+      }));
+      await insert(executor, chunk);
+    }
+  }
 
-    async upsertRecords(
-      owner: MirrorOwner,
-      rows: RecordRow[],
-      at: string,
-      executor: Kysely<DB> = db,
-    ): Promise<void> {
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({
-          ...row,
-          organization_id: owner.organizationId,
-          license_id: owner.licenseId,
-          synced_at: at,
-        }));
-        await insertRecords(executor, chunk);
-      }
-    },
+  return {
+    upsertPackages: (owner: MirrorOwner, rows: PackageRow[], at: string, executor = db) =>
+      upsertOwned(insertPackages, owner, rows, at, executor),
+
+    upsertRecords: (owner: MirrorOwner, rows: RecordRow[], at: string, executor = db) =>
+      upsertOwned(insertRecords, owner, rows, at, executor),
 
     /**
      * Packages the mirror has in transit that Metrc no longer lists so left this license's
