@@ -125,9 +125,8 @@ export const CONFIG_VARS = {
   },
   METRC_RATE_LIMIT_STORE: {
     schema: z.enum(['memory', 'postgres', 'redis']),
-    default: 'memory',
     description:
-      'Where the Metrc rate limiter keeps its budgets. `memory` for one process; `postgres` (uses `DATABASE_URL`) or `redis` (uses `REDIS_URL`) so every process of a deployment shares one budget per vendor key and license.',
+      'Where the Metrc rate limiter (and the outbox write cap) keeps its budgets. `memory` for one process; `postgres` (uses `DATABASE_URL`) or `redis` (uses `REDIS_URL`) so every process of a deployment shares one budget per vendor key and license. Unset: `postgres` when `DATABASE_URL` is PostgreSQL (several processes may share it), otherwise `memory`.',
   },
   REDIS_URL: {
     schema: z

@@ -146,7 +146,9 @@ function toMetrcClientConfig(v: Record<string, unknown>): Config['metrc'] {
   return {
     timeoutMs: v.METRC_TIMEOUT_MS as number,
     getMaxAttempts: v.METRC_GET_MAX_ATTEMPTS as number,
-    rateLimitStore: v.METRC_RATE_LIMIT_STORE as Config['metrc']['rateLimitStore'],
+    // Processes sharing a PostgreSQL database share its budgets unless told otherwise.
+    rateLimitStore: (v.METRC_RATE_LIMIT_STORE ??
+      (isPostgresUrl(v.DATABASE_URL) ? 'postgres' : 'memory')) as Config['metrc']['rateLimitStore'],
     redisUrl: v.REDIS_URL ? new Secret(v.REDIS_URL as string, { scrub: 'lifetime' }) : undefined,
     limits: {
       licenseGetsPerSecond: v.METRC_LICENSE_GETS_PER_SECOND as number,
@@ -185,6 +187,11 @@ function databaseConfig(url: string | undefined, dataDir: string, cwd: string): 
     ? url.slice('sqlite://'.length)
     : url.slice('sqlite:'.length);
   return { kind: 'sqlite', path: resolvePath(cwd, path) };
+}
+
+/** A DATABASE_URL that names PostgreSQL (anything but `sqlite:…`; see databaseConfig). */
+function isPostgresUrl(url: unknown): boolean {
+  return typeof url === 'string' && url.length > 0 && !url.startsWith('sqlite:');
 }
 
 function resolvePath(cwd: string, path: string): string {

@@ -27,6 +27,23 @@ describe('Metrc client settings', () => {
   test("defaults are Metrc's published limits and a memory store", () => {
     const { metrc } = load({});
     assert.equal(metrc.rateLimitStore, 'memory');
+    assert.equal(
+      load({ DATABASE_URL: 'sqlite:./data/t.db' }).metrc.rateLimitStore,
+      'memory',
+      'SQLite: one process',
+    );
+    assert.equal(
+      load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tg' }).metrc.rateLimitStore,
+      'postgres',
+      'PostgreSQL: every process of the deployment shares the budgets unless told otherwise',
+    );
+    assert.equal(
+      load({
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tg',
+        METRC_RATE_LIMIT_STORE: 'memory',
+      }).metrc.rateLimitStore,
+      'memory',
+    );
     assert.equal(metrc.timeoutMs, 60_000);
     assert.equal(metrc.getMaxAttempts, 4);
     assert.deepEqual(metrc.limits, {
