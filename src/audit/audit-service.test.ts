@@ -132,7 +132,11 @@ describeEachDialect('audit chain', (ctx) => {
     const stored = await ctx.database.db
       .selectFrom('audit_events')
       .selectAll()
-      .where('id', 'in', many.map((e) => e.id))
+      .where(
+        'id',
+        'in',
+        many.map((e) => e.id),
+      )
       .orderBy('id')
       .execute();
     assert.deepEqual(many, stored, 'each answered exactly as stored');
