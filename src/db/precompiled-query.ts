@@ -21,7 +21,8 @@ export interface PrecompiledQuery<A, R> {
  * `build` receives stand-ins for its arguments and must pass each, untouched, where Kysely takes
  * a value (`where(col, '=', args.x)`, `values({ col: args.x })`): it is compiled on first use
  * with the stand-ins as parameters. Anything computed from an argument (`args.x.toUpperCase()`)
- * is the caller's to compute before the call. Constants stay as compiled.
+ * is the caller's to compute before the call, and a list (`in`) cannot be an argument (its
+ * length would be fixed at compile time). Constants stay as compiled.
  *
  * @example
  * const byHash = precompile(db, (a: { hash: string }) =>
