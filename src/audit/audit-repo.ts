@@ -54,9 +54,19 @@ export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
         return { ...withLink, hash: prevHash };
       });
       // One multi-row insert: ids are drawn in VALUES order on both dialects, so id order is
-      // chain order (what verify() walks). Sorted by chain_seq in case RETURNING is not.
-      const inserted = await trx.insertInto('audit_events').values(rows).returningAll().execute();
-      return inserted.sort((a, b) => (a.chain_seq ?? 0) - (b.chain_seq ?? 0));
+      // chain order (what verify() walks). Only ids come back (every other column is in `rows`:
+      // RETURNING * cost SQLite more than the insert), matched by chain_seq.
+      const inserted = await trx
+        .insertInto('audit_events')
+        .values(rows)
+        .returning(['id', 'chain_seq'])
+        .execute();
+      const idOf = new Map(inserted.map((r) => [r.chain_seq, r.id]));
+      return rows.map((row): AuditEvent => {
+        const id = idOf.get(row.chain_seq);
+        if (id === undefined) throw new Error(`audit event ${row.chain_seq} not returned`);
+        return { id, ...row };
+      });
     };
     return executor.isTransaction ? run(executor) : executor.transaction().execute(run);
   }

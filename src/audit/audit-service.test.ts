@@ -129,6 +129,17 @@ describeEachDialect('audit chain', (ctx) => {
       many.map((_, k) => (many[0]?.chain_seq ?? 0) + k),
       'consecutive positions',
     );
+    const stored = await ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        many.map((e) => e.id),
+      )
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(many, stored, 'each answered exactly as stored');
     const check = await audit.verify();
     assert.deepEqual({ ok: check.ok, count: check.count }, { ok: true, count: 10 });
     await assert.rejects(

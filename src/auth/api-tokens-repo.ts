@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, Role } from '../db/index.ts';
+import { type DB, precompile, type Role } from '../db/index.ts';
 
 const PUBLIC_COLUMNS = [
   'id',
@@ -15,6 +15,19 @@ const PUBLIC_COLUMNS = [
 
 /** The only code that queries `api_tokens`. Never selects the hash for listing. */
 export function createApiTokensRepo(db: Kysely<DB>) {
+  // Every API request runs it: compiled once (src/db/precompiled-query.ts).
+  const byHash = precompile(db, (a: { tokenHash: string }) =>
+    db
+      .selectFrom('api_tokens')
+      .leftJoin('memberships', (join) =>
+        join
+          .onRef('memberships.organization_id', '=', 'api_tokens.organization_id')
+          .onRef('memberships.user_id', '=', 'api_tokens.created_by_user_id'),
+      )
+      .select(PUBLIC_COLUMNS.map((c) => `api_tokens.${c}` as const))
+      .select('memberships.role as creator_role')
+      .where('api_tokens.token_hash', '=', a.tokenHash),
+  );
   return {
     insert: (
       values: {
@@ -34,18 +47,7 @@ export function createApiTokensRepo(db: Kysely<DB>) {
         .returning(PUBLIC_COLUMNS)
         .executeTakeFirstOrThrow(),
     /** The token and its creator's current role here (null: no longer a member). */
-    findByHash: (tokenHash: string) =>
-      db
-        .selectFrom('api_tokens')
-        .leftJoin('memberships', (join) =>
-          join
-            .onRef('memberships.organization_id', '=', 'api_tokens.organization_id')
-            .onRef('memberships.user_id', '=', 'api_tokens.created_by_user_id'),
-        )
-        .select(PUBLIC_COLUMNS.map((c) => `api_tokens.${c}` as const))
-        .select('memberships.role as creator_role')
-        .where('api_tokens.token_hash', '=', tokenHash)
-        .executeTakeFirst(),
+    findByHash: (tokenHash: string) => byHash.first({ tokenHash }),
     find: (organizationId: number, id: number) =>
       db
         .selectFrom('api_tokens')

@@ -1,8 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { DB, NewUser, Role, UserUpdate } from '../db/index.ts';
+import { type DB, type NewUser, precompile, type Role, type UserUpdate } from '../db/index.ts';
 
 /** The only code that queries `users` and `memberships`. */
 export function createUsersRepo(db: Kysely<DB>) {
+  // Every submission an API token sends looks its actor up: compiled once (precompiled-query.ts).
+  const membershipQuery = precompile(db, (a: { organizationId: number; userId: number }) =>
+    db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('organization_id', '=', a.organizationId)
+      .where('user_id', '=', a.userId),
+  );
   const memberColumns = [
     'users.id',
     'users.email',
@@ -29,12 +37,14 @@ export function createUsersRepo(db: Kysely<DB>) {
       executor = db,
     ) => executor.insertInto('memberships').values(values).returningAll().executeTakeFirstOrThrow(),
     membership: (organizationId: number, userId: number, executor = db) =>
-      executor
-        .selectFrom('memberships')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst(),
+      executor === db
+        ? membershipQuery.first({ organizationId, userId })
+        : executor
+            .selectFrom('memberships')
+            .selectAll()
+            .where('organization_id', '=', organizationId)
+            .where('user_id', '=', userId)
+            .executeTakeFirst(),
     /** The member the organization knows by its own reference (outbox actors). */
     memberByExternalRef: (organizationId: number, externalRef: string, executor = db) =>
       executor

@@ -1,18 +1,21 @@
 /** The only code that queries `personal_key_policies` (rule 6, per organization and state). */
 import type { Kysely } from 'kysely';
 import { personalKeyRequiredByDefault } from '../credentials/index.ts';
-import type { DB } from '../db/index.ts';
+import { type DB, precompile } from '../db/index.ts';
 
 export function createKeyPoliciesRepo(db: Kysely<DB>) {
+  // Every submission reads it: compiled once (src/db/precompiled-query.ts).
+  const requiredQuery = precompile(db, (a: { organizationId: number; state: string }) =>
+    db
+      .selectFrom('personal_key_policies')
+      .select('required')
+      .where('organization_id', '=', a.organizationId)
+      .where('state', '=', a.state),
+  );
   return {
     /** Whether uploads in this state must go out under the actor's own key. */
     async personalKeyRequired(organizationId: number, state: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('personal_key_policies')
-        .select('required')
-        .where('organization_id', '=', organizationId)
-        .where('state', '=', state)
-        .executeTakeFirst();
+      const row = await requiredQuery.first({ organizationId, state });
       return row ? row.required === 1 : personalKeyRequiredByDefault(state);
     },
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { toTimestamp } from '../../src/lib/index.ts';
 import { metrcLocalDateTime } from '../../src/outbox/index.ts';
 import { CA, createOutboxFixture, type OutboxFixture } from '../helpers/outbox-fixture.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
@@ -126,7 +127,14 @@ describeEachDialect('outbox basics: accept, send once, original time, attributio
     const fresh = await overdue();
     assert.equal(fresh.overdueAfterMs, 24 * 3_600_000, 'OUTBOX_OVERDUE_HOURS default');
     assert.equal(fresh.ids.includes(queued.id), false, 'just queued: not overdue');
-    f.clock.advance(fresh.overdueAfterMs + 1000);
+    // Recorded a day and a second ago (moving the clock a day would end the staff session).
+    await ctx.database.db
+      .updateTable('submissions')
+      .set({
+        created_at: toTimestamp(new Date(f.clock.now().getTime() - fresh.overdueAfterMs - 1000)),
+      })
+      .where('id', '=', queued.id)
+      .execute();
     assert.deepEqual((await overdue()).ids, [queued.id]);
     await f.drain();
     assert.deepEqual((await overdue()).ids, [], 'sent: no longer overdue');
