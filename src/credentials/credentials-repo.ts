@@ -59,13 +59,7 @@ export function createCredentialsRepo(db: Kysely<DB>) {
      * used by many licenses at once is then written about once per interval, not once per
      * upload (on PostgreSQL every upload of the organization waited on this one row's lock).
      */
-    touchUsed: (
-      organizationId: number,
-      id: number,
-      at: string,
-      notBefore: string,
-      executor = db,
-    ) =>
+    touchUsed: (organizationId: number, id: number, at: string, notBefore: string, executor = db) =>
       executor
         .updateTable('credentials')
         .set({ last_used_at: at })
