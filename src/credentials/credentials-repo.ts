@@ -55,7 +55,7 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .execute(),
 
     /**
-     * Stamps a key's last use unless a stamp at or after `notBefore` is there already: a key
+     * Stamps a key's last use unless a stamp after `notBefore` is there already: a key
      * used by many licenses at once is then written about once per interval, not once per
      * upload (on PostgreSQL every upload of the organization waited on this one row's lock).
      */
@@ -65,7 +65,7 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .set({ last_used_at: at })
         .where('organization_id', '=', organizationId)
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notBefore)]))
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', notBefore)]))
         .execute(),
 
     delete: (organizationId: number, id: number, executor = db) =>
