@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { CredentialRow, CredentialsTable, DB } from '../db/index.ts';
 
 /** A credential with the licenses it is assigned to. */
@@ -184,6 +184,10 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .where('credentials.organization_id', '=', organizationId)
         .where('credential_licenses.license_id', '=', licenseId)
         .where('credentials.kind', '=', 'facility')
+        // The link's copy of the kind: lets SQLite go through `credential_licenses_facility_unique`
+        // (one row) instead of every credential of the organization (the outbox asks per request).
+        // A literal: SQLite matches a partial index's condition only against literals.
+        .where(sql<boolean>`credential_licenses.kind = 'facility'`)
         .executeTakeFirst(),
   };
 }
