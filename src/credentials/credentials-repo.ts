@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { CredentialRow, CredentialsTable, DB } from '../db/index.ts';
 
 /** A credential with the licenses it is assigned to. */
@@ -52,6 +52,20 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .set(values)
         .where('organization_id', '=', organizationId)
         .where('id', '=', id)
+        .execute(),
+
+    /**
+     * Stamps a key's last use unless a stamp after `notBefore` is there already: a key
+     * used by many licenses at once is then written about once per interval, not once per
+     * upload (on PostgreSQL every upload of the organization waited on this one row's lock).
+     */
+    touchUsed: (organizationId: number, id: number, at: string, notBefore: string, executor = db) =>
+      executor
+        .updateTable('credentials')
+        .set({ last_used_at: at })
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', notBefore)]))
         .execute(),
 
     delete: (organizationId: number, id: number, executor = db) =>
@@ -170,6 +184,10 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .where('credentials.organization_id', '=', organizationId)
         .where('credential_licenses.license_id', '=', licenseId)
         .where('credentials.kind', '=', 'facility')
+        // The link's copy of the kind: lets SQLite go through `credential_licenses_facility_unique`
+        // (one row) instead of every credential of the organization (the outbox asks per request).
+        // A literal: SQLite matches a partial index's condition only against literals.
+        .where(sql<boolean>`credential_licenses.kind = 'facility'`)
         .executeTakeFirst(),
   };
 }

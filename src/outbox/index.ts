@@ -41,4 +41,5 @@ export {
   type PackageLedger,
 } from './package-ledger.ts';
 export type { SubmissionError } from './submission-settler.ts';
+export { KEY_TOUCH_INTERVAL_MS } from './submission-settler.ts';
 export type { SubmissionDetail, SubmissionView } from './submission-views.ts';

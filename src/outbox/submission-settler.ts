@@ -21,11 +21,14 @@ export interface SubmissionError {
   httpStatus?: number;
 }
 
+/** How stale a key's `last_used_at` may get while it is in use (it is shown, never decided on). */
+export const KEY_TOUCH_INTERVAL_MS = 60_000;
+
 export function createSubmissionSettler(deps: {
   db: Kysely<DB>;
   submissions: SubmissionsRepo;
   leases: LicenseLeasesRepo;
-  credentials: Pick<CredentialsRepo, 'update'>;
+  credentials: Pick<CredentialsRepo, 'touchUsed'>;
   audit: AuditService;
   clock: Clock;
   leaseTtlMs: number;
@@ -33,6 +36,12 @@ export function createSubmissionSettler(deps: {
   const { db, submissions, leases, audit, clock } = deps;
   const ids = (rows: readonly SubmissionRow[]) => rows.map((row) => row.id);
   const stamp = () => toTimestamp(clock.now());
+  /**
+   * When this process last stamped each key's `last_used_at` (ms): a key is stamped at most once
+   * per KEY_TOUCH_INTERVAL_MS here, and the update itself skips a fresher stamp another worker
+   * wrote. Set before the commit: a rolled-back stamp only delays the next one.
+   */
+  const touched = new Map<number, number>();
 
   async function fenced(lease: LicenseLease, work: (trx: Kysely<DB>) => Promise<void>) {
     await db.transaction().execute(async (trx) => {
@@ -100,12 +109,18 @@ export function createSubmissionSettler(deps: {
           },
           trx,
         );
-        await deps.credentials.update(
-          lease.organizationId,
-          outcome.key.credentialId,
-          { last_used_at: now },
-          trx,
-        );
+        const nowMs = clock.now().getTime();
+        const last = touched.get(outcome.key.credentialId);
+        if (last === undefined || nowMs - last >= KEY_TOUCH_INTERVAL_MS || nowMs < last) {
+          touched.set(outcome.key.credentialId, nowMs);
+          await deps.credentials.touchUsed(
+            lease.organizationId,
+            outcome.key.credentialId,
+            now,
+            toTimestamp(new Date(nowMs - KEY_TOUCH_INTERVAL_MS)),
+            trx,
+          );
+        }
         await audit.record(
           {
             organizationId: lease.organizationId,

@@ -148,32 +148,51 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
     },
 
     /** Per license: unsent count, by status, and the oldest unsent creation time. */
-    queueStats: (organizationId: number) =>
+    queueStats: async (organizationId: number) => {
+      // Through the line and aside indexes (by license), which together hold every unsent row:
+      // no index of its own to rewrite on every status change of the outbox's hot path.
+      const stats = (statuses: RawBuilder<boolean>) =>
+        db
+          .selectFrom('submissions')
+          .select((eb) => [
+            'license_id',
+            'status',
+            eb.fn.countAll<number>().as('count'),
+            eb.fn.min('created_at').as('oldest'),
+          ])
+          // Scoped by the organization's licenses (no organization_id term: SQLite would then
+          // pick `submissions_org_idx` and read the organization's whole history).
+          .where('license_id', 'in', (eb) =>
+            eb.selectFrom('licenses').select('id').where('organization_id', '=', organizationId),
+          )
+          .where(statuses)
+          .groupBy(['license_id', 'status'])
+          .execute();
+      return [...(await stats(IN_LINE)), ...(await stats(ASIDE))];
+    },
+
+    /**
+     * Unsent and created before `olderThan`, oldest first: per license through
+     * `submissions_unsent_license_idx` (keyed by license so the outbox's status changes touch
+     * few of its pages), then sorted. Scoped by the organization's licenses only, as
+     * `queueStats` is.
+     */
+    overdue: (olderThan: string, organizationId: number | undefined, limit: number) =>
       db
         .selectFrom('submissions')
-        .select((eb) => [
-          'license_id',
-          'status',
-          eb.fn.countAll<number>().as('count'),
-          eb.fn.min('created_at').as('oldest'),
-        ])
-        .where('organization_id', '=', organizationId)
-        .where(UNSENT)
-        .groupBy(['license_id', 'status'])
-        .execute(),
-
-    /** Unsent and created before `olderThan` (index `submissions_unsent_idx`). */
-    overdue: (olderThan: string, organizationId: number | undefined, limit: number) => {
-      let query = db
-        .selectFrom('submissions')
         .selectAll()
+        .where('license_id', 'in', (eb) => {
+          const licenses = eb.selectFrom('licenses').select('id');
+          return organizationId === undefined
+            ? licenses
+            : licenses.where('organization_id', '=', organizationId);
+        })
         .where(UNSENT)
         .where('created_at', '<', olderThan)
         .orderBy('created_at')
-        .limit(limit);
-      if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
-      return query.execute();
-    },
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
 
     /** Failed or held: a person has to act. */
     aside: (organizationId: number | undefined, limit: number) => {

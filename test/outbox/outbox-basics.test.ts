@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { toTimestamp } from '../../src/lib/index.ts';
-import { metrcLocalDateTime } from '../../src/outbox/index.ts';
+import { KEY_TOUCH_INTERVAL_MS, metrcLocalDateTime } from '../../src/outbox/index.ts';
 import { CA, createOutboxFixture, type OutboxFixture } from '../helpers/outbox-fixture.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
 
@@ -44,6 +44,28 @@ describeEachDialect('outbox basics: accept, send once, original time, attributio
       await f.call(f.admin, { method: 'GET', url: `/api/credentials/${f.facilityCredentialId}` })
     ).json();
     assert.ok(credential.lastUsedAt, 'credentials.lastUsedAt is set');
+  });
+
+  it("stamps the key's last use at most once a minute, however many uploads", async () => {
+    const lastUsedAt = async () =>
+      (
+        await f.call(f.admin, { method: 'GET', url: `/api/credentials/${f.facilityCredentialId}` })
+      ).json().lastUsedAt as string | null;
+    const upload = async () => {
+      const res = await f.submit(f.staff, f.receipt());
+      assert.equal(res.statusCode, 202, res.body);
+      await f.drain();
+    };
+    f.clock.advance(KEY_TOUCH_INTERVAL_MS);
+    await upload();
+    const first = await lastUsedAt();
+    assert.equal(first, f.clock.now().toISOString(), 'stamped when it had not been for a minute');
+    f.clock.advance(KEY_TOUCH_INTERVAL_MS / 2);
+    await upload();
+    assert.equal(await lastUsedAt(), first, 'within the minute: not written again');
+    f.clock.advance(KEY_TOUCH_INTERVAL_MS / 2);
+    await upload();
+    assert.equal(await lastUsedAt(), f.clock.now().toISOString(), 'a minute on: stamped again');
   });
 
   it('names the field of a bad payload, and queues nothing', async () => {

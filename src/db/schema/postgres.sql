@@ -529,8 +529,7 @@ table submissions
     CREATE INDEX submissions_pending_idx ON public.submissions USING btree (license_id, id) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]))
     CREATE UNIQUE INDEX submissions_pkey ON public.submissions USING btree (id)
     CREATE INDEX submissions_reference_idx ON public.submissions USING btree (license_id, reference)
-    CREATE INDEX submissions_unsent_idx ON public.submissions USING btree (created_at) WHERE (status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'failed'::text]))
-    CREATE INDEX submissions_unsent_org_idx ON public.submissions USING btree (organization_id, license_id) WHERE (status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'failed'::text]))
+    CREATE INDEX submissions_unsent_license_idx ON public.submissions USING btree (license_id, created_at) WHERE (status = ANY (ARRAY['queued'::text, 'held'::text, 'sending'::text, 'failed'::text]))
 
 table sync_checkpoints
   columns:

@@ -141,10 +141,7 @@ CREATE INDEX submissions_pending_idx on submissions (license_id, id)
 
 CREATE INDEX "submissions_reference_idx" on "submissions" ("license_id", "reference");
 
-CREATE INDEX submissions_unsent_idx on submissions (created_at)
-    where status in ('queued','held','sending','failed');
-
-CREATE INDEX submissions_unsent_org_idx on submissions (organization_id, license_id)
+CREATE INDEX submissions_unsent_license_idx on submissions (license_id, created_at)
     where status in ('queued','held','sending','failed');
 
 CREATE INDEX "sync_gaps_license_idx" on "sync_gaps" ("license_id", "detected_at");
