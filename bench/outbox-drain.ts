@@ -18,12 +18,11 @@
  * OUTBOX_DRAIN_SCALE (0–1) scales counts down. Default workers: 1 on SQLite, 3 on PostgreSQL,
  * where the workers share ONE write cap of `cap` through the PostgreSQL limiter store.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -31,7 +30,6 @@ import { SYSTEM_ACTOR } from '../src/auth/index.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { createMetrcKeyProbe } from '../src/credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../src/db/index.ts';
-import type { ScenarioSummary } from '../src/emulator/index.ts';
 import { createSilentLogger, Secret, systemClock, toTimestamp } from '../src/lib/index.ts';
 import { openServices } from '../src/main/services.ts';
 import {
@@ -42,6 +40,7 @@ import {
 } from '../src/metrc/index.ts';
 import { createLicenseLeasesRepo } from '../src/outbox/license-leases-repo.ts';
 import { createSubmissionsRepo } from '../src/outbox/submissions-repo.ts';
+import { startEmulatorProcess } from './support/emulator-process.ts';
 
 const scale = Number(process.env.OUTBOX_DRAIN_SCALE ?? 1);
 const { values: args } = parseArgs({
@@ -65,54 +64,12 @@ const FILLER = Number(args.filler);
 const BATCH = Number(args.batch);
 const progress = (text: string) => process.stderr.write(`[bench outbox-drain] ${text}\n`);
 
-async function startEmulatorProcess() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      new URL('./support/emulator-child.ts', import.meta.url).pathname,
-      '--licenses',
-      String(LICENSES * 2),
-      '--packages',
-      '2',
-      '--state',
-      'ca',
-      '--latency-ms',
-      '0',
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  const ready = JSON.parse(first) as {
-    url: string;
-    baseUrlTemplate: string;
-    scenario: ScenarioSummary;
-  };
-  const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${ready.url}/_emulator/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return response.json() as Promise<unknown>;
-  };
-  return {
-    ...ready,
-    control,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin?.end();
-      }),
-  };
-}
-
-const emulator = await startEmulatorProcess();
+const emulator = await startEmulatorProcess({
+  licenses: LICENSES * 2,
+  packages: 2,
+  state: 'ca',
+  latencyMs: 0,
+});
 const scenario = emulator.scenario;
 const ownerKey = scenario.users[0]?.userKey ?? '';
 const vendorKey = scenario.vendorKeys[0]?.key ?? '';

@@ -23,7 +23,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/auth/index.ts';
@@ -31,10 +30,11 @@ import { limitHeapGrowth } from '../src/cli/heap-growth.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { createMetrcKeyProbe } from '../src/credentials/index.ts';
 import { createDatabase, type Dialect, migrateToLatest } from '../src/db/index.ts';
-import { DEFAULT_LIMITS, type ScenarioSummary } from '../src/emulator/index.ts';
+import { DEFAULT_LIMITS } from '../src/emulator/index.ts';
 import { createSilentLogger, Secret, systemClock } from '../src/lib/index.ts';
 import { openServices } from '../src/main/services.ts';
 import { createMetrcClient } from '../src/metrc/index.ts';
+import { startEmulatorProcess } from './support/emulator-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,50 +53,6 @@ limitHeapGrowth();
 
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 const progress = (text: string) => process.stderr.write(`[bench sync] ${text}\n`);
-
-async function startEmulatorProcess() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      new URL('./support/emulator-child.ts', import.meta.url).pathname,
-      '--licenses',
-      String(LICENSES),
-      '--packages',
-      String(PACKAGES),
-      '--latency-ms',
-      String(args['latency-ms']),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  const ready = JSON.parse(first) as {
-    url: string;
-    baseUrlTemplate: string;
-    scenario: ScenarioSummary;
-  };
-  return {
-    ...ready,
-    counters: async () =>
-      (await (await fetch(`${ready.url}/_emulator/counters`)).json()) as {
-        total: number;
-        byStatus: Record<string, number>;
-      },
-    clearRequests: async () => {
-      await fetch(`${ready.url}/_emulator/requests`, { method: 'DELETE' });
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin.end();
-      }),
-  };
-}
 
 async function databaseFor(dialect: Dialect) {
   if (dialect === 'sqlite') {
@@ -169,7 +125,7 @@ async function run(dialect: Dialect, emulator: Awaited<ReturnType<typeof startEm
   const licenses = await services.licenses.list(organization.id);
   progress(`${dialect}: syncing ${licenses.length} licenses × ${PACKAGES} packages`);
 
-  await emulator.clearRequests();
+  await emulator.control('DELETE', 'requests');
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   let atPeak = process.memoryUsage();
@@ -206,7 +162,10 @@ async function run(dialect: Dialect, emulator: Awaited<ReturnType<typeof startEm
   clearInterval(sampler);
   clearInterval(ticker);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const counters = await emulator.counters();
+  const counters = (await emulator.control('GET', 'counters')) as {
+    total: number;
+    byStatus: Record<string, number>;
+  };
   const stored = await database.db
     .selectFrom('mirror_packages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -267,7 +226,11 @@ if (dialects.length > 1) {
   for (const dialect of dialects) out[dialect] = await runInChild(dialect);
 } else {
   progress(`starting the emulator: ${LICENSES} licenses × ${PACKAGES} packages`);
-  const emulator = await startEmulatorProcess();
+  const emulator = await startEmulatorProcess({
+    licenses: LICENSES,
+    packages: PACKAGES,
+    latencyMs: Number(args['latency-ms']),
+  });
   try {
     for (const dialect of dialects) out[dialect] = await run(dialect, emulator);
   } finally {

@@ -58,7 +58,6 @@ process.on('message', (message: { cmd?: string }) => {
       clearInterval(rssTimer);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const cpu = process.cpuUsage(cpuAtGo);
-      if (process.env.SQL_PROF) { const e = [...((globalThis as any).__sqlprof ?? new Map())].sort((a: any, b: any) => b[1][1] - a[1][1]).slice(0, 25); for (const [k, v] of e) console.error(`SQLPROF n=${v[0]} cpu=${v[1].toFixed(0)} wall=${v[2].toFixed(0)} ${k}`); }
       const heap = process.memoryUsage();
       send({
         peakRssMb: Math.round(peakRss / 1_048_576),

@@ -26,18 +26,6 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         return found as unknown as SqliteStatement;
       }
       const statement = sqlite.prepare(sql);
-      if (process.env.SQL_PROF) {
-        for (const m of ['run', 'all', 'get'] as const) {
-          const orig = (statement as any)[m].bind(statement);
-          (statement as any)[m] = (...a: unknown[]) => {
-            const c0 = process.cpuUsage(); const t0 = performance.now();
-            try { return orig(...a); } finally {
-              const c = process.cpuUsage(c0); const e = (globalThis as any).__sqlprof ??= new Map();
-              const k = sql.slice(0, 90); const v = e.get(k) ?? [0, 0, 0]; v[0] += 1; v[1] += (c.user + c.system) / 1000; v[2] += performance.now() - t0; e.set(k, v);
-            }
-          };
-        }
-      }
       if (!found) {
         cache.set(sql, statement);
         if (cache.size > MAX_STATEMENTS) cache.delete(cache.keys().next().value as string);
