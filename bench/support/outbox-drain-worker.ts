@@ -6,7 +6,9 @@
  * and the Metrc limiter share the PostgreSQL store, so N workers hold `cap` writes together.
  * Env: BENCH_BASE_URL_TEMPLATE, BENCH_OWNER, BENCH_SHARED_STORE (postgres|memory), plus the
  * Tracegate config env (TRACEGATE_DATA_DIR, DATABASE_URL, OUTBOX_*).
+ * Like `tracegate start --role worker`, it caps V8's heap growth first (src/cli/heap-growth.ts).
  */
+import { limitHeapGrowth } from '../../src/cli/heap-growth.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createMetrcKeyProbe } from '../../src/credentials/index.ts';
 import { createDatabase } from '../../src/db/index.ts';
@@ -14,6 +16,7 @@ import { createSilentLogger, systemClock } from '../../src/lib/index.ts';
 import { openServices } from '../../src/main/services.ts';
 import { createMetrcClient, createPostgresRateLimitStore } from '../../src/metrc/index.ts';
 
+limitHeapGrowth();
 let peakRss = 0;
 const rssTimer = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
