@@ -2,5 +2,5 @@ export { createDatabase, type Database, type Dialect } from './create-database.t
 export type * from './db-types.ts';
 export { describeSchema } from './describe-schema.ts';
 export { migrateToLatest, pendingMigrations } from './migrate.ts';
-export { type PrecompiledQuery, precompile } from './precompiled-query.ts';
+export { type PrecompiledQuery, precompile, precompileRows } from './precompiled-query.ts';
 export { readSchemaSnapshot, schemaSnapshotPath } from './schema-snapshot.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/helpers/test-db.ts';
-import { precompile } from './precompiled-query.ts';
+import { precompile, precompileRows } from './precompiled-query.ts';
 
 describeEachDialect('precompiled query', (ctx) => {
   it('runs with each call’s values, keeps constants, and answers like the built query', async () => {
@@ -41,6 +41,32 @@ describeEachDialect('precompiled query', (ctx) => {
     assert.deepEqual(
       answers.map((row) => row?.slug),
       ['a-co', 'b-co', 'c-co'],
+    );
+  });
+
+  it('writes rows through one template per row count, on the executor of the call', async () => {
+    const { db } = ctx.database;
+    const at = '2026-11-27T10:00:00.000Z';
+    const insert = precompileRows(
+      (executor: typeof db, rows: Array<{ name: string; slug: string; created_at: string }>) =>
+        executor.insertInto('organizations').values(rows),
+      ['name', 'slug', 'created_at'],
+    );
+    const row = (slug: string) => ({ name: slug, slug, created_at: at });
+    await db.transaction().execute(async (trx) => {
+      await insert(trx, [row('r1'), row('r2')]);
+      await insert(trx, [row('r3')]);
+      await insert(trx, [row('r4'), row('r5')]);
+    });
+    const slugs = await db
+      .selectFrom('organizations')
+      .select('slug')
+      .where('slug', 'like', 'r%')
+      .orderBy('slug')
+      .execute();
+    assert.deepEqual(
+      slugs.map((s) => s.slug),
+      ['r1', 'r2', 'r3', 'r4', 'r5'],
     );
   });
 });

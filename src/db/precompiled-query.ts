@@ -1,13 +1,32 @@
 /**
- * A Kysely query built and compiled once, then run with new parameter values: for the few reads
- * every request repeats (token, license, member, policy), building and compiling the query again
- * costs more than running it. See docs/decisions/0016-precompiled-hot-queries.md.
+ * Kysely queries built and compiled once, then run with new parameter values: for the reads
+ * every request repeats (token, license, member, policy) and the mirror's page upserts, building
+ * and compiling the query again costs more than running it. See
+ * docs/decisions/0016-precompiled-hot-queries.md.
  */
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
 /** Stands in for a parameter while the query is compiled; swapped for the value on each run. */
 class Slot {
   constructor(readonly name: string) {}
+}
+
+type Executor = Pick<Kysely<never>, 'executeQuery'>;
+
+/** The compiled query and, per parameter, the slot it came from (null: a constant). */
+function compileWithSlots<R>(query: Compilable<R>) {
+  const compiled = query.compile();
+  const names = compiled.parameters.map((p) => (p instanceof Slot ? p.name : null));
+  return {
+    /** The compiled query with each slot replaced by `slotValue(its name)`. */
+    bind(slotValue: (name: string) => unknown): CompiledQuery<R> {
+      const parameters = compiled.parameters.map((p, i) => {
+        const name = names[i];
+        return name === null || name === undefined ? p : slotValue(name);
+      });
+      return { ...compiled, parameters };
+    },
+  };
 }
 
 export interface PrecompiledQuery<A, R> {
@@ -30,34 +49,55 @@ export interface PrecompiledQuery<A, R> {
  * const row = await byHash.first({ hash });
  */
 export function precompile<A extends Record<string, unknown>, R>(
-  db: Pick<Kysely<never>, 'executeQuery'>,
+  db: Executor,
   build: (args: A) => Compilable<R>,
 ): PrecompiledQuery<A, R> {
-  let compiled: CompiledQuery<R> | undefined;
-  let names: (string | null)[] = [];
-
-  function compile(): CompiledQuery<R> {
-    const stand = new Proxy({} as A, {
-      get: (_, name) => new Slot(String(name)),
-    });
-    const query = build(stand).compile();
-    names = query.parameters.map((p) => (p instanceof Slot ? p.name : null));
-    compiled = query;
-    return query;
-  }
+  let template: ReturnType<typeof compileWithSlots<R>> | undefined;
 
   async function all(args: A): Promise<R[]> {
-    const query = compiled ?? compile();
-    const parameters = query.parameters.map((p, i) => {
-      const name = names[i];
-      return name === null || name === undefined ? p : args[name];
-    });
-    const result = await db.executeQuery<R>({ ...query, parameters });
+    template ??= compileWithSlots(
+      build(new Proxy({} as A, { get: (_, name) => new Slot(String(name)) })),
+    );
+    const result = await db.executeQuery<R>(template.bind((name) => args[name]));
     return result.rows;
   }
 
   return {
     all,
     first: async (args) => (await all(args))[0],
+  };
+}
+
+/**
+ * A multi-row statement (an upsert of a page of rows) compiled once per row count: `build`
+ * receives rows whose `columns` are stand-ins and must pass them through as values. Runs on the
+ * executor given per call, so it works inside a transaction.
+ *
+ * @example
+ * const upsert = precompileRows((db, rows: Row[]) => db.insertInto('t').values(rows), ['a', 'b']);
+ * await upsert(trx, rows);
+ */
+export function precompileRows<DB, Row extends object>(
+  build: (executor: Kysely<DB>, rows: Row[]) => Compilable,
+  columns: readonly (keyof Row & string)[],
+) {
+  const templates = new Map<number, ReturnType<typeof compileWithSlots>>();
+  const key = (row: number, column: string) => `${row}\u0000${column}`;
+  return async (executor: Kysely<DB>, rows: Row[]): Promise<void> => {
+    let template = templates.get(rows.length);
+    if (!template) {
+      const stand = Array.from(
+        { length: rows.length },
+        (_, r) => Object.fromEntries(columns.map((c) => [c, new Slot(key(r, c))])) as Row,
+      );
+      template = compileWithSlots(build(executor, stand));
+      templates.set(rows.length, template);
+    }
+    await executor.executeQuery(
+      template.bind((name) => {
+        const [row, column] = name.split('\u0000');
+        return (rows[Number(row)] as Record<string, unknown>)[column ?? ''];
+      }),
+    );
   };
 }

@@ -3,50 +3,14 @@
  * Metrc's id, so walking a window again never duplicates; and the local counts per window that
  * gap detection compares with Metrc's totals.
  */
-import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
-import type { DB } from '../db/index.ts';
+import type { Kysely } from 'kysely';
+import { type DB, precompileRows } from '../db/index.ts';
 import type { PackageRow, RecordRow } from './mirror-rows-fns.ts';
 import type { SyncStream } from './sync-resources.ts';
 
 export interface MirrorOwner {
   organizationId: number;
   licenseId: number;
-}
-
-/**
- * A multi-row upsert compiled once per row count and reused with new parameters: building and
- * compiling Kysely's query for 20 rows × 20 columns costs more CPU than storing them, and a sync
- * stores thousands of such pages. Where each parameter goes is learned from the compiled
- * template (a marker per cell), so nothing depends on the order Kysely emits them in.
- */
-function reusableInsert<Row extends object>(
-  build: (executor: Kysely<DB>, rows: Row[]) => Compilable,
-  columns: readonly (keyof Row & string)[],
-) {
-  const templates = new Map<number, { sql: string; cells: [number, string][] }>();
-  const templateFor = (executor: Kysely<DB>, count: number) => {
-    const found = templates.get(count);
-    if (found) return found;
-    const marker = (row: number, column: string) => `\u0000${row}\u0000${column}`;
-    const rows = Array.from(
-      { length: count },
-      (_, r) => Object.fromEntries(columns.map((c) => [c, marker(r, c)])) as Row,
-    );
-    const compiled = build(executor, rows).compile();
-    const cells = compiled.parameters.map((parameter): [number, string] => {
-      const [, row, column] = String(parameter).split('\u0000');
-      if (column === undefined) throw new Error('a reusable insert may bind only row values');
-      return [Number(row), column];
-    });
-    const template = { sql: compiled.sql, cells };
-    templates.set(count, template);
-    return template;
-  };
-  return async (executor: Kysely<DB>, rows: Row[]) => {
-    const { sql, cells } = templateFor(executor, rows.length);
-    const parameters = cells.map(([r, column]) => (rows[r] as Record<string, unknown>)[column]);
-    await executor.executeQuery(CompiledQuery.raw(sql, parameters));
-  };
 }
 
 const PACKAGE_COLUMNS = [
@@ -92,7 +56,8 @@ const RECORD_COLUMNS = [
 const ROWS_PER_STATEMENT = 200;
 
 export function createMirrorRepo(db: Kysely<DB>) {
-  const insertPackages = reusableInsert<StoredPackage>(
+  // Compiled once per row count: building a page's upsert costs more CPU than storing it.
+  const insertPackages = precompileRows<DB, StoredPackage>(
     (executor, rows) =>
       executor
         .insertInto('mirror_packages')
@@ -119,7 +84,7 @@ export function createMirrorRepo(db: Kysely<DB>) {
         ),
     PACKAGE_COLUMNS,
   );
-  const insertRecords = reusableInsert<StoredRecord>(
+  const insertRecords = precompileRows<DB, StoredRecord>(
     (executor, rows) =>
       executor
         .insertInto('mirror_records')
