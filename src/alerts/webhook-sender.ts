@@ -5,7 +5,7 @@ import { Agent, request } from 'undici';
 import type { Secret } from '../lib/index.ts';
 import type { WebhookPoster } from './alert-types.ts';
 import { alertsErrors } from './alerts-errors.ts';
-import { type HostLookup, hostOf, isPublicAddress, systemLookup } from './webhook-target.ts';
+import { addressRefusal, type HostLookup, hostOf, systemLookup } from './webhook-target.ts';
 
 /** Longest wait for a receiver; Standard Webhooks receivers should answer within seconds. */
 export const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -53,14 +53,16 @@ export function createWebhookPoster(options: {
   function checkedLookup(host: string, lookupOptions: LookupOptions, callback: LookupCallback) {
     resolveHost(host).then(
       (found) => {
-        const refused = options.allowPrivate
-          ? undefined
-          : found.find((a) => !isPublicAddress(a.address));
-        if (refused || found.length === 0) {
-          const error = refused
-            ? alertsErrors.WEBHOOK_URL_PRIVATE({ details: { host, address: refused.address } })
-            : alertsErrors.WEBHOOK_HOST_UNRESOLVED({ details: { host } });
-          callback(error, '');
+        const refusal = options.allowPrivate
+          ? found.length === 0
+            ? alertsErrors.WEBHOOK_HOST_UNRESOLVED({ details: { host } })
+            : null
+          : addressRefusal(
+              host,
+              found.map((a) => a.address),
+            );
+        if (refusal) {
+          callback(refusal, '');
           return;
         }
         const first = found[0] as LookupAddress;
@@ -73,9 +75,9 @@ export function createWebhookPoster(options: {
 
   return async (url, body, headers) => {
     const host = hostOf(new URL(url));
-    if (!options.allowPrivate && isIP(host) && !isPublicAddress(host)) {
-      throw alertsErrors.WEBHOOK_URL_PRIVATE({ details: { host, address: host } });
-    }
+    const literalRefusal =
+      !options.allowPrivate && isIP(host) ? addressRefusal(host, [host]) : null;
+    if (literalRefusal) throw literalRefusal;
     // One agent per delivery: a fresh resolution each time, and no idle socket left behind.
     const agent = new Agent({ connect: { lookup: checkedLookup } });
     try {

@@ -39,18 +39,26 @@ export function hostOf(url: URL): string {
 export async function assertPublicWebhookHost(url: URL, lookup: HostLookup): Promise<void> {
   const host = hostOf(url);
   const addresses = isIP(host) ? [host] : await resolve(host, lookup);
+  const refusal = addressRefusal(host, addresses);
+  if (refusal) throw refusal;
+}
+
+/**
+ * Why a webhook may not go to `host` at these addresses (none: unresolved; any non-public:
+ * private), or null. Shared by the save-time check and the delivery's connect-time lookup.
+ */
+export function addressRefusal(host: string, addresses: readonly string[]) {
+  if (addresses.length === 0) return alertsErrors.WEBHOOK_HOST_UNRESOLVED({ details: { host } });
   const refused = addresses.find((address) => !isPublicAddress(address));
-  if (refused !== undefined) {
-    throw alertsErrors.WEBHOOK_URL_PRIVATE({ details: { host, address: refused } });
-  }
+  return refused === undefined
+    ? null
+    : alertsErrors.WEBHOOK_URL_PRIVATE({ details: { host, address: refused } });
 }
 
 async function resolve(host: string, lookup: HostLookup): Promise<string[]> {
   try {
-    const found = await lookup(host);
-    if (found.length > 0) return found.map((a) => a.address);
+    return (await lookup(host)).map((a) => a.address);
   } catch {
-    // Falls through to the same answer as "no addresses".
+    return []; // the same answer as "no addresses": unresolved
   }
-  throw alertsErrors.WEBHOOK_HOST_UNRESOLVED({ details: { host } });
 }
