@@ -12,14 +12,14 @@ import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.t
 import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
 import { createAcceptedWriter } from './accepted-writer.ts';
-import { actionFor, actionKinds } from './actions/action-catalogue.ts';
-import type { AnyOutboxAction } from './actions/action-types.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
 import type { LicenseLeasesRepo } from './license-leases-repo.ts';
+import { type LicenseQueue, licenseQueues } from './license-queues-fns.ts';
 import { outboxErrors } from './outbox-errors.ts';
 import type { OutboxNotifier } from './outbox-notifier.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
+import { actionOf, occurredAtOf, validatedPayload } from './submission-input-fns.ts';
 import {
   type SubmissionDetail,
   type SubmissionView,
@@ -32,8 +32,6 @@ import {
   UNSENT_STATUSES,
 } from './submissions-repo.ts';
 
-/** A POS clock may run a little ahead of ours; beyond this an action "in the future" is refused. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_LIST = 500;
 
 export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
@@ -49,18 +47,7 @@ export interface EnqueueInput {
   occurredAt?: string | undefined;
 }
 
-export interface LicenseQueue {
-  licenseId: number;
-  /** Submissions not yet reported (queued, sending, held, failed). */
-  depth: number;
-  byStatus: Partial<Record<SubmissionStatus, number>>;
-  oldestUnsentAt: string | null;
-  oldestUnsentAgeSeconds: number | null;
-  paused: boolean;
-  pauseCode: string | null;
-  /** "We've stopped syncing with the state" and why. */
-  pauseMessage: string | null;
-}
+export type { LicenseQueue };
 
 export function createOutboxService(deps: {
   db: Kysely<DB>;
@@ -126,44 +113,6 @@ export function createOutboxService(deps: {
     return member.user_id;
   }
 
-  function occurredAtOf(text: string | undefined): Date {
-    const now = clock.now();
-    if (text === undefined) return now;
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
-    const at = new Date(text);
-    if (
-      !hasZone ||
-      Number.isNaN(at.getTime()) ||
-      at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS
-    ) {
-      throw outboxErrors.OUTBOX_OCCURRED_AT_INVALID({ details: { occurredAt: text } });
-    }
-    return at;
-  }
-
-  function validated(action: AnyOutboxAction, payload: unknown): unknown {
-    const parsed = action.payloadSchema.safeParse(payload);
-    if (!parsed.success) {
-      throw outboxErrors.OUTBOX_PAYLOAD_INVALID({
-        details: {
-          kind: action.kind,
-          issues: parsed.error.issues.map((issue) => ({
-            field: issue.path.join('.') || '(payload)',
-            message: issue.message,
-          })),
-        },
-      });
-    }
-    return parsed.data;
-  }
-
-  function actionOf(kind: string): AnyOutboxAction {
-    const action = actionFor(kind);
-    if (!action)
-      throw outboxErrors.OUTBOX_KIND_UNKNOWN({ details: { kind, known: actionKinds() } });
-    return action;
-  }
-
   /** Accepts an action: validated, attributed, queued (or held, rule 6) with its audit record. */
   async function enqueue(principal: OutboxActor, input: EnqueueInput): Promise<SubmissionView> {
     const action = actionOf(input.kind);
@@ -171,7 +120,7 @@ export function createOutboxService(deps: {
     const actorLookup = actorOf(principal, input.actor);
     actorLookup.catch(() => {});
     const license = await licenseOf(principal.organizationId, input.license);
-    const payload = validated(action, input.payload);
+    const payload = validatedPayload(action, input.payload);
     const features = licenseFeatures(JSON.parse(license.facility_type) as Record<string, unknown>);
     if (!features[action.feature]) {
       throw outboxErrors.OUTBOX_FEATURE_NOT_ALLOWED({
@@ -189,7 +138,7 @@ export function createOutboxService(deps: {
     );
     personalKeyLookup.catch(() => {});
     const actorUserId = await actorLookup;
-    const occurredAt = occurredAtOf(input.occurredAt);
+    const occurredAt = occurredAtOf(input.occurredAt, clock.now());
     const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
     const hold = await holdReason(license, actorUserId, await personalKeyLookup);
     const now = toTimestamp(clock.now());
@@ -331,7 +280,7 @@ export function createOutboxService(deps: {
         return backInLine(principal, row, { action: 'submission.retried', allowed: ['failed'] });
       }
       const action = actionOf(row.kind);
-      const payload = validated(action, input.payload);
+      const payload = validatedPayload(action, input.payload);
       return backInLine(principal, row, {
         action: 'submission.edited',
         allowed: ['failed'],
@@ -413,42 +362,11 @@ export function createOutboxService(deps: {
 
     /** Queue depth, oldest unsent age and pause per license (for the licenses API). */
     async queueByLicense(organizationId: number): Promise<Map<number, LicenseQueue>> {
-      const now = clock.now().getTime();
-      const queues = new Map<number, LicenseQueue>();
-      const entry = (licenseId: number) => {
-        let queue = queues.get(licenseId);
-        if (!queue) {
-          queue = {
-            licenseId,
-            depth: 0,
-            byStatus: {},
-            oldestUnsentAt: null,
-            oldestUnsentAgeSeconds: null,
-            paused: false,
-            pauseCode: null,
-            pauseMessage: null,
-          };
-          queues.set(licenseId, queue);
-        }
-        return queue;
-      };
-      for (const stat of await submissions.queueStats(organizationId)) {
-        const queue = entry(stat.license_id);
-        queue.depth += Number(stat.count);
-        queue.byStatus[stat.status] = Number(stat.count);
-        const oldest = stat.oldest as string | null;
-        if (oldest && (!queue.oldestUnsentAt || oldest < queue.oldestUnsentAt)) {
-          queue.oldestUnsentAt = oldest;
-          queue.oldestUnsentAgeSeconds = Math.max(0, Math.floor((now - Date.parse(oldest)) / 1000));
-        }
-      }
-      for (const lease of await leases.listForOrganization(organizationId)) {
-        const queue = entry(lease.license_id);
-        queue.paused = lease.paused_at !== null;
-        queue.pauseCode = lease.pause_code;
-        queue.pauseMessage = lease.pause_message;
-      }
-      return queues;
+      return licenseQueues(
+        await submissions.queueStats(organizationId),
+        await leases.listForOrganization(organizationId),
+        clock.now(),
+      );
     },
 
     /** Not sent `olderThan` ago (default: the configured overdue age). For the alerts feature. */
