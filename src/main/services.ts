@@ -101,14 +101,16 @@ export function createServices(deps: CoreDeps) {
     events: credentialEvents,
   });
   const apiTokensRepo = createApiTokensRepo(db);
+  // Login and sign-up attempts are counted in one table, under different keys.
+  const throttleRepo = createLoginThrottleRepo(db);
   const loginLimiter = createLoginLimiter({
-    repo: createLoginThrottleRepo(db),
+    repo: throttleRepo,
     clock,
     maxFailures: config.loginMaxFailures,
     windowSeconds: config.loginWindowSeconds,
   });
   const signupLimiter = createSignupLimiter({
-    repo: createLoginThrottleRepo(db),
+    repo: throttleRepo,
     clock,
     maxPerHour: config.signupMaxPerHour,
   });
