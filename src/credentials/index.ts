@@ -18,7 +18,11 @@ export {
 export { credentialRef, openCredentialKey, resealLegacyCredentials } from './credential-sealing.ts';
 export type { CredentialView } from './credential-views.ts';
 export { credentialsErrors } from './credentials-errors.ts';
-export { type CredentialsRepo, createCredentialsRepo } from './credentials-repo.ts';
+export {
+  type CredentialsRepo,
+  createCredentialsRepo,
+  type UploadKeyRow,
+} from './credentials-repo.ts';
 export {
   type CredentialsService,
   createCredentialsService,

@@ -4,8 +4,13 @@
  * required (unless an admin released it). The choice itself is `chooseUploadKey` in
  * credentials; this file gathers its inputs and opens the chosen key.
  */
-import { type CredentialsRepo, chooseUploadKey, type KeyChoice } from '../credentials/index.ts';
-import type { CredentialRow, MetrcEnvironment } from '../db/index.ts';
+import {
+  type CredentialsRepo,
+  chooseUploadKey,
+  type KeyChoice,
+  type UploadKeyRow,
+} from '../credentials/index.ts';
+import type { MetrcEnvironment } from '../db/index.ts';
 import type { Secret } from '../lib/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
@@ -42,22 +47,22 @@ export function createKeyRouter(deps: {
     input: RouteInput,
     /** `credentialId:fingerprint` of keys Metrc just refused: treated as invalid. */
     refused: ReadonlySet<string> = new Set(),
-  ): Promise<{ choice: KeyChoice; rows: Map<number, CredentialRow> }> {
-    const rows = new Map<number, CredentialRow>();
+  ): Promise<{ choice: KeyChoice; rows: Map<number, UploadKeyRow> }> {
+    const rows = new Map<number, UploadKeyRow>();
     let personal: Parameters<typeof chooseUploadKey>[0]['personal'] = null;
     if (input.actorUserId !== null) {
-      const own = await credentials.findUserCredential(
+      const own = await credentials.ownUploadKey(
         input.organizationId,
         input.state,
         input.actorUserId,
+        input.licenseId,
       );
       if (own) {
-        const full = await credentials.find(input.organizationId, own.id);
         rows.set(own.id, own);
         personal = {
           id: own.id,
           status: refused.has(`${own.id}:${own.fingerprint}`) ? 'invalid' : own.status,
-          covers: full?.licenses.some((l) => l.id === input.licenseId) ?? false,
+          covers: own.covers,
         };
       }
     }
