@@ -556,6 +556,11 @@ export interface LicenseLeasesTable {
   pause_code: string | null;
   pause_message: string | null;
   pause_credential_id: number | null;
+  /**
+   * The request out at Metrc (JSON `InFlight`: submission ids, when, which key); null when
+   * none. Set before it leaves, cleared by its settle.
+   */
+  in_flight: string | null;
   updated_at: Timestamp;
 }
 

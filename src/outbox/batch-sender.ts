@@ -26,7 +26,7 @@ import type { RoutedKey } from './key-router.ts';
 import type { LicenseLease } from './license-leases-repo.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
 import type { StateCircuits } from './state-circuits.ts';
-import type { SubmissionError, SubmissionSettler } from './submission-settler.ts';
+import type { Attempt, SubmissionError, SubmissionSettler } from './submission-settler.ts';
 import type { WriteCap } from './write-cap.ts';
 
 export type BatchOutcome =
@@ -176,10 +176,16 @@ export function createBatchSender(deps: {
       );
       return { next: 'wait', until };
     }
+    let attempt: Attempt;
+    let result: Awaited<ReturnType<typeof action.send>>;
     try {
-      let result: Awaited<ReturnType<typeof action.send>>;
+      attempt = await settle.sending(lease, rows, key);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    try {
       try {
-        await settle.sending(lease, rows, key);
         result = await action.send(input.api, {
           licenseNumber: input.license.number,
           rows: ready.map((r) => r.body),
@@ -190,25 +196,26 @@ export function createBatchSender(deps: {
         // settle it.
         release();
       }
-      deps.circuits.success(state);
-      const ids = result.ids;
-      await settle.sent(lease, rows, {
-        metrcIds: rows.map((_, index) =>
-          ids && ids.length === rows.length && ids[index] !== undefined
-            ? [ids[index]]
-            : rows.length === 1 && ids
-              ? ids
-              : null,
-        ),
-        answer: { ids: result.ids ?? null, warnings: result.warnings ?? null },
-        key,
-        kind: action.kind,
-        reconciled: false,
-      });
-      return { next: 'continue' };
     } catch (error) {
-      return failure({ ...input, rows }, rows, error, false);
+      return failure({ ...input, rows }, rows, error, false, attempt);
     }
+    deps.circuits.success(state);
+    const ids = result.ids;
+    await settle.sent(lease, rows, {
+      metrcIds: rows.map((_, index) =>
+        ids && ids.length === rows.length && ids[index] !== undefined
+          ? [ids[index]]
+          : rows.length === 1 && ids
+            ? ids
+            : null,
+      ),
+      answer: { ids: result.ids ?? null, warnings: result.warnings ?? null },
+      key,
+      kind: action.kind,
+      reconciled: false,
+      attempt,
+    });
+    return { next: 'continue' };
   }
 
   /** Settles a failed send (or lookup) by what Metrc said. */
@@ -217,22 +224,28 @@ export function createBatchSender(deps: {
     rows: SubmissionRow[],
     error: unknown,
     wasLookup: boolean,
+    /** The request that failed (none for a lookup or resolve: nothing was sent). */
+    attempt?: Attempt,
   ): Promise<BatchOutcome> {
     const { lease } = input;
-    if (!(error instanceof MetrcError)) throw error;
+    if (!(error instanceof MetrcError)) {
+      // Not Metrc's answer (a bug, the database): the request's rows stay in doubt.
+      if (attempt) await settle.retryLater(lease, rows, later(1), errorOf(error), true, attempt);
+      throw error;
+    }
     const attempts = Math.max(...rows.map((r) => r.attempts)) + (wasLookup ? 0 : 1);
 
     if (error instanceof MetrcUnauthorizedError) {
-      await settle.requeue(lease, rows, errorOf(error));
+      await settle.requeue(lease, rows, errorOf(error), attempt);
       return { next: 'unauthorized', rows, error };
     }
     if (
       (error instanceof MetrcValidationError || error instanceof MetrcTooLargeError) &&
       !wasLookup
     ) {
-      if (rows.length > 1) return split(input, rows, error);
+      if (rows.length > 1) return split(input, rows, error, attempt);
       const [row] = rows;
-      if (row) await settle.failed(lease, row, errorOf(error));
+      if (row) await settle.failed(lease, row, errorOf(error), attempt);
       return { next: 'continue' };
     }
     if (
@@ -242,7 +255,7 @@ export function createBatchSender(deps: {
         (error instanceof MetrcNotFoundError && error.kind === 'endpoint'))
     ) {
       // Permanent for this body or this state: sending again cannot help.
-      for (const row of rows) await settle.failed(lease, row, errorOf(error));
+      for (const row of rows) await settle.failed(lease, row, errorOf(error), attempt);
       return { next: 'continue' };
     }
     // Retry at the head: 429, 5xx, timeouts, network, limiter waits, odd answers.
@@ -253,7 +266,7 @@ export function createBatchSender(deps: {
     if (outageLike(error)) deps.circuits.failure(input.license.state);
     const retryAfterMs = error instanceof MetrcRateLimitedError ? error.retryAfterMs : undefined;
     const until = later(attempts, retryAfterMs);
-    await settle.retryLater(lease, rows, until, errorOf(error), inDoubt);
+    await settle.retryLater(lease, rows, until, errorOf(error), inDoubt, attempt);
     deps.logger.info(
       { licenseId: lease.licenseId, code: error.code, rows: rows.length, until },
       'outbox: will retry',
@@ -271,8 +284,9 @@ export function createBatchSender(deps: {
     input: BatchInput,
     rows: SubmissionRow[],
     error: MetrcError,
+    attempt: Attempt | undefined,
   ): Promise<BatchOutcome> {
-    await settle.requeue(input.lease, rows);
+    await settle.requeue(input.lease, rows, undefined, attempt);
     const fresh = rows.map((row) => ({ ...row, status: 'queued' as const, in_doubt: 0 }));
     const named =
       error instanceof MetrcValidationError

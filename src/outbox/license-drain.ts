@@ -167,6 +167,8 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
   async function drain(lease: LicenseLease, stopping: () => boolean): Promise<DrainEnd> {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
+    // The last holder's request was never settled: its rows are in doubt until looked up.
+    if (lease.unsettled) await settle.recover(lease, lease.unsettled);
     for (let step = 0; ; step++) {
       if (stopping()) return 'stopped';
       if (step >= STEPS_PER_LEASE) {

@@ -16,6 +16,21 @@ export interface LicenseLease {
   organizationId: number;
   owner: string;
   token: number;
+  /**
+   * At claim: a request the previous holder sent and never settled (it died or lost the lease
+   * mid-request). Its submissions may have landed in Metrc: they are in doubt.
+   */
+  unsettled?: InFlight | null;
+}
+
+/** A request out at Metrc, recorded on the lease before it leaves (`license_leases.in_flight`). */
+export interface InFlight {
+  ids: number[];
+  /** When it left (ISO). */
+  at: string;
+  credentialId: number;
+  fingerprint: string;
+  attribution: 'own' | 'facility';
 }
 
 export class LeaseLostError extends Error {
@@ -86,6 +101,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         license_id: number;
         organization_id: number;
         lease_token: number;
+        in_flight: string | null;
       }>`
         ${noFlushWait}update license_leases
            set lease_owner = ${owner},
@@ -100,7 +116,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
             limit 1
             ${lock})
           ${noFlushWaitUsed}
-        returning license_id, organization_id, lease_token`.execute(db);
+        returning license_id, organization_id, lease_token, in_flight`.execute(db);
       const row = result.rows[0];
       return row
         ? {
@@ -108,18 +124,40 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
             organizationId: row.organization_id,
             owner,
             token: row.lease_token,
+            unsettled: row.in_flight ? (JSON.parse(row.in_flight) as InFlight) : null,
           }
         : null;
     },
 
     /**
      * Extends the lease and proves it is still ours (the fencing check). Inside a settle's
-     * transaction this also locks the row, so no one can take the lease mid-settle.
+     * transaction this also locks the row, so no one can take the lease mid-settle; a settle
+     * also clears the request in flight (`settled`), in the same statement.
      */
-    async renew(lease: LicenseLease, ttlMs: number, executor: Kysely<DB> = db): Promise<void> {
+    async renew(
+      lease: LicenseLease,
+      ttlMs: number,
+      executor: Kysely<DB> = db,
+      settled = false,
+    ): Promise<void> {
       const result = await executor
         .updateTable('license_leases')
-        .set({ lease_expires_at: leaseTime(ttlMs) })
+        .set({ lease_expires_at: leaseTime(ttlMs), ...(settled && { in_flight: null }) })
+        .where('license_id', '=', lease.licenseId)
+        .where('lease_token', '=', lease.token)
+        .where('lease_owner', '=', lease.owner)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.licenseId);
+    },
+
+    /**
+     * Records the request about to leave, with the fencing check and a renewal, in one statement
+     * that commits on its own: once it returns, a crash leaves the request's rows in doubt.
+     */
+    async markInFlight(lease: LicenseLease, ttlMs: number, inFlight: InFlight): Promise<void> {
+      const result = await db
+        .updateTable('license_leases')
+        .set({ lease_expires_at: leaseTime(ttlMs), in_flight: JSON.stringify(inFlight) })
         .where('license_id', '=', lease.licenseId)
         .where('lease_token', '=', lease.token)
         .where('lease_owner', '=', lease.owner)

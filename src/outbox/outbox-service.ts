@@ -14,7 +14,7 @@ import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licens
 import { createAcceptedWriter } from './accepted-writer.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
-import type { LicenseLeasesRepo } from './license-leases-repo.ts';
+import type { InFlight, LicenseLeasesRepo } from './license-leases-repo.ts';
 import { type LicenseQueue, licenseQueues } from './license-queues-fns.ts';
 import { outboxErrors } from './outbox-errors.ts';
 import type { OutboxNotifier } from './outbox-notifier.ts';
@@ -193,6 +193,20 @@ export function createOutboxService(deps: {
     return choice.use === 'hold' ? choice.reason : null;
   }
 
+  /** Submissions in a request out at Metrc now: recorded on their licenses' leases. */
+  async function inFlightIds(organizationId: number): Promise<Set<number>> {
+    const ids = new Set<number>();
+    for (const lease of await leases.listForOrganization(organizationId)) {
+      if (!lease.in_flight) continue;
+      for (const id of (JSON.parse(lease.in_flight) as InFlight).ids) ids.add(id);
+    }
+    return ids;
+  }
+
+  /** A queued row whose request is out shows as `sending`. */
+  const asShown = (row: SubmissionRow, flying: ReadonlySet<number>): SubmissionRow =>
+    row.status === 'queued' && flying.has(row.id) ? { ...row, status: 'sending' } : row;
+
   async function find(organizationId: number, id: number): Promise<SubmissionRow> {
     const row = await submissions.find(organizationId, id);
     if (!row) throw outboxErrors.OUTBOX_SUBMISSION_NOT_FOUND();
@@ -261,16 +275,19 @@ export function createOutboxService(deps: {
       const licenseId = filter.license
         ? (await licenseOf(organizationId, filter.license)).id
         : undefined;
+      const flying = await inFlightIds(organizationId);
       const rows = await submissions.list(organizationId, {
         ...filter,
         licenseId,
+        inFlightIds: [...flying],
         limit: Math.min(filter.limit ?? 100, MAX_LIST),
       });
-      return rows.map(toSubmissionView);
+      return rows.map((row) => toSubmissionView(asShown(row, flying)));
     },
 
     async get(organizationId: number, id: number): Promise<SubmissionDetail> {
-      return toSubmissionDetail(await find(organizationId, id));
+      const row = await find(organizationId, id);
+      return toSubmissionDetail(asShown(row, await inFlightIds(organizationId)));
     },
 
     /** Sends a failed submission again; with `payload`, after fixing it (validated as new). */

@@ -9,7 +9,7 @@ import type { CredentialsRepo } from '../credentials/index.ts';
 import type { DB, SubmissionRow } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
 import type { RoutedKey } from './key-router.ts';
-import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
+import type { InFlight, LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import type { SubmissionsRepo } from './submissions-repo.ts';
 
 /** What went wrong, as stored in `last_error` and shown in the detail view. */
@@ -19,6 +19,26 @@ export interface SubmissionError {
   /** Metrc's row messages on a 400. */
   rows?: Array<{ row: number | null; message: string }>;
   httpStatus?: number;
+}
+
+/**
+ * One request that went out (or may have): what its settle writes on each of its rows — one more
+ * attempt, when, and under which key. Carried from `sending` to whichever settle follows.
+ */
+export interface Attempt {
+  at: string;
+  key: Pick<RoutedKey, 'credentialId' | 'fingerprint' | 'attribution'>;
+}
+
+function attemptValues(attempt: Attempt | undefined) {
+  if (!attempt) return {};
+  return {
+    attempts: sql<number>`attempts + 1`,
+    last_sent_at: attempt.at,
+    credential_id: attempt.key.credentialId,
+    key_fingerprint: attempt.key.fingerprint,
+    attribution: attempt.key.attribution,
+  };
 }
 
 /** How stale a key's `last_used_at` may get while it is in use (it is shown, never decided on). */
@@ -45,7 +65,7 @@ export function createSubmissionSettler(deps: {
 
   async function fenced(lease: LicenseLease, work: (trx: Kysely<DB>) => Promise<void>) {
     await db.transaction().execute(async (trx) => {
-      await leases.renew(lease, deps.leaseTtlMs, trx);
+      await leases.renew(lease, deps.leaseTtlMs, trx, true);
       await work(trx);
     });
   }
@@ -53,23 +73,37 @@ export function createSubmissionSettler(deps: {
   return {
     fenced,
 
-    /** Before a request leaves: from here on it may have reached Metrc (`in_doubt`). */
-    sending: (lease: LicenseLease, rows: readonly SubmissionRow[], key: RoutedKey) =>
+    /**
+     * Before a request leaves: recorded on the lease (one row, one statement, committed), not on
+     * each submission; from here on the request may have reached Metrc. The settle that follows
+     * writes the attempt on the rows and clears the record; if none does (the worker died), the
+     * next holder of the lease finds the record at claim and `recover`s.
+     */
+    async sending(
+      lease: LicenseLease,
+      rows: readonly SubmissionRow[],
+      key: RoutedKey,
+    ): Promise<Attempt> {
+      const at = stamp();
+      const attempt: Attempt = {
+        at,
+        key: { credentialId: key.credentialId, fingerprint: key.fingerprint, attribution: key.attribution },
+      };
+      await leases.markInFlight(lease, deps.leaseTtlMs, { ids: ids(rows), at, ...attempt.key });
+      return attempt;
+    },
+
+    /**
+     * A request the lease's previous holder sent and never settled: its rows (those still in
+     * line) get the attempt and are in doubt, so each is looked up before it is sent again.
+     */
+    recover: (lease: LicenseLease, inFlight: InFlight) =>
       fenced(lease, async (trx) => {
-        const now = stamp();
-        // One statement for the batch: attempts grows by one on each row.
-        await submissions.update(
-          ids(rows),
-          {
-            status: 'sending',
-            in_doubt: 1,
-            attempts: sql<number>`attempts + 1`,
-            last_sent_at: now,
-            credential_id: key.credentialId,
-            key_fingerprint: key.fingerprint,
-            attribution: key.attribution,
-            updated_at: now,
-          },
+        const { ids: rowIds, at, ...key } = inFlight;
+        await submissions.updateInLine(
+          lease.licenseId,
+          rowIds,
+          { ...attemptValues({ at, key }), status: 'queued', in_doubt: 1, updated_at: stamp() },
           trx,
         );
       }),
@@ -84,6 +118,8 @@ export function createSubmissionSettler(deps: {
         key: Pick<RoutedKey, 'credentialId' | 'fingerprint' | 'attribution'>;
         kind: string;
         reconciled: boolean;
+        /** The request that carried them; none when a lookup found them (already counted). */
+        attempt?: Attempt;
       },
     ) =>
       fenced(lease, async (trx) => {
@@ -96,6 +132,7 @@ export function createSubmissionSettler(deps: {
         await submissions.update(
           ids(rows),
           {
+            ...attemptValues(outcome.attempt),
             status: 'sent',
             in_doubt: 0,
             last_error: null,
@@ -140,12 +177,13 @@ export function createSubmissionSettler(deps: {
       }),
 
     /** Metrc refused it (400) or it cannot be sent as is: out of line until a person acts. */
-    failed: (lease: LicenseLease, row: SubmissionRow, error: SubmissionError) =>
+    failed: (lease: LicenseLease, row: SubmissionRow, error: SubmissionError, attempt?: Attempt) =>
       fenced(lease, async (trx) => {
         const now = stamp();
         await submissions.update(
           [row.id],
           {
+            ...attemptValues(attempt),
             status: 'failed',
             in_doubt: 0,
             last_error: JSON.stringify(error),
@@ -160,7 +198,11 @@ export function createSubmissionSettler(deps: {
             actor: {},
             action: 'submission.failed',
             target: { type: 'submission', id: row.id },
-            details: { kind: row.kind, code: error.code, fingerprint: row.key_fingerprint },
+            details: {
+              kind: row.kind,
+              code: error.code,
+              fingerprint: attempt?.key.fingerprint ?? row.key_fingerprint,
+            },
           },
           trx,
         );
@@ -173,11 +215,13 @@ export function createSubmissionSettler(deps: {
       until: Date,
       error: SubmissionError,
       inDoubt: boolean,
+      attempt?: Attempt,
     ) =>
       fenced(lease, async (trx) => {
         await submissions.update(
           ids(rows),
           {
+            ...attemptValues(attempt),
             status: 'queued',
             in_doubt: inDoubt ? 1 : 0,
             next_attempt_at: toTimestamp(until),
@@ -190,11 +234,17 @@ export function createSubmissionSettler(deps: {
       }),
 
     /** Nothing reached Metrc: back in line as it was (after a 400 split, a 401, a refusal). */
-    requeue: (lease: LicenseLease, rows: readonly SubmissionRow[], error?: SubmissionError) =>
+    requeue: (
+      lease: LicenseLease,
+      rows: readonly SubmissionRow[],
+      error?: SubmissionError,
+      attempt?: Attempt,
+    ) =>
       fenced(lease, async (trx) => {
         await submissions.update(
           ids(rows),
           {
+            ...attemptValues(attempt),
             status: 'queued',
             in_doubt: 0,
             ...(error && { last_error: JSON.stringify(error) }),

@@ -36,6 +36,11 @@ export interface SubmissionFilter {
   beforeId?: number | undefined;
   /** Overdue: still in line (queued, sending) and created before this, ISO text. */
   overdueBefore?: string | undefined;
+  /**
+   * Ids in a request out at Metrc right now (recorded on their leases, stored as `queued`):
+   * `status: 'sending'` finds them, `status: 'queued'` leaves them out.
+   */
+  inFlightIds?: readonly number[] | undefined;
   limit: number;
 }
 
@@ -106,24 +111,38 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       return rows.flatMap((row) => JSON.parse(row.touches) as string[]);
     },
 
-    update: (
+    update: async (
       ids: readonly number[],
       values: UpdateObject<DB, 'submissions', 'submissions'>,
       executor = db,
-    ) =>
-      ids.length === 0
-        ? Promise.resolve()
-        : executor
-            .updateTable('submissions')
-            .set(values)
-            .where('id', 'in', ids)
-            .returning(['id', 'organization_id', 'touches'])
-            .execute()
-            .then(async (rows) => {
-              // An edit may change what it touches: the package index follows.
-              if (values.touches === undefined) return;
-              await indexPackages(executor, rows, true);
-            }),
+    ): Promise<void> => {
+      if (ids.length === 0) return;
+      const query = executor.updateTable('submissions').set(values).where('id', 'in', ids);
+      if (values.touches === undefined) {
+        await query.execute();
+        return;
+      }
+      // An edit may change what it touches: the package index follows.
+      const rows = await query.returning(['id', 'organization_id', 'touches']).execute();
+      await indexPackages(executor, rows, true);
+    },
+
+    /** Updates those of `ids` still in the license's line (queued or sending). */
+    updateInLine: async (
+      licenseId: number,
+      ids: readonly number[],
+      values: UpdateObject<DB, 'submissions', 'submissions'>,
+      executor = db,
+    ): Promise<void> => {
+      if (ids.length === 0) return;
+      await executor
+        .updateTable('submissions')
+        .set(values)
+        .where('id', 'in', ids)
+        .where('license_id', '=', licenseId)
+        .where(IN_LINE)
+        .execute();
+    },
 
     list: (organizationId: number, filter: SubmissionFilter) => {
       let query = db
@@ -135,7 +154,12 @@ export function createSubmissionsRepo(db: Kysely<DB>) {
       if (filter.licenseId !== undefined) query = query.where('license_id', '=', filter.licenseId);
       if (filter.actorUserId !== undefined)
         query = query.where('actor_user_id', '=', filter.actorUserId);
-      if (filter.status) query = query.where('status', '=', filter.status);
+      const flying = filter.inFlightIds?.length ? filter.inFlightIds : null;
+      if (filter.status === 'sending' && flying) {
+        query = query.where((eb) => eb.or([eb('status', '=', 'sending'), eb('id', 'in', flying)]));
+      } else if (filter.status === 'queued' && flying) {
+        query = query.where('status', '=', 'queued').where('id', 'not in', flying);
+      } else if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.kind) query = query.where('kind', '=', filter.kind);
       if (filter.attribution) query = query.where('attribution', '=', filter.attribution);
       if (filter.from) query = query.where('created_at', '>=', filter.from);

@@ -11,6 +11,7 @@ import * as m0008 from './0008-sync.ts';
 import * as m0009 from './0009-alerts.ts';
 import * as m0010 from './0010-package-ledger-index.ts';
 import * as m0011 from './0011-outbox-drain-indexes.ts';
+import * as m0012 from './0012-lease-in-flight.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -32,4 +33,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0009-alerts', m0009],
   ['0010-package-ledger-index', m0010],
   ['0011-outbox-drain-indexes', m0011],
+  ['0012-lease-in-flight', m0012],
 ];

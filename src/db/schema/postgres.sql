@@ -309,6 +309,7 @@ table license_leases
     pause_message text
     pause_credential_id integer
     updated_at text not null
+    in_flight text
   constraints:
     license_leases_license_id_fkey FOREIGN KEY (license_id) REFERENCES licenses(id) ON DELETE CASCADE
     license_leases_pkey PRIMARY KEY (license_id)

@@ -24,7 +24,7 @@ CREATE TABLE "insight_opt_ins" ("id" integer primary key autoincrement, "organiz
 
 CREATE TABLE "job_leases" ("name" text primary key, "owner" text not null, "token" integer not null, "acquired_at" text not null, "expires_at" text not null);
 
-CREATE TABLE "license_leases" ("license_id" integer primary key references "licenses" ("id") on delete cascade, "organization_id" integer not null, "lease_owner" text, "lease_token" integer default 0 not null, "lease_expires_at" text, "wake_at" text, "work_seq" integer default 0 not null, "paused_at" text, "pause_code" text, "pause_message" text, "pause_credential_id" integer, "updated_at" text not null);
+CREATE TABLE "license_leases" ("license_id" integer primary key references "licenses" ("id") on delete cascade, "organization_id" integer not null, "lease_owner" text, "lease_token" integer default 0 not null, "lease_expires_at" text, "wake_at" text, "work_seq" integer default 0 not null, "paused_at" text, "pause_code" text, "pause_message" text, "pause_credential_id" integer, "updated_at" text not null, "in_flight" text);
 
 CREATE TABLE "licenses" ("id" integer primary key autoincrement, "organization_id" integer not null references "organizations" ("id") on delete cascade, "number" text not null, "state" text not null, "license_type" text not null, "name" text not null, "facility_type" text not null, "time_zone" text not null, "created_at" text not null, "updated_at" text not null, constraint "licenses_org_state_number_unique" unique ("organization_id", "state", "number"));
 
