@@ -26,7 +26,8 @@ import type { RoutedKey } from './key-router.ts';
 import type { LicenseLease } from './license-leases-repo.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
 import type { StateCircuits } from './state-circuits.ts';
-import type { Attempt, SubmissionError, SubmissionSettler } from './submission-settler.ts';
+import type { Attempt } from './submission-attempt.ts';
+import type { SubmissionError, SubmissionSettler } from './submission-settler.ts';
 import type { WriteCap } from './write-cap.ts';
 
 export type BatchOutcome =

@@ -40,6 +40,6 @@ export {
   type LedgerEntry,
   type PackageLedger,
 } from './package-ledger.ts';
+export { KEY_TOUCH_INTERVAL_MS } from './sent-writer.ts';
 export type { SubmissionError } from './submission-settler.ts';
-export { KEY_TOUCH_INTERVAL_MS } from './submission-settler.ts';
 export type { SubmissionDetail, SubmissionView } from './submission-views.ts';

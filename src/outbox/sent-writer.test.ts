@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import {
+  createTestApp,
+  createTestOrganization,
+  type TestApp,
+} from '../../test/helpers/test-app.ts';
+import { describeEachDialect } from '../../test/helpers/test-db.ts';
+import type { DB } from '../db/index.ts';
+import { systemClock } from '../lib/index.ts';
+import { createLicenseLeasesRepo, LeaseLostError } from './license-leases-repo.ts';
+import { createSentWriter } from './sent-writer.ts';
+import { createSubmissionsRepo } from './submissions-repo.ts';
+
+describeEachDialect('sent writer: settles of one organization share one transaction', (ctx) => {
+  let t: TestApp;
+  let organizationId = 0;
+  const licenseIds: number[] = [];
+
+  before(async () => {
+    t = await createTestApp(ctx.database);
+    const org = await createTestOrganization(t.services, 'Sent Co');
+    organizationId = org.id;
+    for (const n of [1, 2, 3]) {
+      const license = await t.services.licenses.create(
+        { organizationId: org.id, userId: org.admin.id, tokenId: null },
+        { number: `C10-000088${n}-LIC`, state: 'ca', licenseType: 'Retailer', name: `Shop ${n}` },
+      );
+      licenseIds.push(license.id);
+    }
+  });
+
+  it('writes the group together; a lost lease fails only its own settle', async () => {
+    const { db } = ctx.database;
+    const submissions = createSubmissionsRepo(db);
+    const leases = createLicenseLeasesRepo({ ...ctx.database, clock: systemClock });
+    const at = new Date().toISOString();
+    // A key row for the settles to name (never opened here).
+    const credential = await db
+      .insertInto('credentials')
+      .values({
+        organization_id: organizationId,
+        state: 'ca',
+        environment: 'production',
+        kind: 'facility',
+        secret_ref: `test-sent-writer-${ctx.dialect}`,
+        sealed_key: 'not-a-key',
+        fingerprint: 'fp',
+        status: 'valid',
+        status_changed_at: at,
+        key_first_seen_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const key = {
+      credentialId: credential.id,
+      fingerprint: 'fp',
+      attribution: 'facility' as const,
+    };
+    const rowsOf = new Map<number, Awaited<ReturnType<typeof submissions.insertMany>>>();
+    for (const licenseId of licenseIds) {
+      const rows = await submissions.insertMany(
+        [1, 2].map((n) => ({
+          organization_id: organizationId,
+          license_id: licenseId,
+          kind: 'sales.receipt.create',
+          payload: '{}',
+          reference: `TG-SENT-${licenseId}-${n}`,
+          touches: '[]',
+          occurred_at: at,
+          status: 'queued' as const,
+          next_attempt_at: at,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
+      rowsOf.set(licenseId, rows);
+      await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
+    }
+    const claimed = [];
+    for (const _ of licenseIds) {
+      const lease = await leases.claim('worker-a', 60_000);
+      assert.ok(lease);
+      claimed.push(lease);
+    }
+    // Another worker took the second license's lease (its token moved on).
+    const stolen = claimed[1];
+    assert.ok(stolen);
+    await db
+      .updateTable('license_leases')
+      .set((eb) => ({ lease_token: eb('lease_token', '+', 1), lease_owner: 'worker-b' }))
+      .where('license_id', '=', stolen.licenseId)
+      .execute();
+
+    /** Per transaction begun: the leases renewed in it. */
+    const transactions: number[][] = [];
+    const renewing = {
+      renew: (...args: Parameters<typeof leases.renew>) => {
+        transactions.at(-1)?.push(args[0].licenseId);
+        return leases.renew(...args);
+      },
+    };
+    const writer = createSentWriter({
+      db: {
+        ...db,
+        transaction: () => {
+          transactions.push([]);
+          return db.transaction();
+        },
+      } as unknown as Kysely<DB>,
+      submissions,
+      leases: renewing,
+      credentials: { touchUsed: async () => [] },
+      audit: t.services.audit,
+      clock: systemClock,
+      leaseTtlMs: 60_000,
+    });
+    const outcomes = await Promise.allSettled(
+      claimed.map((lease) => {
+        const rows = rowsOf.get(lease.licenseId) ?? [];
+        return writer.sent(lease, rows, {
+          metrcIds: rows.map((_, i) => [1_000 + lease.licenseId * 10 + i]),
+          answer: { ids: null, warnings: null },
+          key,
+          kind: 'sales.receipt.create',
+          reconciled: false,
+          attempt: { at, key },
+        });
+      }),
+    );
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    const failure = outcomes[1];
+    assert.ok(failure?.status === 'rejected' && failure.reason instanceof LeaseLostError);
+    // The group renews in license order and stops at the lost lease; then each alone.
+    assert.deepEqual(transactions[0], [licenseIds[0], licenseIds[1]], 'first, all together');
+    assert.deepEqual(
+      transactions.slice(1),
+      licenseIds.map((id) => [id]),
+      'then one by one',
+    );
+
+    for (const [licenseId, rows] of rowsOf) {
+      for (const row of rows) {
+        const now = await submissions.find(organizationId, row.id);
+        const lost: boolean = licenseId === stolen.licenseId;
+        assert.equal(now?.status, lost ? 'queued' : 'sent', `license ${licenseId}`);
+        assert.equal(now?.attempts, lost ? 0 : 1);
+        if (!lost)
+          assert.equal(
+            now?.metrc_ids,
+            JSON.stringify([1_000 + licenseId * 10 + rows.indexOf(row)]),
+          );
+      }
+    }
+    const uploads = await db
+      .selectFrom('audit_events')
+      .select(['target_id'])
+      .where('organization_id', '=', organizationId)
+      .where('action', '=', 'submission.uploaded')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      uploads.map((u) => Number(u.target_id)).sort(),
+      [licenseIds[0], licenseIds[2]].map(Number).sort(),
+      'one upload record per settle that committed, none for the lost one',
+    );
+    assert.equal((await t.services.audit.verify({ organizationId })).ok, true);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Where a send ends well: the `sent` settles of one organization that arrive together are written
+ * in one transaction (group-commit.ts, as enqueue's accepted-writer.ts does). Each lease is
+ * renewed with its fencing token first, in license order (so two writers never deadlock), then
+ * each batch's rows are marked sent, then the upload records are appended under the
+ * organization's audit chain lock, taken last. On PostgreSQL that lock is held until commit: one
+ * holder per group instead of one per request is what lets several workers settle one
+ * organization's uploads as fast as Metrc answers them. A group that rolls back (a lease was
+ * lost) is written again one settle at a time, so only the lost lease's settle fails.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { AuditEntry, AuditService } from '../audit/index.ts';
+import type { CredentialsRepo } from '../credentials/index.ts';
+import type { DB, SubmissionRow } from '../db/index.ts';
+import { type Clock, toTimestamp } from '../lib/index.ts';
+import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
+import type { RoutedKey } from './key-router.ts';
+import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
+import { type Attempt, attemptValues } from './submission-attempt.ts';
+import type { SubmissionsRepo } from './submissions-repo.ts';
+
+/** Most settles written in one transaction. */
+const MAX_GROUP = 20;
+
+/** How stale a key's `last_used_at` may get while it is in use (it is shown, never decided on). */
+export const KEY_TOUCH_INTERVAL_MS = 60_000;
+
+export interface SentOutcome {
+  metrcIds: Array<number[] | null>;
+  answer: unknown;
+  key: Pick<RoutedKey, 'credentialId' | 'fingerprint' | 'attribution'>;
+  kind: string;
+  reconciled: boolean;
+  /** The request that carried them; none when a lookup found them (already counted). */
+  attempt?: Attempt;
+}
+
+interface SentSettle {
+  lease: LicenseLease;
+  rows: readonly SubmissionRow[];
+  outcome: SentOutcome;
+}
+
+export function createSentWriter(deps: {
+  db: Kysely<DB>;
+  submissions: Pick<SubmissionsRepo, 'update'>;
+  leases: Pick<LicenseLeasesRepo, 'renew'>;
+  credentials: Pick<CredentialsRepo, 'touchUsed'>;
+  audit: Pick<AuditService, 'recordMany'>;
+  clock: Clock;
+  leaseTtlMs: number;
+}) {
+  const { db, submissions, clock } = deps;
+  /**
+   * When this process last stamped each key's `last_used_at` (ms): a key is stamped at most once
+   * per KEY_TOUCH_INTERVAL_MS here, and the update itself skips a fresher stamp another worker
+   * wrote. Set before the commit: a rolled-back stamp only delays the next one.
+   */
+  const touched = new Map<number, number>();
+
+  async function markSent({ rows, outcome }: SentSettle, now: string, trx: Kysely<DB>) {
+    // Metrc's ids differ per row: one statement, the ids chosen by a CASE on the row id.
+    const idsText = rows.map((row, index) => {
+      const metrcIds = outcome.metrcIds[index] ?? null;
+      return sql`when ${row.id} then ${metrcIds ? JSON.stringify(metrcIds) : null}`;
+    });
+    await submissions.update(
+      rows.map((row) => row.id),
+      {
+        ...attemptValues(outcome.attempt),
+        status: 'sent',
+        in_doubt: 0,
+        last_error: null,
+        metrc_ids: sql<string | null>`case id ${sql.join(idsText, sql` `)} end`,
+        metrc_answer: JSON.stringify(outcome.answer ?? null),
+        credential_id: outcome.key.credentialId,
+        key_fingerprint: outcome.key.fingerprint,
+        attribution: outcome.key.attribution,
+        sent_at: now,
+        updated_at: now,
+      },
+      trx,
+    );
+  }
+
+  async function touchKeys(items: readonly SentSettle[], now: string, trx: Kysely<DB>) {
+    const nowMs = clock.now().getTime();
+    for (const { lease, outcome } of items) {
+      const last = touched.get(outcome.key.credentialId);
+      if (last !== undefined && nowMs - last < KEY_TOUCH_INTERVAL_MS && nowMs >= last) continue;
+      touched.set(outcome.key.credentialId, nowMs);
+      await deps.credentials.touchUsed(
+        lease.organizationId,
+        outcome.key.credentialId,
+        now,
+        toTimestamp(new Date(nowMs - KEY_TOUCH_INTERVAL_MS)),
+        trx,
+      );
+    }
+  }
+
+  const uploadRecord = ({ lease, rows, outcome }: SentSettle): AuditEntry => ({
+    organizationId: lease.organizationId,
+    actor: {},
+    action: outcome.reconciled ? 'submission.reconciled' : 'submission.uploaded',
+    target: { type: 'license', id: lease.licenseId },
+    details: {
+      kind: outcome.kind,
+      submissionIds: rows.map((row) => row.id),
+      credentialId: outcome.key.credentialId,
+      fingerprint: outcome.key.fingerprint,
+      attribution: outcome.key.attribution,
+    },
+  });
+
+  async function write(items: SentSettle[]): Promise<undefined[]> {
+    await db.transaction().execute(async (trx) => {
+      try {
+        const now = toTimestamp(clock.now());
+        const byLicense = [...items].sort((a, b) => a.lease.licenseId - b.lease.licenseId);
+        for (const { lease } of byLicense)
+          await deps.leases.renew(lease, deps.leaseTtlMs, trx, true);
+        for (const item of items) await markSent(item, now, trx);
+        await touchKeys(items, now, trx);
+        await deps.audit.recordMany(items.map(uploadRecord), trx);
+      } catch (error) {
+        // Raised inside the transaction: it rolls back, so nothing of the group was written.
+        throw new GroupRolledBack(error);
+      }
+    });
+    return items.map(() => undefined);
+  }
+
+  const groups = createGroupCommit(write, { maxGroup: MAX_GROUP });
+  return {
+    /** Settles one batch as sent, with whatever else of its organization arrives; after commit. */
+    sent: (lease: LicenseLease, rows: readonly SubmissionRow[], outcome: SentOutcome) =>
+      groups.add(lease.organizationId, { lease, rows, outcome }),
+  };
+}
