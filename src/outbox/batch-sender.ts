@@ -202,15 +202,20 @@ export function createBatchSender(deps: {
     }
     deps.circuits.success(state);
     const ids = result.ids;
+    const onePerRow = ids !== undefined && ids !== null && ids.length === rows.length;
     await settle.sent(lease, rows, {
       metrcIds: rows.map((_, index) =>
-        ids && ids.length === rows.length && ids[index] !== undefined
+        onePerRow && ids[index] !== undefined
           ? [ids[index]]
           : rows.length === 1 && ids
             ? ids
             : null,
       ),
-      answer: { ids: result.ids ?? null, warnings: result.warnings ?? null },
+      // Each row keeps its own id (`metrc_ids`); the batch's id list is not copied onto every
+      // one of its rows (50 × 50 ids written per request).
+      answer: onePerRow
+        ? { batchRows: rows.length, warnings: result.warnings ?? null }
+        : { ids: result.ids ?? null, warnings: result.warnings ?? null },
       key,
       kind: action.kind,
       reconciled: false,
