@@ -3,13 +3,12 @@
  * with its audit record in one transaction), and see and steer what happens to it (list,
  * detail, retry, edit and retry, dismiss, release, resume). Sending is the dispatcher's.
  */
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKeyEvent } from '../credentials/index.ts';
 import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
-import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
+import { type Clock, commonErrors, randomHexId, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
 import { createAcceptedWriter } from './accepted-writer.ts';
 import { createEnqueueReads } from './enqueue-reads.ts';
@@ -97,7 +96,7 @@ export function createOutboxService(deps: {
     }
     const actorUserId = await actorLookup;
     const occurredAt = occurredAtOf(input.occurredAt, clock.now());
-    const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
+    const reference = `TG-${randomHexId(8)}`;
     const hold = await holdReason(license, actorUserId, await personalKeyRequired);
     const now = toTimestamp(clock.now());
     const row = await writer.add(principal.organizationId, {
