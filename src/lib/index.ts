@@ -10,7 +10,7 @@ export {
 } from './clock.ts';
 export { commonErrors } from './common-errors.ts';
 export { renderErrorDocs } from './error-docs.ts';
-export { randomToken, safeEqual, sha256Hex } from './ids.ts';
+export { randomHexId, randomToken, safeEqual, sha256Hex } from './ids.ts';
 export {
   MAX_SHORT_LIVED,
   registerScrubbedSecret,

@@ -62,7 +62,7 @@ export interface DispatcherDeps {
  */
 export function createOutbox(deps: OutboxDeps) {
   const settings: OutboxSettings = { ...DEFAULT_OUTBOX_SETTINGS, ...deps.settings };
-  const submissions = createSubmissionsRepo(deps.db);
+  const submissions = createSubmissionsRepo(deps.db, { dialect: deps.dialect });
   const leases = createLicenseLeasesRepo(deps);
   const policies = createKeyPoliciesRepo(deps.db);
   const router = createKeyRouter({ credentials: deps.credentials, policies, vault: deps.vault });

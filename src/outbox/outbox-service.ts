@@ -3,15 +3,16 @@
  * with its audit record in one transaction), and see and steer what happens to it (list,
  * detail, retry, edit and retry, dismiss, release, resume). Sending is the dispatcher's.
  */
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
 import type { CredentialKeyEvent } from '../credentials/index.ts';
 import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
-import { type Clock, commonErrors, toTimestamp } from '../lib/index.ts';
+import { type Clock, commonErrors, randomHexId, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
 import { createAcceptedWriter } from './accepted-writer.ts';
+import { createEnqueueReads } from './enqueue-reads.ts';
+import { createEnqueueReadsRepo } from './enqueue-reads-repo.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
 import type { InFlight, LicenseLeasesRepo } from './license-leases-repo.ts';
@@ -71,55 +72,17 @@ export function createOutboxService(deps: {
     clock,
     notifier: deps.notifier,
   });
+  const reads = createEnqueueReads({ ...deps, combined: createEnqueueReadsRepo(db) });
   const stamp = () => toTimestamp(clock.now());
-
-  async function licenseOf(organizationId: number, ref: string | number): Promise<License> {
-    const text = String(ref).trim();
-    if (/^\d+$/.test(text)) {
-      const byId = await deps.licenses.find(organizationId, Number(text));
-      if (byId) return byId;
-    }
-    const found = await deps.licenses.findByNumberInAnyState(organizationId, text);
-    if (!found) throw outboxErrors.OUTBOX_LICENSE_UNKNOWN({ details: { license: text } });
-    return found;
-  }
-
-  /** Who acted: the signed-in person, or the member an API token names (never the token). */
-  async function actorOf(principal: OutboxActor, named: EnqueueInput['actor']): Promise<number> {
-    if (principal.userId !== null) {
-      const other =
-        (named?.userId !== undefined && named.userId !== principal.userId) ||
-        named?.externalRef !== undefined;
-      if (other) throw outboxErrors.OUTBOX_ACTOR_MISMATCH();
-      return principal.userId;
-    }
-    if (named?.userId === undefined && named?.externalRef === undefined) {
-      throw outboxErrors.OUTBOX_ACTOR_REQUIRED();
-    }
-    const member =
-      named.userId !== undefined
-        ? await deps.users.membership(principal.organizationId, named.userId)
-        : await deps.users.memberByExternalRef(principal.organizationId, named.externalRef ?? '');
-    if (
-      !member ||
-      (named.userId !== undefined &&
-        named.externalRef !== undefined &&
-        member.external_ref !== named.externalRef)
-    ) {
-      throw outboxErrors.OUTBOX_ACTOR_UNKNOWN({
-        details: { userId: named.userId ?? null, externalRef: named.externalRef ?? null },
-      });
-    }
-    return member.user_id;
-  }
 
   /** Accepts an action: validated, attributed, queued (or held, rule 6) with its audit record. */
   async function enqueue(principal: OutboxActor, input: EnqueueInput): Promise<SubmissionView> {
     const action = actionOf(input.kind);
-    // The actor's lookup does not depend on the license: start it now, report its error in turn.
-    const actorLookup = actorOf(principal, input.actor);
-    actorLookup.catch(() => {});
-    const license = await licenseOf(principal.organizationId, input.license);
+    const {
+      license,
+      actorUserId: actorLookup,
+      personalKeyRequired,
+    } = await reads.read(principal, input);
     const payload = validatedPayload(action, input.payload);
     const features = licenseFeatures(JSON.parse(license.facility_type) as Record<string, unknown>);
     if (!features[action.feature]) {
@@ -131,16 +94,10 @@ export function createOutboxService(deps: {
         },
       });
     }
-    // Rule 6's policy depends on the license only: read it while the actor is looked up.
-    const personalKeyLookup = deps.policies.personalKeyRequired(
-      license.organization_id,
-      license.state,
-    );
-    personalKeyLookup.catch(() => {});
     const actorUserId = await actorLookup;
     const occurredAt = occurredAtOf(input.occurredAt, clock.now());
-    const reference = `TG-${randomBytes(8).toString('hex').toUpperCase()}`;
-    const hold = await holdReason(license, actorUserId, await personalKeyLookup);
+    const reference = `TG-${randomHexId(8)}`;
+    const hold = await holdReason(license, actorUserId, await personalKeyRequired);
     const now = toTimestamp(clock.now());
     const row = await writer.add(principal.organizationId, {
       license,
@@ -273,7 +230,7 @@ export function createOutboxService(deps: {
       },
     ): Promise<SubmissionView[]> {
       const licenseId = filter.license
-        ? (await licenseOf(organizationId, filter.license)).id
+        ? (await reads.licenseOf(organizationId, filter.license)).id
         : undefined;
       const flying = await inFlightIds(organizationId);
       const rows = await submissions.list(organizationId, {
@@ -356,7 +313,7 @@ export function createOutboxService(deps: {
     /** Admin: un-pauses a license by hand (e.g. Metrc fixed a permission); normally a saved key does. */
     async resumeLicense(principal: OutboxActor, license: string | number) {
       if (principal.role !== 'admin') throw outboxErrors.OUTBOX_ADMIN_ONLY();
-      const found = await licenseOf(principal.organizationId, license);
+      const found = await reads.licenseOf(principal.organizationId, license);
       const resumed = await db.transaction().execute(async (trx) => {
         const ids = await leases.resume([found.id], trx);
         if (ids.length > 0) {

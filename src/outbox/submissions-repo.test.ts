@@ -30,7 +30,7 @@ describeEachDialect('submissions repo: insertMany', (ctx) => {
   });
 
   it('answers each row exactly as stored (defaults included), in the order given', async () => {
-    const repo = createSubmissionsRepo(ctx.database.db);
+    const repo = createSubmissionsRepo(ctx.database.db, { dialect: ctx.database.dialect });
     const base = {
       organization_id: organizationId,
       license_id: licenseId,
@@ -68,7 +68,7 @@ describeEachDialect('submissions repo: insertMany', (ctx) => {
   });
 
   it('indexes the packages each inserted submission touches (the package ledger reads them)', async () => {
-    const repo = createSubmissionsRepo(ctx.database.db);
+    const repo = createSubmissionsRepo(ctx.database.db, { dialect: ctx.database.dialect });
     const touching = await repo.touchingPackages(organizationId, [label(1), label(2)]);
     assert.deepEqual(
       touching.map((row) => row.kind),
