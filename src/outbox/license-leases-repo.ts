@@ -268,6 +268,19 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         .where('license_id', '=', licenseId)
         .executeTakeFirst(),
 
+    /** Submissions of the organization in a request out at Metrc now (see `markInFlight`). */
+    async inFlightIds(organizationId: number): Promise<Set<number>> {
+      const rows = await db
+        .selectFrom('license_leases')
+        .select('in_flight')
+        .where('organization_id', '=', organizationId)
+        .where('in_flight', 'is not', null)
+        .execute();
+      return new Set(
+        rows.flatMap((row) => (JSON.parse(row.in_flight ?? '{}') as InFlight).ids ?? []),
+      );
+    },
+
     listForOrganization: (organizationId: number) =>
       db
         .selectFrom('license_leases')

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { Principal, UsersRepo } from '../auth/index.ts';
-import type { CredentialKeyEvent } from '../credentials/index.ts';
 import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
 import { type Clock, commonErrors, randomHexId, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
@@ -15,13 +14,15 @@ import { createEnqueueReads } from './enqueue-reads.ts';
 import { createEnqueueReadsRepo } from './enqueue-reads-repo.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import type { KeyRouter } from './key-router.ts';
-import type { InFlight, LicenseLeasesRepo } from './license-leases-repo.ts';
+import { createKeySavedHandler } from './key-saved-handler.ts';
+import type { LicenseLeasesRepo } from './license-leases-repo.ts';
 import { type LicenseQueue, licenseQueues } from './license-queues-fns.ts';
 import { outboxErrors } from './outbox-errors.ts';
 import type { OutboxNotifier } from './outbox-notifier.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
 import { actionOf, occurredAtOf, validatedPayload } from './submission-input-fns.ts';
 import {
+  asShown,
   type SubmissionDetail,
   type SubmissionView,
   toSubmissionDetail,
@@ -150,20 +151,6 @@ export function createOutboxService(deps: {
     return choice.use === 'hold' ? choice.reason : null;
   }
 
-  /** Submissions in a request out at Metrc now: recorded on their licenses' leases. */
-  async function inFlightIds(organizationId: number): Promise<Set<number>> {
-    const ids = new Set<number>();
-    for (const lease of await leases.listForOrganization(organizationId)) {
-      if (!lease.in_flight) continue;
-      for (const id of (JSON.parse(lease.in_flight) as InFlight).ids) ids.add(id);
-    }
-    return ids;
-  }
-
-  /** A queued row whose request is out shows as `sending`. */
-  const asShown = (row: SubmissionRow, flying: ReadonlySet<number>): SubmissionRow =>
-    row.status === 'queued' && flying.has(row.id) ? { ...row, status: 'sending' } : row;
-
   async function find(organizationId: number, id: number): Promise<SubmissionRow> {
     const row = await submissions.find(organizationId, id);
     if (!row) throw outboxErrors.OUTBOX_SUBMISSION_NOT_FOUND();
@@ -232,7 +219,7 @@ export function createOutboxService(deps: {
       const licenseId = filter.license
         ? (await reads.licenseOf(organizationId, filter.license)).id
         : undefined;
-      const flying = await inFlightIds(organizationId);
+      const flying = await leases.inFlightIds(organizationId);
       const rows = await submissions.list(organizationId, {
         ...filter,
         licenseId,
@@ -244,7 +231,7 @@ export function createOutboxService(deps: {
 
     async get(organizationId: number, id: number): Promise<SubmissionDetail> {
       const row = await find(organizationId, id);
-      return toSubmissionDetail(asShown(row, await inFlightIds(organizationId)));
+      return toSubmissionDetail(asShown(row, await leases.inFlightIds(organizationId)));
     },
 
     /** Sends a failed submission again; with `payload`, after fixing it (validated as new). */
@@ -368,58 +355,7 @@ export function createOutboxService(deps: {
       return rows.map(toSubmissionView);
     },
 
-    /**
-     * A key was saved or turned valid (through the credentials notifier): resume licenses it
-     * paused, and put held submissions it can now report back in line.
-     */
-    async onKeySaved(event: CredentialKeyEvent): Promise<void> {
-      if (event.status !== 'valid') return;
-      const now = clock.now();
-      const held = await submissions.heldOf(
-        event.organizationId,
-        event.kind === 'user' ? event.ownerUserId : null,
-        event.state,
-      );
-      const requeue = held.filter((row) =>
-        event.kind === 'user' ? true : event.licenseIds.includes(row.license_id),
-      );
-      const licenseIds = [
-        ...new Set([
-          ...(event.kind === 'facility' ? event.licenseIds : []),
-          ...(await leases.pausedBy(event.credentialId)),
-        ]),
-      ];
-      await db.transaction().execute(async (trx) => {
-        const resumed = await leases.resume(licenseIds, trx);
-        for (const licenseId of resumed) {
-          await audit.record(
-            {
-              organizationId: event.organizationId,
-              actor: {},
-              action: 'license.sync_resumed',
-              target: { type: 'license', id: licenseId },
-              details: { credentialId: event.credentialId },
-            },
-            trx,
-          );
-        }
-        // Routed again by the dispatcher; if still no key, they are held again.
-        await submissions.update(
-          requeue.map((row) => row.id),
-          {
-            status: 'queued',
-            hold_reason: null,
-            next_attempt_at: toTimestamp(now),
-            updated_at: toTimestamp(now),
-          },
-          trx,
-        );
-        for (const licenseId of new Set(requeue.map((row) => row.license_id))) {
-          await leases.wake({ licenseId, organizationId: event.organizationId }, now, trx);
-        }
-      });
-      deps.notifier.notify();
-    },
+    onKeySaved: createKeySavedHandler(deps),
 
     /** Admin: whether this state requires personal keys for the organization (rule 6). */
     async setPersonalKeyPolicy(principal: OutboxActor, stateText: string, required: boolean) {

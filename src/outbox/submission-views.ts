@@ -69,3 +69,7 @@ export function toSubmissionDetail(row: SubmissionRow): SubmissionDetail {
     metrcAnswer: parse<unknown>(row.metrc_answer),
   };
 }
+
+/** A queued row whose request is out at Metrc now shows as `sending` (see license-leases-repo). */
+export const asShown = (row: SubmissionRow, inFlight: ReadonlySet<number>): SubmissionRow =>
+  row.status === 'queued' && inFlight.has(row.id) ? { ...row, status: 'sending' } : row;
