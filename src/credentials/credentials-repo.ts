@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { CredentialRow, CredentialsTable, DB } from '../db/index.ts';
 
 /** A credential with the licenses it is assigned to. */
@@ -6,22 +6,16 @@ export interface CredentialWithLicenses extends CredentialRow {
   licenses: Array<{ id: number; number: string; name: string }>;
 }
 
-/** A credential as rule 6 chooses it and the outbox opens it. */
+/** A credential as rule 6 chooses it and the outbox opens it (outbox/route-reads-repo.ts). */
 export type UploadKeyRow = Pick<
   CredentialRow,
   'id' | 'status' | 'fingerprint' | 'environment' | 'secret_ref' | 'sealed_key'
 >;
 
-const UPLOAD_KEY_COLUMNS = [
-  'credentials.id',
-  'credentials.status',
-  'credentials.fingerprint',
-  'credentials.environment',
-  'credentials.secret_ref',
-  'credentials.sealed_key',
-] as const;
-
-/** The only code that queries `credentials` and `credential_licenses`. Scoped by organization. */
+/**
+ * The only code that writes `credentials` and `credential_licenses`, and reads them but for one
+ * read-only join the outbox makes per send (outbox/route-reads-repo.ts). Scoped by organization.
+ */
 export function createCredentialsRepo(db: Kysely<DB>) {
   async function withLicenses(
     rows: CredentialRow[],
@@ -133,35 +127,6 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .where('owner_user_id', '=', ownerUserId)
         .executeTakeFirst(),
 
-    /** A person's own key for a state, as rule 6 weighs it: and whether it covers the license. */
-    ownUploadKey: async (
-      organizationId: number,
-      state: string,
-      ownerUserId: number,
-      licenseId: number,
-    ): Promise<(UploadKeyRow & { covers: boolean }) | undefined> => {
-      const row = await db
-        .selectFrom('credentials')
-        .select(UPLOAD_KEY_COLUMNS)
-        .select((eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('credential_licenses')
-                .select('credential_licenses.license_id')
-                .whereRef('credential_licenses.credential_id', '=', 'credentials.id')
-                .where('credential_licenses.license_id', '=', licenseId),
-            )
-            .as('covers'),
-        )
-        .where('organization_id', '=', organizationId)
-        .where('kind', '=', 'user')
-        .where('state', '=', state)
-        .where('owner_user_id', '=', ownerUserId)
-        .executeTakeFirst();
-      return row && { ...row, covers: Boolean(row.covers) };
-    },
-
     /** Facility credentials already holding any of these licenses (rule 4). */
     facilityHolders: (licenseIds: number[], executor = db) =>
       licenseIds.length === 0
@@ -218,23 +183,6 @@ export function createCredentialsRepo(db: Kysely<DB>) {
         .where('credentials.organization_id', '=', organizationId)
         .where('credential_licenses.kind', '=', 'facility')
         .execute(),
-
-    /** The facility credential of a license, if any (downloads use it; rule 6). */
-    facilityCredentialOf: (organizationId: number, licenseId: number) =>
-      db
-        .selectFrom('credentials')
-        .innerJoin('credential_licenses', 'credential_licenses.credential_id', 'credentials.id')
-        // What rule 6 decides on and the key opens from: not the verification report, whose
-        // per-license detail is most of the row (the outbox asks on every request).
-        .select(UPLOAD_KEY_COLUMNS)
-        .where('credentials.organization_id', '=', organizationId)
-        .where('credential_licenses.license_id', '=', licenseId)
-        .where('credentials.kind', '=', 'facility')
-        // The link's copy of the kind: lets SQLite go through `credential_licenses_facility_unique`
-        // (one row) instead of every credential of the organization (the outbox asks per request).
-        // A literal: SQLite matches a partial index's condition only against literals.
-        .where(sql<boolean>`credential_licenses.kind = 'facility'`)
-        .executeTakeFirst(),
   };
 }
 

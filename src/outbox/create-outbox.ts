@@ -23,6 +23,7 @@ import { createLicenseLeasesRepo } from './license-leases-repo.ts';
 import type { OutboxNotifier } from './outbox-notifier.ts';
 import { createOutboxService } from './outbox-service.ts';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox-settings.ts';
+import { createRouteReadsRepo } from './route-reads-repo.ts';
 import { createStateCircuits } from './state-circuits.ts';
 import { createSubmissionSettler } from './submission-settler.ts';
 import { createSubmissionsRepo } from './submissions-repo.ts';
@@ -65,7 +66,7 @@ export function createOutbox(deps: OutboxDeps) {
   const submissions = createSubmissionsRepo(deps.db, { dialect: deps.dialect });
   const leases = createLicenseLeasesRepo(deps);
   const policies = createKeyPoliciesRepo(deps.db);
-  const router = createKeyRouter({ credentials: deps.credentials, policies, vault: deps.vault });
+  const router = createKeyRouter({ reads: createRouteReadsRepo(deps.db), vault: deps.vault });
   const service = createOutboxService({
     db: deps.db,
     submissions,

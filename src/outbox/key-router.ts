@@ -2,18 +2,19 @@
  * Rule 6 for one submission: the actor's own valid key for the license's state when it covers
  * the license; otherwise the facility key, not attributed; or held where personal keys are
  * required (unless an admin released it). The choice itself is `chooseUploadKey` in
- * credentials; this file gathers its inputs and opens the chosen key.
+ * credentials; this file gathers its inputs (one read: route-reads-repo.ts) and opens the
+ * chosen key.
  */
 import {
-  type CredentialsRepo,
   chooseUploadKey,
   type KeyChoice,
+  personalKeyRequiredByDefault,
   type UploadKeyRow,
 } from '../credentials/index.ts';
 import type { MetrcEnvironment } from '../db/index.ts';
 import type { Secret } from '../lib/index.ts';
 import type { Vault } from '../vault/index.ts';
-import type { KeyPoliciesRepo } from './key-policies-repo.ts';
+import type { RouteReadsRepo } from './route-reads-repo.ts';
 
 export interface RouteInput {
   organizationId: number;
@@ -35,12 +36,8 @@ export interface RoutedKey {
 
 export type Route = { use: 'send'; key: RoutedKey } | { use: 'hold'; reason: string };
 
-export function createKeyRouter(deps: {
-  credentials: CredentialsRepo;
-  policies: KeyPoliciesRepo;
-  vault: Pick<Vault, 'open'>;
-}) {
-  const { credentials, policies, vault } = deps;
+export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: Pick<Vault, 'open'> }) {
+  const { reads, vault } = deps;
 
   /** Which credential rule 6 picks, without opening it (enqueue uses this to hold at once). */
   async function choose(
@@ -48,39 +45,19 @@ export function createKeyRouter(deps: {
     /** `credentialId:fingerprint` of keys Metrc just refused: treated as invalid. */
     refused: ReadonlySet<string> = new Set(),
   ): Promise<{ choice: KeyChoice; rows: Map<number, UploadKeyRow> }> {
+    // One statement: the facility key, the actor's own key, the state's policy.
+    const found = await reads.routeReads(input.organizationId, input.licenseId, input.actorUserId);
     const rows = new Map<number, UploadKeyRow>();
-    let personal: Parameters<typeof chooseUploadKey>[0]['personal'] = null;
-    if (input.actorUserId !== null) {
-      const own = await credentials.ownUploadKey(
-        input.organizationId,
-        input.state,
-        input.actorUserId,
-        input.licenseId,
-      );
-      if (own) {
-        rows.set(own.id, own);
-        personal = {
-          id: own.id,
-          status: refused.has(`${own.id}:${own.fingerprint}`) ? 'invalid' : own.status,
-          covers: own.covers,
-        };
-      }
-    }
-    const facilityRow = await credentials.facilityCredentialOf(
-      input.organizationId,
-      input.licenseId,
-    );
+    const statusOf = (row: UploadKeyRow) =>
+      refused.has(`${row.id}:${row.fingerprint}`) ? ('invalid' as const) : row.status;
+    const own = found?.own ?? null;
+    if (own) rows.set(own.id, own);
+    const facilityRow = found?.facility ?? null;
     if (facilityRow) rows.set(facilityRow.id, facilityRow);
-    const facility = facilityRow
-      ? {
-          id: facilityRow.id,
-          status: refused.has(`${facilityRow.id}:${facilityRow.fingerprint}`)
-            ? ('invalid' as const)
-            : facilityRow.status,
-        }
-      : null;
+    const personal = own ? { id: own.id, status: statusOf(own), covers: own.covers } : null;
+    const facility = facilityRow ? { id: facilityRow.id, status: statusOf(facilityRow) } : null;
     const required =
-      !input.released && (await policies.personalKeyRequired(input.organizationId, input.state));
+      !input.released && (found?.policyRequired ?? personalKeyRequiredByDefault(input.state));
     return { choice: chooseUploadKey({ personal, facility, personalKeyRequired: required }), rows };
   }
 

@@ -39,6 +39,11 @@ const STEPS_PER_LEASE = 50;
 /** How long a key Metrc refused is treated as invalid here, whatever its stored status says. */
 const REFUSED_KEY_MS = 5 * 60_000;
 
+interface AsideCache {
+  key: string;
+  touches: string[];
+}
+
 export type DrainEnd = 'idle' | 'wait' | 'paused' | 'yield' | 'stopped';
 
 export interface LicenseDrainDeps {
@@ -87,10 +92,27 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     return new Set(refused.keys());
   }
 
+  /**
+   * What the license's failed and held rows touch. Kept across one drain's steps while nothing
+   * could have changed it: people's retry, dismiss, release and saved keys all bump `work_seq`,
+   * and this worker's own failed/held settles bump the settler's count.
+   */
+  async function asideTouches(license: License, seq: number, cache: AsideCache) {
+    const key = `${seq}:${settle.asideChanges(license.id)}`;
+    if (cache.key !== key) {
+      cache.touches = await submissions.asideTouches(license.id);
+      cache.key = key;
+    }
+    return cache.touches;
+  }
+
   /** The next thing to do on this license's line. */
-  async function plan(license: License): Promise<Plan> {
+  async function plan(
+    license: License,
+    cache: AsideCache = { key: '', touches: [] },
+  ): Promise<Plan> {
     const seq = await leases.workSeq(license.id);
-    const blocked = new Set(await submissions.asideTouches(license.id));
+    const blocked = new Set(await asideTouches(license, seq, cache));
     const now = toTimestamp(clock.now());
     const routes = new Map<string, Route>();
     const routeOf = async (row: SubmissionRow) => {
@@ -167,6 +189,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
   async function drain(lease: LicenseLease, stopping: () => boolean): Promise<DrainEnd> {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
+    const aside: AsideCache = { key: '', touches: [] };
     // The last holder's request was never settled: its rows are in doubt until looked up.
     if (lease.unsettled) await settle.recover(lease, lease.unsettled);
     for (let step = 0; ; step++) {
@@ -180,7 +203,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
         await leases.deferTo(lease, closedUntil);
         return 'wait';
       }
-      const next = await plan(license);
+      const next = await plan(license, aside);
       if (next.kind === 'idle') {
         // Only if nothing arrived since we looked; otherwise look again.
         if (await leases.rest(lease, next.seq, null)) return 'idle';

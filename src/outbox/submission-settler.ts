@@ -38,6 +38,10 @@ export function createSubmissionSettler(deps: {
   const ids = (rows: readonly SubmissionRow[]) => rows.map((row) => row.id);
   const stamp = () => toTimestamp(clock.now());
   const sentWriter = createSentWriter(deps);
+  /** Rows this worker set aside (failed, held), per license: the drain's cue to read again. */
+  const asideCount = new Map<number, number>();
+  const setAside = (licenseId: number) =>
+    asideCount.set(licenseId, (asideCount.get(licenseId) ?? 0) + 1);
 
   async function fenced(lease: LicenseLease, work: (trx: Kysely<DB>) => Promise<void>) {
     await db.transaction().execute(async (trx) => {
@@ -48,6 +52,9 @@ export function createSubmissionSettler(deps: {
 
   return {
     fenced,
+
+    /** How many rows this worker has set aside on the license (grows; never read from the table). */
+    asideChanges: (licenseId: number) => asideCount.get(licenseId) ?? 0,
 
     /**
      * Before a request leaves: recorded on the lease (one row, one statement, committed), not on
@@ -94,6 +101,7 @@ export function createSubmissionSettler(deps: {
     /** Metrc refused it (400) or it cannot be sent as is: out of line until a person acts. */
     failed: (lease: LicenseLease, row: SubmissionRow, error: SubmissionError, attempt?: Attempt) =>
       fenced(lease, async (trx) => {
+        setAside(lease.licenseId);
         const now = stamp();
         await submissions.update(
           [row.id],
@@ -172,6 +180,7 @@ export function createSubmissionSettler(deps: {
     /** Rule 6: no key may report it yet. */
     held: (lease: LicenseLease, row: SubmissionRow, reason: string) =>
       fenced(lease, async (trx) => {
+        setAside(lease.licenseId);
         await submissions.update(
           [row.id],
           { status: 'held', hold_reason: reason, updated_at: stamp() },

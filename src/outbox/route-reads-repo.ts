@@ -1,0 +1,120 @@
+/**
+ * The one statement rule 6 reads before each send (and at enqueue in personal-key states): the
+ * license's facility key, the actor's own key for its state (and whether that key covers the
+ * license), and the organization's policy for the state, joined on the license row. One read
+ * instead of three — on PostgreSQL three round trips and socket writes per request. Read fresh
+ * on every call; only the SQL text is kept (src/db/precompiled-query.ts). The tables stay owned
+ * by their repos (credentials, key-policies): this file only reads them (as ADR 0017's
+ * enqueue-reads-repo does).
+ */
+import { type Kysely, sql } from 'kysely';
+import type { UploadKeyRow } from '../credentials/index.ts';
+import { type DB, precompile } from '../db/index.ts';
+
+export interface RouteReads {
+  own: (UploadKeyRow & { covers: boolean }) | null;
+  facility: UploadKeyRow | null;
+  /** The stored policy (null: the state's default). */
+  policyRequired: boolean | null;
+}
+
+const KEY_COLUMNS = [
+  'id',
+  'status',
+  'fingerprint',
+  'environment',
+  'secret_ref',
+  'sealed_key',
+] as const;
+
+export function createRouteReadsRepo(db: Kysely<DB>) {
+  const query = precompile(
+    db,
+    (a: { organizationId: number; licenseId: number; actorUserId: number | null }) =>
+      db
+        .selectFrom('licenses as l')
+        .leftJoin('credential_licenses as fl', (join) =>
+          join
+            .onRef('fl.license_id', '=', 'l.id')
+            // A literal: SQLite matches a partial index's condition only against literals.
+            .on(sql<boolean>`fl.kind = 'facility'`),
+        )
+        .leftJoin('credentials as f', (join) =>
+          join
+            .onRef('f.id', '=', 'fl.credential_id')
+            .onRef('f.organization_id', '=', 'l.organization_id')
+            .on('f.kind', '=', 'facility'),
+        )
+        .leftJoin('credentials as o', (join) =>
+          join
+            .onRef('o.organization_id', '=', 'l.organization_id')
+            .onRef('o.state', '=', 'l.state')
+            .on('o.kind', '=', 'user')
+            .on('o.owner_user_id', '=', a.actorUserId),
+        )
+        .leftJoin('personal_key_policies as p', (join) =>
+          join
+            .onRef('p.organization_id', '=', 'l.organization_id')
+            .onRef('p.state', '=', 'l.state'),
+        )
+        .select(KEY_COLUMNS.map((c) => `f.${c} as f_${c}` as const))
+        .select(KEY_COLUMNS.map((c) => `o.${c} as o_${c}` as const))
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('credential_licenses as oc')
+                .select('oc.license_id')
+                .whereRef('oc.credential_id', '=', 'o.id')
+                .whereRef('oc.license_id', '=', 'l.id'),
+            )
+            .as('o_covers'),
+        )
+        .select('p.required as policy_required')
+        .where('l.id', '=', a.licenseId)
+        .where('l.organization_id', '=', a.organizationId)
+        .limit(sql.lit(1)),
+  );
+
+  return {
+    /** Rule 6's inputs for one license and actor; undefined when the license is not there. */
+    async routeReads(
+      organizationId: number,
+      licenseId: number,
+      actorUserId: number | null,
+    ): Promise<RouteReads | undefined> {
+      const row = await query.first({ organizationId, licenseId, actorUserId });
+      if (!row) return undefined;
+      const facility =
+        row.f_id === null
+          ? null
+          : {
+              id: row.f_id,
+              status: row.f_status,
+              fingerprint: row.f_fingerprint,
+              environment: row.f_environment,
+              secret_ref: row.f_secret_ref,
+              sealed_key: row.f_sealed_key,
+            };
+      const own =
+        row.o_id === null
+          ? null
+          : {
+              id: row.o_id,
+              status: row.o_status,
+              fingerprint: row.o_fingerprint,
+              environment: row.o_environment,
+              secret_ref: row.o_secret_ref,
+              sealed_key: row.o_sealed_key,
+              covers: Boolean(row.o_covers),
+            };
+      return {
+        facility: facility as UploadKeyRow | null,
+        own: own as (UploadKeyRow & { covers: boolean }) | null,
+        policyRequired: row.policy_required === null ? null : row.policy_required === 1,
+      };
+    },
+  };
+}
+
+export type RouteReadsRepo = ReturnType<typeof createRouteReadsRepo>;
