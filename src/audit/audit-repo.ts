@@ -15,6 +15,26 @@ const chainKeyOf = (organizationId: number | null) => organizationId ?? 0;
 
 /** The only code that reads or writes `audit_events`. */
 export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
+  /** The chain's newest link (SQLite: one writer at a time, so no lock is needed). */
+  const head = (trx: Kysely<DB>, key: number) =>
+    trx
+      .selectFrom('audit_events')
+      .select(['hash', 'chain_seq'])
+      .where(sql<number>`coalesce(organization_id, 0)`, '=', key)
+      .where('chain_seq', 'is not', null)
+      .orderBy('chain_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+
+  /** PostgreSQL: the chain's lock, then its newest link, in one round trip (migration 0013). */
+  async function lockHead(trx: Kysely<DB>, key: number) {
+    const { rows } = await sql<{ head_hash: string; head_seq: number }>`
+      select head_hash, head_seq
+        from audit_chain_lock_head(${AUDIT_CHAIN_LOCK_CLASS}::int4, ${key}::int4)`.execute(trx);
+    const [row] = rows;
+    return row ? { hash: row.head_hash, chain_seq: row.head_seq } : undefined;
+  }
+
   /**
    * Appends events to one chain, in order, under one lock and one read of the head: the
    * organization's chain (or the platform chain). Serialised per chain: a PostgreSQL advisory
@@ -33,19 +53,7 @@ export function createAuditRepo(db: Kysely<DB>, dialect: Dialect) {
       throw new Error('appendMany: every event must belong to the same chain');
     }
     const run = async (trx: Kysely<DB>) => {
-      if (dialect === 'postgres') {
-        await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_CLASS}::int4, ${key}::int4)`.execute(
-          trx,
-        );
-      }
-      const last = await trx
-        .selectFrom('audit_events')
-        .select(['hash', 'chain_seq'])
-        .where(sql<number>`coalesce(organization_id, 0)`, '=', key)
-        .where('chain_seq', 'is not', null)
-        .orderBy('chain_seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const last = dialect === 'postgres' ? await lockHead(trx, key) : await head(trx, key);
       let prevHash = last?.hash ?? GENESIS_HASH;
       let chainSeq = last?.chain_seq ?? 0;
       const rows = entries.map((fields) => {

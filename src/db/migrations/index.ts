@@ -12,6 +12,7 @@ import * as m0009 from './0009-alerts.ts';
 import * as m0010 from './0010-package-ledger-index.ts';
 import * as m0011 from './0011-outbox-drain-indexes.ts';
 import * as m0012 from './0012-lease-in-flight.ts';
+import * as m0013 from './0013-audit-chain-head-function.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -34,4 +35,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0010-package-ledger-index', m0010],
   ['0011-outbox-drain-indexes', m0011],
   ['0012-lease-in-flight', m0012],
+  ['0013-audit-chain-head-function', m0013],
 ];
