@@ -12,7 +12,7 @@ import type { LicensesRepo } from '../licenses/index.ts';
 import type { EnqueueReadsRepo } from './enqueue-reads-repo.ts';
 import type { KeyPoliciesRepo } from './key-policies-repo.ts';
 import { outboxErrors } from './outbox-errors.ts';
-import type { EnqueueInput, OutboxActor } from './outbox-service.ts';
+import type { EnqueueInput, OutboxActor } from './submission-input-fns.ts';
 
 export interface EnqueueReads {
   license: License;

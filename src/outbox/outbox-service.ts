@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
-import type { Principal, UsersRepo } from '../auth/index.ts';
+import type { UsersRepo } from '../auth/index.ts';
 import type { DB, License, SubmissionRow, SubmissionStatus } from '../db/index.ts';
 import { type Clock, commonErrors, randomHexId, toTimestamp } from '../lib/index.ts';
 import { type LicensesRepo, licenseFeatures, requireMetrcState } from '../licenses/index.ts';
@@ -20,7 +20,13 @@ import { type LicenseQueue, licenseQueues } from './license-queues-fns.ts';
 import { outboxErrors } from './outbox-errors.ts';
 import type { OutboxNotifier } from './outbox-notifier.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
-import { actionOf, occurredAtOf, validatedPayload } from './submission-input-fns.ts';
+import {
+  actionOf,
+  type EnqueueInput,
+  type OutboxActor,
+  occurredAtOf,
+  validatedPayload,
+} from './submission-input-fns.ts';
 import {
   asShown,
   type SubmissionDetail,
@@ -36,19 +42,7 @@ import {
 
 const MAX_LIST = 500;
 
-export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
-
-export interface EnqueueInput {
-  /** License number (any case) or id. */
-  license: string | number;
-  kind: string;
-  payload: unknown;
-  /** Who acted; API tokens must say, people are themselves. */
-  actor?: { userId?: number | undefined; externalRef?: string | undefined } | undefined;
-  /** ISO-8601 with a zone; defaults to now. */
-  occurredAt?: string | undefined;
-}
-
+export type { EnqueueInput, OutboxActor } from './submission-input-fns.ts';
 export type { LicenseQueue };
 
 export function createOutboxService(deps: {

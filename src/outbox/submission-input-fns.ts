@@ -1,11 +1,25 @@
 /**
- * Checks of what a submission carries, before anything is queued (pure): its kind, its payload
- * (errors name the field) and when it happened.
+ * What a submission carries and who acts, and its checks before anything is queued (pure): its
+ * kind, its payload (errors name the field) and when it happened.
  */
 
+import type { Principal } from '../auth/index.ts';
 import { actionFor, actionKinds } from './actions/action-catalogue.ts';
 import type { AnyOutboxAction } from './actions/action-types.ts';
 import { outboxErrors } from './outbox-errors.ts';
+
+export type OutboxActor = Pick<Principal, 'organizationId' | 'role' | 'userId' | 'tokenId'>;
+
+export interface EnqueueInput {
+  /** License number (any case) or id. */
+  license: string | number;
+  kind: string;
+  payload: unknown;
+  /** Who acted; API tokens must say, people are themselves. */
+  actor?: { userId?: number | undefined; externalRef?: string | undefined } | undefined;
+  /** ISO-8601 with a zone; defaults to now. */
+  occurredAt?: string | undefined;
+}
 
 /** A POS clock may run a little ahead of ours; beyond this an action "in the future" is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
