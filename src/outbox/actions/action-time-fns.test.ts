@@ -2,21 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { metrcLocalDate, metrcLocalDateTime } from './action-time-fns.ts';
 
-/** The reference: Intl alone, per instant. */
+/** The reference: Intl alone, per instant, through another locale's format (Swedish is ISO-like). */
 function byIntl(instant: Date, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-CA', {
+  const format = new Intl.DateTimeFormat('sv-SE', {
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
+    dateStyle: 'short',
+    timeStyle: 'medium',
   });
-  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  return format.format(instant).replace(' ', 'T');
 }
 
 const ZONES = [
