@@ -11,6 +11,7 @@ import {
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
+  loaded,
   signIn,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
@@ -105,7 +106,7 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
       await page.goto(path);
       await scan(page, name, async () => {
         await heading(page, title);
-        await page.getByLabel('Loading').waitFor({ state: 'detached' });
+        await loaded(page);
       });
     }
     await page.goto('/users');
@@ -140,7 +141,7 @@ describe('Accessibility of every page, and phone width', { skip }, () => {
       await phone.page.goto(path);
       await scan(phone.page, name, async () => {
         await heading(phone.page, title);
-        await phone.page.getByLabel('Loading').waitFor({ state: 'detached' });
+        await loaded(phone.page);
       });
       const wide = await phone.page.evaluate(pageWidth);
       assert.ok(wide <= 375, `${path} fits 375 px (was ${wide})`);

@@ -12,6 +12,7 @@ import {
   type ConsoleWorld,
   E2E_TIMEOUT_MS,
   e2eSkipReason,
+  loaded,
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
@@ -80,7 +81,7 @@ describe('An expiring package raises an alert seen in the inbox and on the inven
     const badge = page.getByTestId('nav-count-alerts');
     await badge.waitFor();
     assert.ok(Number.parseInt(await badge.innerText(), 10) >= 1, 'the navigation counts it');
-    await page.getByLabel('Loading').waitFor({ state: 'detached' });
+    await loaded(page);
     await scan(page, 'alerts-inbox');
 
     // 3. The alert links to the package; the inventory page shows it as expiring soon.
@@ -101,7 +102,7 @@ describe('An expiring package raises an alert seen in the inbox and on the inven
       .locator(`[data-summary="${CA.retailer}"]`)
       .getByText('Expiring within 30 days')
       .waitFor();
-    await page.getByLabel('Loading').waitFor({ state: 'detached' });
+    await loaded(page);
     await scan(page, 'inventory-expiring-soon');
 
     // 4. Acknowledged: it stays open (it resolves when the package is gone) but is marked seen.
@@ -111,7 +112,7 @@ describe('An expiring package raises an alert seen in the inbox and on the inven
     await again.getByText(/^Seen /).waitFor();
     await page.goto('/notifications');
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
-    await page.getByLabel('Loading').waitFor({ state: 'detached' });
+    await loaded(page);
     await scan(page, 'notifications');
 
     // 5. Notifications: e-mail for managers on expiring packages; a webhook endpoint whose signing

@@ -249,6 +249,15 @@ export async function typeTags(page: Page, label: string, values: string[]): Pro
   }
 }
 
+/**
+ * Waits until no loader is on the page. A page may show several at once (a summary and a
+ * table loading side by side), so this counts them rather than waiting on one.
+ */
+export async function loaded(page: Page): Promise<void> {
+  // A string: evaluated in the page (this project's TypeScript has no DOM types).
+  await page.waitForFunction(`document.querySelectorAll('[aria-label="Loading"]').length === 0`);
+}
+
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
