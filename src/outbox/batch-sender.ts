@@ -235,8 +235,14 @@ export function createBatchSender(deps: {
   ): Promise<BatchOutcome> {
     const { lease } = input;
     if (!(error instanceof MetrcError)) {
-      // Not Metrc's answer (a bug, the database): the request's rows stay in doubt.
-      if (attempt) await settle.retryLater(lease, rows, later(1), errorOf(error), true, attempt);
+      // Not Metrc's answer (a bug, the database): the request's rows stay in doubt. If this
+      // settle fails too, the lease's in-flight record still says so; the first error is the one
+      // worth reporting.
+      if (attempt) {
+        await settle
+          .retryLater(lease, rows, later(1), errorOf(error), true, attempt)
+          .catch(() => {});
+      }
       throw error;
     }
     const attempts = Math.max(...rows.map((r) => r.attempts)) + (wasLookup ? 0 : 1);

@@ -31,7 +31,7 @@ export {
   OUTBOX_CHANNEL,
   type OutboxNotifier,
 } from './outbox-notifier.ts';
-export type { EnqueueInput, LicenseQueue, OutboxActor, OutboxService } from './outbox-service.ts';
+export type { LicenseQueue, OutboxService } from './outbox-service.ts';
 export { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox-settings.ts';
 export {
   createPackageLedger,
@@ -41,5 +41,6 @@ export {
   type PackageLedger,
 } from './package-ledger.ts';
 export { KEY_TOUCH_INTERVAL_MS } from './sent-writer.ts';
+export type { EnqueueInput, OutboxActor } from './submission-input-fns.ts';
 export type { SubmissionError } from './submission-settler.ts';
 export type { SubmissionDetail, SubmissionView } from './submission-views.ts';

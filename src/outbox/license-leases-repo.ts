@@ -9,6 +9,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.ts';
 import type { Clock } from '../lib/index.ts';
 import { toTimestamp } from '../lib/index.ts';
+import type { Attempt } from './submission-attempt.ts';
 
 /** A granted lease: the license, and the token every settle must present. */
 export interface LicenseLease {
@@ -23,15 +24,16 @@ export interface LicenseLease {
   unsettled?: InFlight | null;
 }
 
-/** A request out at Metrc, recorded on the lease before it leaves (`license_leases.in_flight`). */
-export interface InFlight {
+/**
+ * A request out at Metrc, recorded on the lease before it leaves (`license_leases.in_flight`):
+ * its submissions and the attempt their settle writes.
+ */
+export interface InFlight extends Attempt {
   ids: number[];
-  /** When it left (ISO). */
-  at: string;
-  credentialId: number;
-  fingerprint: string;
-  attribution: 'own' | 'facility';
 }
+
+const inFlightOf = (text: string | null): InFlight | null =>
+  text === null ? null : (JSON.parse(text) as InFlight);
 
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
@@ -124,7 +126,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
             organizationId: row.organization_id,
             owner,
             token: row.lease_token,
-            unsettled: row.in_flight ? (JSON.parse(row.in_flight) as InFlight) : null,
+            unsettled: inFlightOf(row.in_flight),
           }
         : null;
     },
@@ -276,9 +278,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         .where('organization_id', '=', organizationId)
         .where('in_flight', 'is not', null)
         .execute();
-      return new Set(
-        rows.flatMap((row) => (JSON.parse(row.in_flight ?? '{}') as InFlight).ids ?? []),
-      );
+      return new Set(rows.flatMap((row) => inFlightOf(row.in_flight)?.ids ?? []));
     },
 
     listForOrganization: (organizationId: number) =>

@@ -42,7 +42,6 @@ import {
 
 const MAX_LIST = 500;
 
-export type { EnqueueInput, OutboxActor } from './submission-input-fns.ts';
 export type { LicenseQueue };
 
 export function createOutboxService(deps: {

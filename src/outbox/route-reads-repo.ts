@@ -85,36 +85,20 @@ export function createRouteReadsRepo(db: Kysely<DB>) {
     ): Promise<RouteReads | undefined> {
       const row = await query.first({ organizationId, licenseId, actorUserId });
       if (!row) return undefined;
-      const facility =
-        row.f_id === null
-          ? null
-          : {
-              id: row.f_id,
-              status: row.f_status,
-              fingerprint: row.f_fingerprint,
-              environment: row.f_environment,
-              secret_ref: row.f_secret_ref,
-              sealed_key: row.f_sealed_key,
-            };
-      const own =
-        row.o_id === null
-          ? null
-          : {
-              id: row.o_id,
-              status: row.o_status,
-              fingerprint: row.o_fingerprint,
-              environment: row.o_environment,
-              secret_ref: row.o_secret_ref,
-              sealed_key: row.o_sealed_key,
-              covers: Boolean(row.o_covers),
-            };
+      const own = keyOf(row, 'o');
       return {
-        facility: facility as UploadKeyRow | null,
-        own: own as (UploadKeyRow & { covers: boolean }) | null,
+        facility: keyOf(row, 'f'),
+        own: own && { ...own, covers: Boolean(row.o_covers) },
         policyRequired: row.policy_required === null ? null : row.policy_required === 1,
       };
     },
   };
+}
+
+/** The key whose columns carry `prefix` (`f_`, `o_`), or null when its join found none. */
+function keyOf(row: Record<string, unknown>, prefix: 'f' | 'o'): UploadKeyRow | null {
+  if (row[`${prefix}_id`] === null) return null;
+  return Object.fromEntries(KEY_COLUMNS.map((c) => [c, row[`${prefix}_${c}`]])) as UploadKeyRow;
 }
 
 export type RouteReadsRepo = ReturnType<typeof createRouteReadsRepo>;

@@ -67,16 +67,9 @@ export function createSubmissionSettler(deps: {
       rows: readonly SubmissionRow[],
       key: RoutedKey,
     ): Promise<Attempt> {
-      const at = stamp();
-      const attempt: Attempt = {
-        at,
-        key: {
-          credentialId: key.credentialId,
-          fingerprint: key.fingerprint,
-          attribution: key.attribution,
-        },
-      };
-      await leases.markInFlight(lease, deps.leaseTtlMs, { ids: ids(rows), at, ...attempt.key });
+      const { credentialId, fingerprint, attribution } = key;
+      const attempt: Attempt = { at: stamp(), key: { credentialId, fingerprint, attribution } };
+      await leases.markInFlight(lease, deps.leaseTtlMs, { ids: ids(rows), ...attempt });
       return attempt;
     },
 
@@ -86,11 +79,10 @@ export function createSubmissionSettler(deps: {
      */
     recover: (lease: LicenseLease, inFlight: InFlight) =>
       fenced(lease, async (trx) => {
-        const { ids: rowIds, at, ...key } = inFlight;
         await submissions.updateInLine(
           lease.licenseId,
-          rowIds,
-          { ...attemptValues({ at, key }), status: 'queued', in_doubt: 1, updated_at: stamp() },
+          inFlight.ids,
+          { ...attemptValues(inFlight), status: 'queued', in_doubt: 1, updated_at: stamp() },
           trx,
         );
       }),
