@@ -13,7 +13,7 @@
  * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve).
  * `seconds` runs from the parent's `go` to the last row's `sent_at` (not a poll tick).
  * BENCH_EXPLAIN=1 prints the claim queries' plans; BENCH_WORKER_EXEC_ARGV passes node flags to
- * the workers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`).
+ * the workers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`), BENCH_EMULATOR_EXEC_ARGV to the emulator.
  * Issue target: 50,000 receipts, 100 licenses, 100 ms, cap 30, 1,000,000 rows; env
  * OUTBOX_DRAIN_SCALE (0–1) scales counts down. Default workers: 1 on SQLite, 3 on PostgreSQL,
  * where the workers share ONE write cap of `cap` through the PostgreSQL limiter store.

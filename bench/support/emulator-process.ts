@@ -23,6 +23,8 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions) {
   const child = spawn(
     process.execPath,
     [
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`: what the emulator's own CPU goes to.
+      ...(process.env.BENCH_EMULATOR_EXEC_ARGV?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       new URL('./emulator-child.ts', import.meta.url).pathname,

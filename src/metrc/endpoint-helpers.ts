@@ -111,13 +111,26 @@ export interface RowsWrite<S extends z.ZodType> {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * `z.array(item)` per item schema, built once: building a zod schema costs more than parsing a
+ * 50-row write with it. `nonEmpty` adds the writes' at-least-one-row rule.
+ */
+const arraySchemas = new WeakMap<z.ZodType, { any?: z.ZodType; nonEmpty?: z.ZodType }>();
+function arrayOf<S extends z.ZodType>(item: S, nonEmpty: boolean): z.ZodArray<S> {
+  const kinds = arraySchemas.get(item) ?? {};
+  arraySchemas.set(item, kinds);
+  const kind = nonEmpty ? 'nonEmpty' : 'any';
+  kinds[kind] ??= nonEmpty ? z.array(item).min(1, 'at least one row is required') : z.array(item);
+  return kinds[kind] as z.ZodArray<S>;
+}
+
 /** Validates the rows strictly, then sends them as one JSON array, once. */
 export async function sendRows<S extends z.ZodType>(
   api: MetrcApi,
   row: S,
   write: RowsWrite<S>,
 ): Promise<MetrcWriteResult> {
-  const parsed = z.array(row).min(1, 'at least one row is required').safeParse(write.rows);
+  const parsed = arrayOf(row, true).safeParse(write.rows);
   if (!parsed.success)
     throw invalid(
       api,
@@ -184,7 +197,7 @@ function parseItems<S extends z.ZodType>(
   items: unknown[],
   item: S,
 ): z.infer<S>[] {
-  const parsed = z.array(item).safeParse(items);
+  const parsed = arrayOf(item, false).safeParse(items);
   if (!parsed.success)
     throw unexpected(api, spec, `a row does not match: ${issues(parsed.error)[0]}`);
   return parsed.data;

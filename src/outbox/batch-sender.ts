@@ -5,7 +5,7 @@
  * facility key) or route again (401 on a person's own key). After an ambiguous failure the
  * row is looked up in Metrc before it is ever sent again.
  */
-import type { License, SubmissionRow } from '../db/index.ts';
+import type { License } from '../db/index.ts';
 import { isAppError, type Logger } from '../lib/index.ts';
 import {
   LimiterWaitError,
@@ -28,25 +28,26 @@ import type { OutboxSettings } from './outbox-settings.ts';
 import type { StateCircuits } from './state-circuits.ts';
 import type { Attempt } from './submission-attempt.ts';
 import type { SubmissionError, SubmissionSettler } from './submission-settler.ts';
+import type { LineRow } from './submissions-repo.ts';
 import type { WriteCap } from './write-cap.ts';
 
 export type BatchOutcome =
   | { next: 'continue' }
   | { next: 'wait'; until: Date }
   /** A 401: the caller pauses the license or routes again. */
-  | { next: 'unauthorized'; rows: SubmissionRow[]; error: MetrcUnauthorizedError };
+  | { next: 'unauthorized'; rows: LineRow[]; error: MetrcUnauthorizedError };
 
 export interface BatchInput {
   lease: LicenseLease;
   license: License;
   action: AnyOutboxAction;
-  rows: SubmissionRow[];
+  rows: LineRow[];
   key: RoutedKey;
   api: MetrcApi;
   signal?: AbortSignal | undefined;
 }
 
-export function contextOf(license: License, row: SubmissionRow): ActionContext {
+export function contextOf(license: License, row: LineRow): ActionContext {
   return {
     licenseNumber: license.number,
     timeZone: license.time_zone,
@@ -95,7 +96,7 @@ export function createBatchSender(deps: {
 
   /** Payloads with Metrc ids filled in; rows whose object Metrc lacks fail on the spot. */
   async function prepare(input: BatchInput) {
-    const ready: Array<{ row: SubmissionRow; payload: unknown; body: unknown }> = [];
+    const ready: Array<{ row: LineRow; payload: unknown; body: unknown }> = [];
     for (const row of input.rows) {
       const context = contextOf(input.license, row);
       let payload: unknown = JSON.parse(row.payload);
@@ -227,7 +228,7 @@ export function createBatchSender(deps: {
   /** Settles a failed send (or lookup) by what Metrc said. */
   async function failure(
     input: BatchInput,
-    rows: SubmissionRow[],
+    rows: LineRow[],
     error: unknown,
     wasLookup: boolean,
     /** The request that failed (none for a lookup or resolve: nothing was sent). */
@@ -294,7 +295,7 @@ export function createBatchSender(deps: {
    */
   async function split(
     input: BatchInput,
-    rows: SubmissionRow[],
+    rows: LineRow[],
     error: MetrcError,
     attempt: Attempt | undefined,
   ): Promise<BatchOutcome> {
@@ -319,7 +320,7 @@ export function createBatchSender(deps: {
 }
 
 /** A reconciled row keeps the key its lost attempt went out under. */
-function lastKeyOf(row: SubmissionRow, fallback: RoutedKey) {
+function lastKeyOf(row: LineRow, fallback: RoutedKey) {
   return row.credential_id !== null && row.key_fingerprint !== null && row.attribution !== null
     ? {
         credentialId: row.credential_id,

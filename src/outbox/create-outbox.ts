@@ -98,6 +98,7 @@ export function createOutbox(deps: OutboxDeps) {
       credentials: deps.credentials,
       router,
       vendorKeys: worker.vendorKeys,
+      vault: deps.vault,
       metrc: worker.metrc,
       health: worker.health,
       audit: deps.audit,

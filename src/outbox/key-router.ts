@@ -13,7 +13,7 @@ import {
 } from '../credentials/index.ts';
 import type { MetrcEnvironment } from '../db/index.ts';
 import type { Secret } from '../lib/index.ts';
-import type { Vault } from '../vault/index.ts';
+import type { SecretOpener } from '../vault/index.ts';
 import type { RouteReadsRepo } from './route-reads-repo.ts';
 
 export interface RouteInput {
@@ -36,7 +36,7 @@ export interface RoutedKey {
 
 export type Route = { use: 'send'; key: RoutedKey } | { use: 'hold'; reason: string };
 
-export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: Pick<Vault, 'open'> }) {
+export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: SecretOpener }) {
   const { reads, vault } = deps;
 
   /** Which credential rule 6 picks, without opening it (enqueue uses this to hold at once). */
@@ -61,8 +61,15 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: Pick<Vault
     return { choice: chooseUploadKey({ personal, facility, personalKeyRequired: required }), rows };
   }
 
-  /** Chooses and opens the key a submission goes out under, or says why it is held. */
-  async function route(input: RouteInput, refused?: ReadonlySet<string>): Promise<Route> {
+  /**
+   * Chooses and opens the key a submission goes out under, or says why it is held. `opener`: the
+   * caller's own for a task that routes again and again (a drain: vault `openedOnce`).
+   */
+  async function route(
+    input: RouteInput,
+    refused?: ReadonlySet<string>,
+    opener: SecretOpener = vault,
+  ): Promise<Route> {
     const { choice, rows } = await choose(input, refused);
     if (choice.use === 'hold') return { use: 'hold', reason: choice.reason };
     const row = rows.get(choice.credentialId);
@@ -74,7 +81,7 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: Pick<Vault
         attribution: choice.use === 'personal' ? 'own' : 'facility',
         fingerprint: row.fingerprint,
         environment: row.environment,
-        userKey: await vault.open(row.secret_ref, row.sealed_key),
+        userKey: await opener.open(row.secret_ref, row.sealed_key),
       },
     };
   }

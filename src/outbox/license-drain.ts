@@ -12,10 +12,11 @@ import type {
   CredentialsRepo,
   VendorKeysService,
 } from '../credentials/index.ts';
-import type { License, SubmissionRow } from '../db/index.ts';
+import type { License } from '../db/index.ts';
 import { type Clock, type Logger, toTimestamp } from '../lib/index.ts';
 import type { LicensesRepo } from '../licenses/index.ts';
 import type { MetrcClient, MetrcUnauthorizedError } from '../metrc/index.ts';
+import { openedOnce, type SecretOpener, type Vault } from '../vault/index.ts';
 import { actionFor } from './actions/action-catalogue.ts';
 import type { AnyOutboxAction } from './actions/action-types.ts';
 import { type BatchOutcome, createBatchSender } from './batch-sender.ts';
@@ -24,7 +25,7 @@ import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import type { OutboxSettings } from './outbox-settings.ts';
 import type { StateCircuits } from './state-circuits.ts';
 import type { SubmissionSettler } from './submission-settler.ts';
-import type { SubmissionsRepo } from './submissions-repo.ts';
+import type { LineRow, SubmissionsRepo } from './submissions-repo.ts';
 import type { WriteCap } from './write-cap.ts';
 
 /**
@@ -53,6 +54,7 @@ export interface LicenseDrainDeps {
   credentials: Pick<CredentialsRepo, 'find'>;
   router: KeyRouter;
   vendorKeys: Pick<VendorKeysService, 'keyFor'>;
+  vault: Pick<Vault, 'open'>;
   metrc: Pick<MetrcClient, 'forKeys'>;
   health: Pick<CredentialHealthService, 'reportUnauthorized'>;
   audit: AuditService;
@@ -68,9 +70,9 @@ export interface LicenseDrainDeps {
 type Plan =
   | { kind: 'idle'; seq: number }
   | { kind: 'wait'; until: Date }
-  | { kind: 'hold'; row: SubmissionRow; reason: string }
-  | { kind: 'fail'; row: SubmissionRow; code: string; message: string }
-  | { kind: 'batch'; action: AnyOutboxAction; rows: SubmissionRow[]; key: RoutedKey };
+  | { kind: 'hold'; row: LineRow; reason: string }
+  | { kind: 'fail'; row: LineRow; code: string; message: string }
+  | { kind: 'batch'; action: AnyOutboxAction; rows: LineRow[]; key: RoutedKey };
 
 export function createLicenseDrainer(deps: LicenseDrainDeps) {
   const { submissions, leases, settle, clock, settings } = deps;
@@ -110,12 +112,13 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
   async function plan(
     license: License,
     cache: AsideCache = { key: '', touches: [] },
+    opener: SecretOpener = deps.vault,
   ): Promise<Plan> {
     const seq = await leases.workSeq(license.id);
     const blocked = new Set(await asideTouches(license, seq, cache));
     const now = toTimestamp(clock.now());
     const routes = new Map<string, Route>();
-    const routeOf = async (row: SubmissionRow) => {
+    const routeOf = async (row: LineRow) => {
       const cacheKey = `${row.actor_user_id}:${row.released_at !== null}`;
       let route = routes.get(cacheKey);
       if (!route) {
@@ -128,6 +131,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
             released: row.released_at !== null,
           },
           refusedNow(),
+          opener,
         );
         routes.set(cacheKey, route);
       }
@@ -136,7 +140,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
 
     const linePage = linePageFor(settings.batchSize);
     let afterId = 0;
-    let batch: { action: AnyOutboxAction; rows: SubmissionRow[]; key: RoutedKey } | null = null;
+    let batch: { action: AnyOutboxAction; rows: LineRow[]; key: RoutedKey } | null = null;
     for (;;) {
       const page = await submissions.inLine(license.id, afterId, linePage);
       for (const row of page) {
@@ -190,6 +194,8 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
     const aside: AsideCache = { key: '', touches: [] };
+    // Keys are read fresh every step; the same sealed key is decrypted once per drain.
+    const opener = openedOnce(deps.vault);
     // The last holder's request was never settled: its rows are in doubt until looked up.
     if (lease.unsettled) await settle.recover(lease, lease.unsettled);
     for (let step = 0; ; step++) {
@@ -203,7 +209,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
         await leases.deferTo(lease, closedUntil);
         return 'wait';
       }
-      const next = await plan(license, aside);
+      const next = await plan(license, aside, opener);
       if (next.kind === 'idle') {
         // Only if nothing arrived since we looked; otherwise look again.
         if (await leases.rest(lease, next.seq, null)) return 'idle';
@@ -223,7 +229,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
       }
       const api = deps.metrc.forKeys({
         state: license.state,
-        vendorKey: await deps.vendorKeys.keyFor(license.state, next.key.environment),
+        vendorKey: await deps.vendorKeys.keyFor(license.state, next.key.environment, opener),
         userKey: next.key.userKey,
       });
       const outcome: BatchOutcome = await sender.send({

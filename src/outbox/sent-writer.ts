@@ -11,13 +11,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditEntry, AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
-import type { DB, SubmissionRow } from '../db/index.ts';
+import type { DB } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
 import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
 import type { RoutedKey } from './key-router.ts';
 import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import { type Attempt, attemptValues } from './submission-attempt.ts';
-import type { SubmissionsRepo } from './submissions-repo.ts';
+import type { LineRow, SubmissionsRepo } from './submissions-repo.ts';
 
 /** Most settles written in one transaction. */
 const MAX_GROUP = 20;
@@ -37,7 +37,7 @@ export interface SentOutcome {
 
 interface SentSettle {
   lease: LicenseLease;
-  rows: readonly SubmissionRow[];
+  rows: readonly LineRow[];
   outcome: SentOutcome;
 }
 
@@ -134,7 +134,7 @@ export function createSentWriter(deps: {
   const groups = createGroupCommit(write, { maxGroup: MAX_GROUP });
   return {
     /** Settles one batch as sent, with whatever else of its organization arrives; after commit. */
-    sent: (lease: LicenseLease, rows: readonly SubmissionRow[], outcome: SentOutcome) =>
+    sent: (lease: LicenseLease, rows: readonly LineRow[], outcome: SentOutcome) =>
       groups.add(lease.organizationId, { lease, rows, outcome }),
   };
 }

@@ -8,13 +8,13 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
-import type { DB, SubmissionRow } from '../db/index.ts';
+import type { DB } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
 import type { RoutedKey } from './key-router.ts';
 import type { InFlight, LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import { createSentWriter } from './sent-writer.ts';
 import { type Attempt, attemptValues } from './submission-attempt.ts';
-import type { SubmissionsRepo } from './submissions-repo.ts';
+import type { LineRow, SubmissionsRepo } from './submissions-repo.ts';
 
 /** What went wrong, as stored in `last_error` and shown in the detail view. */
 export interface SubmissionError {
@@ -35,7 +35,7 @@ export function createSubmissionSettler(deps: {
   leaseTtlMs: number;
 }) {
   const { db, submissions, leases, audit, clock } = deps;
-  const ids = (rows: readonly SubmissionRow[]) => rows.map((row) => row.id);
+  const ids = (rows: readonly LineRow[]) => rows.map((row) => row.id);
   const stamp = () => toTimestamp(clock.now());
   const sentWriter = createSentWriter(deps);
   /** Rows this worker set aside (failed, held), per license: the drain's cue to read again. */
@@ -62,11 +62,7 @@ export function createSubmissionSettler(deps: {
      * writes the attempt on the rows and clears the record; if none does (the worker died), the
      * next holder of the lease finds the record at claim and `recover`s.
      */
-    async sending(
-      lease: LicenseLease,
-      rows: readonly SubmissionRow[],
-      key: RoutedKey,
-    ): Promise<Attempt> {
+    async sending(lease: LicenseLease, rows: readonly LineRow[], key: RoutedKey): Promise<Attempt> {
       const { credentialId, fingerprint, attribution } = key;
       const attempt: Attempt = { at: stamp(), key: { credentialId, fingerprint, attribution } };
       await leases.markInFlight(lease, deps.leaseTtlMs, { ids: ids(rows), ...attempt });
@@ -91,7 +87,7 @@ export function createSubmissionSettler(deps: {
     sent: sentWriter.sent,
 
     /** Metrc refused it (400) or it cannot be sent as is: out of line until a person acts. */
-    failed: (lease: LicenseLease, row: SubmissionRow, error: SubmissionError, attempt?: Attempt) =>
+    failed: (lease: LicenseLease, row: LineRow, error: SubmissionError, attempt?: Attempt) =>
       fenced(lease, async (trx) => {
         setAside(lease.licenseId);
         const now = stamp();
@@ -126,7 +122,7 @@ export function createSubmissionSettler(deps: {
     /** Stays at the head; tried again at `until`. */
     retryLater: (
       lease: LicenseLease,
-      rows: readonly SubmissionRow[],
+      rows: readonly LineRow[],
       until: Date,
       error: SubmissionError,
       inDoubt: boolean,
@@ -151,7 +147,7 @@ export function createSubmissionSettler(deps: {
     /** Nothing reached Metrc: back in line as it was (after a 400 split, a 401, a refusal). */
     requeue: (
       lease: LicenseLease,
-      rows: readonly SubmissionRow[],
+      rows: readonly LineRow[],
       error?: SubmissionError,
       attempt?: Attempt,
     ) =>
@@ -170,7 +166,7 @@ export function createSubmissionSettler(deps: {
       }),
 
     /** Rule 6: no key may report it yet. */
-    held: (lease: LicenseLease, row: SubmissionRow, reason: string) =>
+    held: (lease: LicenseLease, row: LineRow, reason: string) =>
       fenced(lease, async (trx) => {
         setAside(lease.licenseId);
         await submissions.update(
@@ -183,7 +179,7 @@ export function createSubmissionSettler(deps: {
     /** Rule 8: the facility key was refused; the license stops syncing until a key is saved. */
     pause: (
       lease: LicenseLease,
-      rows: readonly SubmissionRow[],
+      rows: readonly LineRow[],
       pause: { code: string; message: string; credentialId: number },
     ) =>
       fenced(lease, async (trx) => {

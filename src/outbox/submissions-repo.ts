@@ -30,6 +30,33 @@ const IN_LINE = statusIn(IN_LINE_STATUSES);
 const ASIDE = statusIn(ASIDE_STATUSES);
 const UNSENT = statusIn(UNSENT_STATUSES);
 
+/**
+ * What the dispatcher plans, sends and settles by. Reading these and not `select *` (the answer,
+ * errors, ids and stamps of a queued row are empty or unused) nearly halved the line read.
+ */
+const LINE_COLUMNS = [
+  'id',
+  'kind',
+  'payload',
+  'reference',
+  'touches',
+  'actor_user_id',
+  'occurred_at',
+  'created_at',
+  'status',
+  'released_at',
+  'attempts',
+  'next_attempt_at',
+  'in_doubt',
+  'last_sent_at',
+  'credential_id',
+  'key_fingerprint',
+  'attribution',
+] as const satisfies readonly (keyof SubmissionRow)[];
+
+/** A submission as the dispatcher reads it from a license's line. */
+export type LineRow = Pick<SubmissionRow, (typeof LINE_COLUMNS)[number]>;
+
 export interface SubmissionFilter {
   licenseId?: number | undefined;
   actorUserId?: number | undefined;
@@ -130,10 +157,10 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
         .executeTakeFirst(),
 
     /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
-    inLine: (licenseId: number, afterId: number, limit: number) =>
+    inLine: (licenseId: number, afterId: number, limit: number): Promise<LineRow[]> =>
       db
         .selectFrom('submissions')
-        .selectAll()
+        .select(LINE_COLUMNS)
         .where('license_id', '=', licenseId)
         .where(IN_LINE)
         .where('id', '>', afterId)

@@ -14,6 +14,7 @@ export {
 } from './memory-master-key-source.ts';
 export { createMemoryVaultMetaStore, createMemoryWrappedKeyStore } from './memory-vault-stores.ts';
 export { openMemoryVault } from './open-memory-vault.ts';
+export { openedOnce, type SecretOpener } from './opened-secrets.ts';
 export {
   ROTATION_BATCH_SIZE,
   ROTATION_MAX_PASSES,
