@@ -42,7 +42,6 @@ const services = await openServices({
 });
 const dispatcher = services.outbox.createDispatcher({
   metrc,
-  vendorKeys: services.vendorKeys,
   health: services.credentialHealth,
   owner: process.env.BENCH_OWNER ?? `bench-${process.pid}`,
 });

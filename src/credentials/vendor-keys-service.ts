@@ -4,7 +4,7 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { DB, MetrcEnvironment, VendorKeyRow } from '../db/index.ts';
 import { type Clock, commonErrors, isAppError, type Secret, toTimestamp } from '../lib/index.ts';
 import { requireMetrcState } from '../licenses/index.ts';
-import type { SecretOpener, Vault } from '../vault/index.ts';
+import type { Vault } from '../vault/index.ts';
 import { normaliseKey } from './credential-rules-fns.ts';
 import { openCredentialKey } from './credential-sealing.ts';
 import { credentialsErrors } from './credentials-errors.ts';
@@ -136,22 +136,15 @@ export function createVendorKeysService(deps: {
     return (await repo.list()).map(toView);
   }
 
-  /**
-   * The vendor key for calls to Metrc; VENDOR_KEY_MISSING when none is set. `opener`: a task's
-   * own (vault `openedOnce`), so its repeated calls open the same sealed key once.
-   */
-  async function keyFor(
-    state: string,
-    environment: MetrcEnvironment,
-    opener: SecretOpener = vault,
-  ): Promise<Secret> {
+  /** The vendor key for calls to Metrc; VENDOR_KEY_MISSING when none is set. */
+  async function keyFor(state: string, environment: MetrcEnvironment): Promise<Secret> {
     const row = await repo.find(state.toLowerCase(), environment);
     if (!row) {
       throw credentialsErrors.VENDOR_KEY_MISSING({
         details: { state: state.toLowerCase(), environment },
       });
     }
-    return opener.open(row.secret_ref, row.sealed_key);
+    return vault.open(row.secret_ref, row.sealed_key);
   }
 
   /** Deletes a vendor key; like a credential, the caller confirms with its fingerprint. */

@@ -23,7 +23,6 @@ export function createWorker(services: AppServices, options: { metrc?: MetrcClie
   const dispatcher = options.metrc
     ? services.outbox.createDispatcher({
         metrc: options.metrc,
-        vendorKeys: services.vendorKeys,
         health: services.credentialHealth,
       })
     : null;

@@ -5,11 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { UsersRepo } from '../auth/index.ts';
-import type {
-  CredentialHealthService,
-  CredentialsRepo,
-  VendorKeysService,
-} from '../credentials/index.ts';
+import type { CredentialHealthService, CredentialsRepo } from '../credentials/index.ts';
 import type { DB, Dialect } from '../db/index.ts';
 import type { Clock, Logger } from '../lib/index.ts';
 import type { LicensesRepo } from '../licenses/index.ts';
@@ -43,11 +39,10 @@ export interface OutboxDeps {
   settings?: Partial<OutboxSettings>;
 }
 
-/** What a worker adds: Metrc, vendor keys, key health. */
+/** What a worker adds: Metrc and key health (vendor keys are read with each route). */
 export interface DispatcherDeps {
   /** `limiter.store` also holds the write cap's slots, so the cap is shared as widely. */
   metrc: Pick<MetrcClient, 'forKeys' | 'limiter'>;
-  vendorKeys: Pick<VendorKeysService, 'keyFor'>;
   health: Pick<CredentialHealthService, 'reportUnauthorized'>;
   /** Lease owner id (default: pid and a random suffix). */
   owner?: string;
@@ -58,7 +53,7 @@ export interface DispatcherDeps {
  * @example
  * const outbox = createOutbox({ db, dialect, clock, logger, audit, vault, users, licenses, credentials, notifier });
  * await outbox.service.enqueue(principal, { license: 'C10-0000106-LIC', kind: 'sales.receipt.create', payload });
- * const dispatcher = outbox.createDispatcher({ metrc, vendorKeys, health });
+ * const dispatcher = outbox.createDispatcher({ metrc, health });
  * dispatcher.start();
  */
 export function createOutbox(deps: OutboxDeps) {
@@ -97,7 +92,6 @@ export function createOutbox(deps: OutboxDeps) {
       licenses: deps.licenses,
       credentials: deps.credentials,
       router,
-      vendorKeys: worker.vendorKeys,
       vault: deps.vault,
       metrc: worker.metrc,
       health: worker.health,
@@ -125,6 +119,7 @@ export function createOutbox(deps: OutboxDeps) {
       drainer,
       notifier: deps.notifier,
       settings,
+      clock: deps.clock,
       logger: deps.logger.child({ component: 'outbox' }),
       owner: worker.owner,
     });

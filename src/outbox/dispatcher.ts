@@ -4,7 +4,8 @@
  * expires). Stopping finishes the requests in flight and releases every lease at once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../lib/index.ts';
+import type { Clock, Logger } from '../lib/index.ts';
+import { retryDelayMs } from './backoff-fns.ts';
 import type { LicenseDrainer } from './license-drain.ts';
 import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import { LeaseLostError } from './license-leases-repo.ts';
@@ -26,10 +27,13 @@ export function createDispatcher(deps: {
   drainer: LicenseDrainer;
   notifier: OutboxNotifier;
   settings: OutboxSettings;
+  clock: Clock;
   logger: Logger;
   owner?: string;
 }): Dispatcher {
   const { leases, drainer, settings, logger } = deps;
+  /** Drains in a row that ended in an unexpected error, per license: how long to leave it. */
+  const failures = new Map<number, number>();
   const owner = deps.owner ?? `worker:${process.pid}:${randomUUID().slice(0, 8)}`;
   const active = new Map<number, Promise<void>>();
   let stopping = false;
@@ -50,10 +54,24 @@ export function createDispatcher(deps: {
     heartbeat.unref();
     try {
       await drainer.drain(lease, () => stopping);
+      failures.delete(lease.licenseId);
     } catch (error) {
-      if (error instanceof LeaseLostError)
+      if (error instanceof LeaseLostError) {
         logger.warn({ licenseId: lease.licenseId }, 'outbox: lease lost');
-      else logger.error({ err: error, licenseId: lease.licenseId }, 'outbox: drain failed');
+      } else {
+        // Not Metrc's answer (no vendor key for the state, the database): the license is tried
+        // again later, backing off. Released as due, it would be claimed again at once, forever.
+        const failed = (failures.get(lease.licenseId) ?? 0) + 1;
+        failures.set(lease.licenseId, failed);
+        const delayMs = retryDelayMs({
+          attempts: failed,
+          baseMs: settings.backoffBaseMs,
+          maxMs: settings.backoffMaxMs,
+        });
+        const retryAt = new Date(deps.clock.now().getTime() + delayMs);
+        logger.error({ err: error, licenseId: lease.licenseId, retryAt }, 'outbox: drain failed');
+        await leases.deferTo(lease, retryAt).catch(() => {});
+      }
     } finally {
       clearInterval(heartbeat);
       await leases.release(lease).catch(() => {});

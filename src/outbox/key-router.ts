@@ -3,18 +3,18 @@
  * the license; otherwise the facility key, not attributed; or held where personal keys are
  * required (unless an admin released it). The choice itself is `chooseUploadKey` in
  * credentials; this file gathers its inputs (one read: route-reads-repo.ts) and opens the
- * chosen key.
+ * chosen key with its vendor key.
  */
 import {
   chooseUploadKey,
+  credentialsErrors,
   type KeyChoice,
   personalKeyRequiredByDefault,
-  type UploadKeyRow,
 } from '../credentials/index.ts';
 import type { MetrcEnvironment } from '../db/index.ts';
 import type { Secret } from '../lib/index.ts';
 import type { SecretOpener } from '../vault/index.ts';
-import type { RouteReadsRepo } from './route-reads-repo.ts';
+import type { RoutableKey, RouteReadsRepo } from './route-reads-repo.ts';
 
 export interface RouteInput {
   organizationId: number;
@@ -32,6 +32,8 @@ export interface RoutedKey {
   fingerprint: string;
   environment: MetrcEnvironment;
   userKey: Secret;
+  /** The vendor key for the license's state and this key's environment. */
+  vendorKey: Secret;
 }
 
 export type Route = { use: 'send'; key: RoutedKey } | { use: 'hold'; reason: string };
@@ -44,11 +46,11 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: SecretOpen
     input: RouteInput,
     /** `credentialId:fingerprint` of keys Metrc just refused: treated as invalid. */
     refused: ReadonlySet<string> = new Set(),
-  ): Promise<{ choice: KeyChoice; rows: Map<number, UploadKeyRow> }> {
+  ): Promise<{ choice: KeyChoice; rows: Map<number, RoutableKey> }> {
     // One statement: the facility key, the actor's own key, the state's policy.
     const found = await reads.routeReads(input.organizationId, input.licenseId, input.actorUserId);
-    const rows = new Map<number, UploadKeyRow>();
-    const statusOf = (row: UploadKeyRow) =>
+    const rows = new Map<number, RoutableKey>();
+    const statusOf = (row: RoutableKey) =>
       refused.has(`${row.id}:${row.fingerprint}`) ? ('invalid' as const) : row.status;
     const own = found?.own ?? null;
     if (own) rows.set(own.id, own);
@@ -74,6 +76,11 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: SecretOpen
     if (choice.use === 'hold') return { use: 'hold', reason: choice.reason };
     const row = rows.get(choice.credentialId);
     if (!row) return { use: 'hold', reason: 'NO_VALID_KEY' };
+    if (!row.vendor) {
+      throw credentialsErrors.VENDOR_KEY_MISSING({
+        details: { state: input.state, environment: row.environment },
+      });
+    }
     return {
       use: 'send',
       key: {
@@ -82,6 +89,7 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: SecretOpen
         fingerprint: row.fingerprint,
         environment: row.environment,
         userKey: await opener.open(row.secret_ref, row.sealed_key),
+        vendorKey: await opener.open(row.vendor.secret_ref, row.vendor.sealed_key),
       },
     };
   }

@@ -7,11 +7,7 @@
  * it (and so do rows touching its objects in turn); everything else keeps reporting.
  */
 import type { AuditService } from '../audit/index.ts';
-import type {
-  CredentialHealthService,
-  CredentialsRepo,
-  VendorKeysService,
-} from '../credentials/index.ts';
+import type { CredentialHealthService, CredentialsRepo } from '../credentials/index.ts';
 import type { License } from '../db/index.ts';
 import { type Clock, type Logger, toTimestamp } from '../lib/index.ts';
 import type { LicensesRepo } from '../licenses/index.ts';
@@ -53,7 +49,6 @@ export interface LicenseDrainDeps {
   licenses: Pick<LicensesRepo, 'find'>;
   credentials: Pick<CredentialsRepo, 'find'>;
   router: KeyRouter;
-  vendorKeys: Pick<VendorKeysService, 'keyFor'>;
   vault: Pick<Vault, 'open'>;
   metrc: Pick<MetrcClient, 'forKeys'>;
   health: Pick<CredentialHealthService, 'reportUnauthorized'>;
@@ -194,7 +189,8 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
     const aside: AsideCache = { key: '', touches: [] };
-    // Keys are read fresh every step; the same sealed key is decrypted once per drain.
+    // Keys (and vendor keys) are read fresh every step; the same sealed key is decrypted once
+    // per drain.
     const opener = openedOnce(deps.vault);
     // The last holder's request was never settled: its rows are in doubt until looked up.
     if (lease.unsettled) await settle.recover(lease, lease.unsettled);
@@ -229,7 +225,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
       }
       const api = deps.metrc.forKeys({
         state: license.state,
-        vendorKey: await deps.vendorKeys.keyFor(license.state, next.key.environment, opener),
+        vendorKey: next.key.vendorKey,
         userKey: next.key.userKey,
       });
       const outcome: BatchOutcome = await sender.send({

@@ -1,19 +1,28 @@
 /**
  * The one statement rule 6 reads before each send (and at enqueue in personal-key states): the
  * license's facility key, the actor's own key for its state (and whether that key covers the
- * license), and the organization's policy for the state, joined on the license row. One read
- * instead of three — on PostgreSQL three round trips and socket writes per request. Read fresh
- * on every call; only the SQL text is kept (src/db/precompiled-query.ts). The tables stay owned
- * by their repos (credentials, key-policies): this file only reads them (as ADR 0017's
- * enqueue-reads-repo does).
+ * license), the vendor key for each one's environment, and the organization's policy for the
+ * state, joined on the license row. One read instead of four — on PostgreSQL four round trips
+ * and socket writes per request. Read fresh on every call; only the SQL text is kept
+ * (src/db/precompiled-query.ts). The tables stay owned by their repos (credentials, vendor keys,
+ * key-policies): this file only reads them (as ADR 0017's enqueue-reads-repo does).
  */
 import { type Kysely, sql } from 'kysely';
 import type { UploadKeyRow } from '../credentials/index.ts';
 import { type DB, precompile } from '../db/index.ts';
 
+/** A stored key as the vault opens it. */
+export interface SealedKey {
+  secret_ref: string;
+  sealed_key: string;
+}
+
+/** A key rule 6 may choose, with the vendor key for its state and environment (null: none set). */
+export type RoutableKey = UploadKeyRow & { vendor: SealedKey | null };
+
 export interface RouteReads {
-  own: (UploadKeyRow & { covers: boolean }) | null;
-  facility: UploadKeyRow | null;
+  own: (RoutableKey & { covers: boolean }) | null;
+  facility: RoutableKey | null;
   /** The stored policy (null: the state's default). */
   policyRequired: boolean | null;
 }
@@ -52,6 +61,12 @@ export function createRouteReadsRepo(db: Kysely<DB>) {
             .on('o.kind', '=', 'user')
             .on('o.owner_user_id', '=', a.actorUserId),
         )
+        .leftJoin('vendor_keys as vf', (join) =>
+          join.onRef('vf.state', '=', 'l.state').onRef('vf.environment', '=', 'f.environment'),
+        )
+        .leftJoin('vendor_keys as vo', (join) =>
+          join.onRef('vo.state', '=', 'l.state').onRef('vo.environment', '=', 'o.environment'),
+        )
         .leftJoin('personal_key_policies as p', (join) =>
           join
             .onRef('p.organization_id', '=', 'l.organization_id')
@@ -59,6 +74,12 @@ export function createRouteReadsRepo(db: Kysely<DB>) {
         )
         .select(KEY_COLUMNS.map((c) => `f.${c} as f_${c}` as const))
         .select(KEY_COLUMNS.map((c) => `o.${c} as o_${c}` as const))
+        .select([
+          'vf.secret_ref as f_vendor_ref',
+          'vf.sealed_key as f_vendor_sealed',
+          'vo.secret_ref as o_vendor_ref',
+          'vo.sealed_key as o_vendor_sealed',
+        ])
         .select((eb) =>
           eb
             .exists(
@@ -96,9 +117,18 @@ export function createRouteReadsRepo(db: Kysely<DB>) {
 }
 
 /** The key whose columns carry `prefix` (`f_`, `o_`), or null when its join found none. */
-function keyOf(row: Record<string, unknown>, prefix: 'f' | 'o'): UploadKeyRow | null {
+function keyOf(row: Record<string, unknown>, prefix: 'f' | 'o'): RoutableKey | null {
   if (row[`${prefix}_id`] === null) return null;
-  return Object.fromEntries(KEY_COLUMNS.map((c) => [c, row[`${prefix}_${c}`]])) as UploadKeyRow;
+  const key = Object.fromEntries(
+    KEY_COLUMNS.map((c) => [c, row[`${prefix}_${c}`]]),
+  ) as UploadKeyRow;
+  const ref = row[`${prefix}_vendor_ref`];
+  const sealed = row[`${prefix}_vendor_sealed`];
+  const vendor =
+    typeof ref === 'string' && typeof sealed === 'string'
+      ? { secret_ref: ref, sealed_key: sealed }
+      : null;
+  return { ...key, vendor };
 }
 
 export type RouteReadsRepo = ReturnType<typeof createRouteReadsRepo>;

@@ -99,7 +99,6 @@ export async function createOutboxFixture(
   if (saved.statusCode !== 201) throw new Error(`facility key not saved: ${saved.body}`);
   const dispatcher = t.services.outbox.createDispatcher({
     metrc: metrc.client,
-    vendorKeys: t.services.vendorKeys,
     health: t.services.credentialHealth,
     random: () => 0.5,
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { SYSTEM_ACTOR } from '../../src/auth/index.ts';
 import { Secret } from '../../src/lib/index.ts';
 import { listActivePackages } from '../../src/metrc/index.ts';
 import { metrcLocalDateTime } from '../../src/outbox/index.ts';
@@ -123,6 +124,45 @@ describeEachDialect('outbox keys: key death, attribution, strict states (rules 6
     const rerouted = await detail(next);
     assert.equal(rerouted.status, 'sent');
     assert.equal(rerouted.attribution, 'facility');
+  });
+
+  it('sends with the vendor key stored now: a new one at once; with none, nothing leaves and the sale waits', async () => {
+    const vendorPosts = () =>
+      f.metrc.emulator.control
+        .requests({ method: 'POST', pathPrefix: '/ca/sales/v2/receipts', license: CA.retailer })
+        .map((r) => r.vendorKeyId);
+    const replacement = f.metrc.emulator.control.createVendorKey({ state: 'ca' });
+    await f.t.services.vendorKeys.set(SYSTEM_ACTOR, {
+      state: 'ca',
+      environment: 'production',
+      key: new Secret(replacement.key),
+    });
+    f.metrc.emulator.control.clearRequests();
+    const first = (await f.submit(f.admin, f.receipt())).json().id;
+    await f.drain();
+    assert.equal((await detail(first)).status, 'sent');
+    assert.deepEqual(vendorPosts(), [replacement.id]);
+
+    const stored = (await f.t.services.vendorKeys.list()).find((k) => k.state === 'ca');
+    await f.t.services.vendorKeys.remove(SYSTEM_ACTOR, 'ca', 'production', stored?.fingerprint);
+    const waiting = (await f.submit(f.admin, f.receipt())).json().id;
+    await f.drain();
+    assert.equal((await detail(waiting)).status, 'queued');
+    assert.deepEqual(vendorPosts(), [replacement.id], 'nothing left without a vendor key');
+
+    await f.t.services.vendorKeys.set(SYSTEM_ACTOR, {
+      state: 'ca',
+      environment: 'production',
+      key: new Secret(f.metrc.vendorKey('ca')),
+    });
+    await f.drain();
+    assert.equal((await detail(waiting)).status, 'queued', 'the failed license backs off');
+    await f.drainLater();
+    assert.equal((await detail(waiting)).status, 'sent');
+    const original = f.metrc.emulator
+      .scenario()
+      .vendorKeys.find((k) => k.key === f.metrc.vendorKey('ca'));
+    assert.deepEqual(vendorPosts(), [replacement.id, original?.id]);
   });
 
   it('holds in a state that requires personal keys until the person has one or an admin releases it', async () => {

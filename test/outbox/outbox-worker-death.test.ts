@@ -57,7 +57,6 @@ describeEachDialect('outbox: a worker dies with a request out at Metrc', (ctx) =
       const dying = dyingClient(f.metrc.client, when);
       const doomed = f.t.services.outbox.createDispatcher({
         metrc: dying.client,
-        vendorKeys: f.t.services.vendorKeys,
         health: f.t.services.credentialHealth,
         owner: 'doomed-worker',
       });
