@@ -47,7 +47,7 @@ export function createKeyRouter(deps: { reads: RouteReadsRepo; vault: SecretOpen
     /** `credentialId:fingerprint` of keys Metrc just refused: treated as invalid. */
     refused: ReadonlySet<string> = new Set(),
   ): Promise<{ choice: KeyChoice; rows: Map<number, RoutableKey> }> {
-    // One statement: the facility key, the actor's own key, the state's policy.
+    // One statement: the facility key, the actor's own key, their vendor keys, the policy.
     const found = await reads.routeReads(input.organizationId, input.licenseId, input.actorUserId);
     const rows = new Map<number, RoutableKey>();
     const statusOf = (row: RoutableKey) =>
