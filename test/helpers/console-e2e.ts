@@ -254,8 +254,10 @@ export async function typeTags(page: Page, label: string, values: string[]): Pro
  * table loading side by side), so this counts them rather than waiting on one.
  */
 export async function loaded(page: Page): Promise<void> {
-  // A string: evaluated in the page (this project's TypeScript has no DOM types).
-  await page.waitForFunction(`document.querySelectorAll('[aria-label="Loading"]').length === 0`);
+  // Locators, not `waitForFunction` with a string: when its first check fails, Playwright polls
+  // the string with eval in the page, which the console's CSP (no 'unsafe-eval') rightly refuses.
+  const loaders = page.locator('[aria-label="Loading"]');
+  while ((await loaders.count()) > 0) await loaders.first().waitFor({ state: 'detached' });
 }
 
 const require = createRequire(import.meta.url);
