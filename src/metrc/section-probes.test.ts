@@ -26,7 +26,12 @@ describe('section probes (Verify & Save), against the emulator', () => {
     const api = kit.api('ca-owner');
     kit.mark();
     const store = outcomes(await probeSections(api, { licenseNumber: DEMO.ca.retailer }));
-    assert.equal(kit.requests().length, METRC_SECTIONS.length, 'one GET per section');
+    const seen = kit.requests();
+    assert.equal(
+      seen.length,
+      METRC_SECTIONS.length,
+      `one GET per section; the emulator saw: ${seen.map((r) => `${r.status ?? r.outcome} ${r.path}`).join(', ')}`,
+    );
     assert.equal(kit.emulator.control.counters().byStatus['429'] ?? 0, 0);
     for (const section of [
       'facilities',

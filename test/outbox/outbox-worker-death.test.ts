@@ -64,8 +64,10 @@ describeEachDialect('outbox: a worker dies with a request out at Metrc', (ctx) =
       // The request is out: its rows are on the lease, not yet settled.
       const db = ctx.database.db;
       let inFlight: string | null = null;
-      for (let i = 0; i < 200 && !inFlight; i++) {
-        await new Promise((resolve) => setImmediate(resolve));
+      // Bounded by time, not by turns: on a loaded machine the doomed worker's key-file check
+      // (a thread-pool `stat`) can take many turns of this loop.
+      for (const until = Date.now() + 10_000; !inFlight && Date.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
         const row = await db
           .selectFrom('license_leases')
           .select('in_flight')
