@@ -117,8 +117,11 @@ export interface RowsWrite<S extends z.ZodType> {
  */
 const arraySchemas = new WeakMap<z.ZodType, { any?: z.ZodType; nonEmpty?: z.ZodType }>();
 function arrayOf<S extends z.ZodType>(item: S, nonEmpty: boolean): z.ZodArray<S> {
-  const kinds = arraySchemas.get(item) ?? {};
-  arraySchemas.set(item, kinds);
+  let kinds = arraySchemas.get(item);
+  if (!kinds) {
+    kinds = {};
+    arraySchemas.set(item, kinds);
+  }
   const kind = nonEmpty ? 'nonEmpty' : 'any';
   kinds[kind] ??= nonEmpty ? z.array(item).min(1, 'at least one row is required') : z.array(item);
   return kinds[kind] as z.ZodArray<S>;

@@ -11,14 +11,10 @@ import { type Kysely, sql } from 'kysely';
 import type { UploadKeyRow } from '../credentials/index.ts';
 import { type DB, precompile } from '../db/index.ts';
 
-/** A stored key as the vault opens it. */
-export interface SealedKey {
-  secret_ref: string;
-  sealed_key: string;
-}
-
 /** A key rule 6 may choose, with the vendor key for its state and environment (null: none set). */
-export type RoutableKey = UploadKeyRow & { vendor: SealedKey | null };
+export type RoutableKey = UploadKeyRow & {
+  vendor: Pick<UploadKeyRow, 'secret_ref' | 'sealed_key'> | null;
+};
 
 export interface RouteReads {
   own: (RoutableKey & { covers: boolean }) | null;
@@ -75,10 +71,10 @@ export function createRouteReadsRepo(db: Kysely<DB>) {
         .select(KEY_COLUMNS.map((c) => `f.${c} as f_${c}` as const))
         .select(KEY_COLUMNS.map((c) => `o.${c} as o_${c}` as const))
         .select([
-          'vf.secret_ref as f_vendor_ref',
-          'vf.sealed_key as f_vendor_sealed',
-          'vo.secret_ref as o_vendor_ref',
-          'vo.sealed_key as o_vendor_sealed',
+          'vf.secret_ref as f_vendor_secret_ref',
+          'vf.sealed_key as f_vendor_sealed_key',
+          'vo.secret_ref as o_vendor_secret_ref',
+          'vo.sealed_key as o_vendor_sealed_key',
         ])
         .select((eb) =>
           eb
@@ -122,12 +118,14 @@ function keyOf(row: Record<string, unknown>, prefix: 'f' | 'o'): RoutableKey | n
   const key = Object.fromEntries(
     KEY_COLUMNS.map((c) => [c, row[`${prefix}_${c}`]]),
   ) as UploadKeyRow;
-  const ref = row[`${prefix}_vendor_ref`];
-  const sealed = row[`${prefix}_vendor_sealed`];
+  // Both vendor columns are NOT NULL in their table: null means the join found no vendor key.
   const vendor =
-    typeof ref === 'string' && typeof sealed === 'string'
-      ? { secret_ref: ref, sealed_key: sealed }
-      : null;
+    row[`${prefix}_vendor_secret_ref`] === null
+      ? null
+      : {
+          secret_ref: row[`${prefix}_vendor_secret_ref`] as string,
+          sealed_key: row[`${prefix}_vendor_sealed_key`] as string,
+        };
   return { ...key, vendor };
 }
 
