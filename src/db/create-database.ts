@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.ts';
 import type { DB } from './db-types.ts';
+import { withPreparedStatements } from './pg-prepared-statements.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -53,6 +54,10 @@ export function createDatabase(config: DatabaseConfig): Database {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: PG_POOL_SIZE,
+    // Our prepared statements (pg-prepared-statements.ts) look rows up by key: their plan does
+    // not depend on the values, so each is planned once per connection instead of five times
+    // before PostgreSQL would settle on the same generic plan.
+    options: '-c plan_cache_mode=force_generic_plan',
     // count(*) and bigint columns arrive as strings by default; ours fit in a double.
     types: {
       getTypeParser: (oid: number, format?: string) =>
@@ -64,6 +69,8 @@ export function createDatabase(config: DatabaseConfig): Database {
   // An idle connection can die (server restart, admin terminate); without a listener node would
   // crash on the 'error' event. The pool drops that connection and the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+  });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

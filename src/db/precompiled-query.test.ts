@@ -69,4 +69,52 @@ describeEachDialect('precompiled query', (ctx) => {
       ['r1', 'r2', 'r3', 'r4', 'r5'],
     );
   });
+
+  it('runs a precompiled query as one prepared statement per connection on PostgreSQL, planned once', async (t) => {
+    if (ctx.dialect !== 'postgres') {
+      t.skip(
+        'prepared statements are a PostgreSQL matter (SQLite keeps its own: sqlite-statement-cache)',
+      );
+      return;
+    }
+    const { db } = ctx.database;
+    const at = '2026-11-27T10:00:00.000Z';
+    for (const slug of ['p1-co', 'p2-co']) {
+      await db.insertInto('organizations').values({ name: slug, slug, created_at: at }).execute();
+    }
+    const bySlug = precompile(db, (a: { slug: string }) =>
+      db.selectFrom('organizations').select('name').where('slug', '=', a.slug),
+    );
+    await db.connection().execute(async (connection) => {
+      const names: Array<string | undefined> = [];
+      for (let i = 0; i < 10; i++) {
+        const slug = i % 2 === 0 ? 'p1-co' : 'p2-co';
+        names.push((await bySlug.first({ slug }, connection))?.name);
+      }
+      // Each run binds its own value to the one statement.
+      assert.deepEqual(
+        names,
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'p1-co' : 'p2-co')),
+      );
+      await connection
+        .selectFrom('organizations')
+        .select('name')
+        .where('slug', '=', 'p1-co')
+        .execute();
+      const prepared = await sql<{
+        statement: string;
+        generic_plans: number;
+        custom_plans: number;
+      }>`
+        select statement, generic_plans, custom_plans from pg_prepared_statements`.execute(
+        connection,
+      );
+      const text = 'select "name" from "organizations" where "slug" = ';
+      const ours = prepared.rows.filter((row) => row.statement.includes(text));
+      assert.equal(ours.length, 1, 'one prepared statement; the same query unmarked is not kept');
+      assert.ok(ours[0]?.statement.startsWith('/* prepared */'));
+      assert.equal(ours[0]?.custom_plans, 0, 'never planned for its values');
+      assert.equal(ours[0]?.generic_plans, 10, 'its one plan served every run');
+    });
+  });
 });

@@ -1,10 +1,12 @@
 /**
  * Kysely queries built and compiled once, then run with new parameter values: for the reads
  * every request repeats (token, license, member, policy) and the mirror's page upserts, building
- * and compiling the query again costs more than running it. See
+ * and compiling the query again costs more than running it. On PostgreSQL they also run as
+ * prepared statements, planned once per connection (pg-prepared-statements.ts). See
  * docs/decisions/0016-precompiled-hot-queries.md.
  */
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { PREPARED_MARK } from './pg-prepared-statements.ts';
 
 /** Stands in for a parameter while the query is compiled; swapped for the value on each run. */
 class Slot {
@@ -15,7 +17,9 @@ type Executor = Pick<Kysely<never>, 'executeQuery'>;
 
 /** The compiled query and, per parameter, the slot it came from (null: a constant). */
 function compileWithSlots<R>(query: Compilable<R>) {
-  const compiled = query.compile();
+  // Marked: on PostgreSQL it runs as a prepared statement (pg-prepared-statements.ts).
+  const plain = query.compile();
+  const compiled = { ...plain, sql: PREPARED_MARK + plain.sql };
   const names = compiled.parameters.map((p) => (p instanceof Slot ? p.name : null));
   return {
     /** The compiled query with each slot replaced by `slotValue(its name)`. */
@@ -30,10 +34,12 @@ function compileWithSlots<R>(query: Compilable<R>) {
 }
 
 export interface PrecompiledQuery<A, R> {
-  /** Every row. */
-  all(args: A): Promise<R[]>;
+  /** Every row. `executor`: a transaction to run in (default: the database given). */
+  all(args: A, executor?: Executor): Promise<R[]>;
   /** The first row, or undefined. */
-  first(args: A): Promise<R | undefined>;
+  first(args: A, executor?: Executor): Promise<R | undefined>;
+  /** How many rows an update, insert or delete changed. */
+  affected(args: A, executor?: Executor): Promise<number>;
 }
 
 /**
@@ -54,17 +60,18 @@ export function precompile<A extends Record<string, unknown>, R>(
 ): PrecompiledQuery<A, R> {
   let template: ReturnType<typeof compileWithSlots<R>> | undefined;
 
-  async function all(args: A): Promise<R[]> {
+  function run(args: A, executor: Executor) {
     template ??= compileWithSlots(
       build(new Proxy({} as A, { get: (_, name) => new Slot(String(name)) })),
     );
-    const result = await db.executeQuery<R>(template.bind((name) => args[name]));
-    return result.rows;
+    return executor.executeQuery<R>(template.bind((name) => args[name]));
   }
 
   return {
-    all,
-    first: async (args) => (await all(args))[0],
+    all: async (args, executor = db) => (await run(args, executor)).rows,
+    first: async (args, executor = db) => (await run(args, executor)).rows[0],
+    affected: async (args, executor = db) =>
+      Number((await run(args, executor)).numAffectedRows ?? 0),
   };
 }
 

@@ -5,8 +5,8 @@
  * Lease expiry is decided by the database's clock on PostgreSQL (workers' clocks may differ);
  * SQLite serves one process, whose clock is the database's.
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DB, Dialect } from '../db/index.ts';
+import { type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
+import { type DB, type Dialect, precompile } from '../db/index.ts';
 import type { Clock } from '../lib/index.ts';
 import { toTimestamp } from '../lib/index.ts';
 import type { Attempt } from './submission-attempt.ts';
@@ -42,6 +42,19 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** A lease's end, for either clock: PostgreSQL's own plus `leaseSecs`, or SQLite's `leaseAt`. */
+type LeaseEnd = {
+  leaseSecs: number;
+  leaseAt: string;
+};
+
+/** Who must hold the lease for a statement to apply (the fencing check). */
+type Held = {
+  licenseId: number;
+  token: number;
+  owner: string;
+};
+
 const ISO_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect; clock: Clock }) {
@@ -54,6 +67,44 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
     }
     return sql<string>`${toTimestamp(new Date(clock.now().getTime() + plusMs))}`;
   }
+
+  /** A lease's end for a precompiled statement: PostgreSQL's clock + `leaseSecs`, or `leaseAt`. */
+  const leaseEnd = (a: LeaseEnd): RawBuilder<string> =>
+    dialect === 'postgres'
+      ? sql<string>`to_char((clock_timestamp() + make_interval(secs => ${a.leaseSecs})) at time zone 'UTC', ${sql.raw(ISO_FORMAT)})`
+      : sql<string>`${a.leaseAt}`;
+  const leaseEndIn = (ttlMs: number): LeaseEnd => ({
+    leaseSecs: ttlMs / 1000,
+    leaseAt: toTimestamp(new Date(clock.now().getTime() + ttlMs)),
+  });
+  const held = (lease: LicenseLease): Held => ({
+    licenseId: lease.licenseId,
+    token: lease.token,
+    owner: lease.owner,
+  });
+
+  // Every request renews its lease twice and reads the work counter: compiled once, and
+  // prepared on PostgreSQL (src/db/precompiled-query.ts).
+  const renewing = (
+    set: (a: LeaseEnd & { inFlight: string | null }) => UpdateObject<DB, 'license_leases'>,
+  ) =>
+    precompile(db, (a: LeaseEnd & Held & { inFlight: string | null }) =>
+      db
+        .updateTable('license_leases')
+        .set(set(a))
+        .where('license_id', '=', a.licenseId)
+        .where('lease_token', '=', a.token)
+        .where('lease_owner', '=', a.owner),
+    );
+  const renewQuery = renewing((a) => ({ lease_expires_at: leaseEnd(a) }));
+  const renewSettledQuery = renewing((a) => ({ lease_expires_at: leaseEnd(a), in_flight: null }));
+  const markInFlightQuery = renewing((a) => ({
+    lease_expires_at: leaseEnd(a),
+    in_flight: a.inFlight,
+  }));
+  const workSeqQuery = precompile(db, (a: { licenseId: number }) =>
+    db.selectFrom('license_leases').select('work_seq').where('license_id', '=', a.licenseId),
+  );
 
   return {
     /** Gives the license new work: creates its row if needed, wakes it now, bumps `work_seq`. */
@@ -142,14 +193,12 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
       executor: Kysely<DB> = db,
       settled = false,
     ): Promise<void> {
-      const result = await executor
-        .updateTable('license_leases')
-        .set({ lease_expires_at: leaseTime(ttlMs), ...(settled && { in_flight: null }) })
-        .where('license_id', '=', lease.licenseId)
-        .where('lease_token', '=', lease.token)
-        .where('lease_owner', '=', lease.owner)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.licenseId);
+      const query = settled ? renewSettledQuery : renewQuery;
+      const changed = await query.affected(
+        { ...leaseEndIn(ttlMs), ...held(lease), inFlight: null },
+        executor,
+      );
+      if (changed !== 1) throw new LeaseLostError(lease.licenseId);
     },
 
     /**
@@ -157,23 +206,17 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
      * that commits on its own: once it returns, a crash leaves the request's rows in doubt.
      */
     async markInFlight(lease: LicenseLease, ttlMs: number, inFlight: InFlight): Promise<void> {
-      const result = await db
-        .updateTable('license_leases')
-        .set({ lease_expires_at: leaseTime(ttlMs), in_flight: JSON.stringify(inFlight) })
-        .where('license_id', '=', lease.licenseId)
-        .where('lease_token', '=', lease.token)
-        .where('lease_owner', '=', lease.owner)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.licenseId);
+      const changed = await markInFlightQuery.affected({
+        ...leaseEndIn(ttlMs),
+        ...held(lease),
+        inFlight: JSON.stringify(inFlight),
+      });
+      if (changed !== 1) throw new LeaseLostError(lease.licenseId);
     },
 
     /** The license's work counter, read before looking at its line (see `rest`). */
     async workSeq(licenseId: number): Promise<number> {
-      const row = await db
-        .selectFrom('license_leases')
-        .select('work_seq')
-        .where('license_id', '=', licenseId)
-        .executeTakeFirst();
+      const row = await workSeqQuery.first({ licenseId });
       return row?.work_seq ?? 0;
     },
 

@@ -3,12 +3,13 @@
  * read of the API is scoped by organization.
  */
 import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
-import type {
-  DB,
-  Dialect,
-  SubmissionRow,
-  SubmissionStatus,
-  SubmissionsTable,
+import {
+  type DB,
+  type Dialect,
+  precompile,
+  type SubmissionRow,
+  type SubmissionStatus,
+  type SubmissionsTable,
 } from '../db/index.ts';
 import { packageLabelsOf } from './package-refs.ts';
 
@@ -83,6 +84,25 @@ export interface SubmissionFilter {
  *   its turn in the event loop). Without it, two statements (correct on both dialects).
  */
 export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Dialect } = {}) {
+  // The dispatcher reads a page of the line and (when it changed) what is set aside on every
+  // request: compiled once, and prepared on PostgreSQL (src/db/precompiled-query.ts).
+  const lineQuery = precompile(db, (a: { licenseId: number; afterId: number; limit: number }) =>
+    db
+      .selectFrom('submissions')
+      .select(LINE_COLUMNS)
+      .where('license_id', '=', a.licenseId)
+      .where(IN_LINE)
+      .where('id', '>', a.afterId)
+      .orderBy('id')
+      .limit(a.limit),
+  );
+  const asideQuery = precompile(db, (a: { licenseId: number }) =>
+    db
+      .selectFrom('submissions')
+      .select('touches')
+      .where('license_id', '=', a.licenseId)
+      .where(ASIDE),
+  );
   /** PostgreSQL: the rows and their package index in one statement; ids in no set order. */
   const insertWithIndex = (
     executor: Kysely<DB>,
@@ -158,24 +178,11 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
 
     /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
     inLine: (licenseId: number, afterId: number, limit: number): Promise<LineRow[]> =>
-      db
-        .selectFrom('submissions')
-        .select(LINE_COLUMNS)
-        .where('license_id', '=', licenseId)
-        .where(IN_LINE)
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(limit)
-        .execute(),
+      lineQuery.all({ licenseId, afterId, limit }),
 
     /** What the license's failed and held submissions touch. */
     asideTouches: async (licenseId: number): Promise<string[]> => {
-      const rows = await db
-        .selectFrom('submissions')
-        .select('touches')
-        .where('license_id', '=', licenseId)
-        .where(ASIDE)
-        .execute();
+      const rows = await asideQuery.all({ licenseId });
       return rows.flatMap((row) => JSON.parse(row.touches) as string[]);
     },
 
