@@ -180,3 +180,106 @@ test('a wait for a slot ends after maxWaitMs with LimiterWaitError (the batch re
   const next = await cap.acquire('vendor-1');
   next();
 });
+
+describe('outbox write cap handover', () => {
+  /** A memory store that counts what reaches it. */
+  function countingStore(clock: ManualClock) {
+    const inner = createMemoryRateLimitStore(clock);
+    const calls = { tryAcquire: 0, release: 0 };
+    const store: RateLimitStore = {
+      kind: inner.kind,
+      tryAcquire: (rules, leaseMs) => {
+        calls.tryAcquire++;
+        return inner.tryAcquire(rules, leaseMs);
+      },
+      release: (permit) => {
+        calls.release++;
+        return inner.release(permit);
+      },
+      close: () => inner.close(),
+    };
+    return { store, calls };
+  }
+
+  test("a released slot goes to this process's next waiting write, without the store", async () => {
+    const clock = createManualClock();
+    const { store, calls } = countingStore(clock);
+    const cap = createWriteCap({ limit: 1, store, leaseMs: 90_000, maxWaitMs: 30_000, clock });
+    const first = await cap.acquire('vendor-1');
+    const second = cap.acquire('vendor-1');
+    const third = cap.acquire('vendor-1');
+    await tick();
+    const asked = calls.tryAcquire;
+    first();
+    const releaseSecond = await second;
+    assert.equal(calls.release, 0, 'the slot never went back to the store');
+    assert.equal(calls.tryAcquire, asked, 'nor was a new one asked for');
+    assert.equal(cap.inFlight('vendor-1'), 1, 'still one write in flight');
+    releaseSecond();
+    const releaseThird = await third;
+    assert.equal(cap.inFlight('vendor-1'), 1);
+    releaseThird();
+    assert.equal(calls.release, 1, 'with no one waiting, the slot goes back');
+    assert.equal(cap.inFlight('vendor-1'), 0);
+    // The store has it again: another process (a second cap on the same store) gets it now.
+    const other = createWriteCap({ limit: 1, store, leaseMs: 90_000, maxWaitMs: 30_000, clock });
+    const otherRelease = await other.acquire('vendor-1');
+    otherRelease();
+  });
+
+  test('a slot held past the handover window goes back to the store: other processes get a turn', async () => {
+    const clock = createManualClock();
+    const { store, calls } = countingStore(clock);
+    const mine = createWriteCap({ limit: 1, store, leaseMs: 90_000, maxWaitMs: 30_000, clock });
+    const theirs = createWriteCap({ limit: 1, store, leaseMs: 90_000, maxWaitMs: 30_000, clock });
+    const first = await mine.acquire('vendor-1');
+    const theirTurn = theirs.acquire('vendor-1');
+    const myNext = mine.acquire('vendor-1');
+    let mineGranted = false;
+    void myNext.then(() => {
+      mineGranted = true;
+    });
+    await clock.advanceAsync(1_500);
+    first();
+    assert.equal(calls.release, 1, 'an old slot is returned, not handed over');
+    // Whoever polls first gets it; both are served and the cap is never passed.
+    await clock.advanceAsync(100);
+    const granted = await Promise.race([theirTurn.then(() => 'theirs'), myNext.then(() => 'mine')]);
+    assert.ok(granted === 'theirs' || granted === 'mine');
+    assert.equal(mine.inFlight('vendor-1') + theirs.inFlight('vendor-1'), 1);
+    if (granted === 'theirs') {
+      assert.equal(mineGranted, false);
+      (await theirTurn)();
+      await clock.advanceAsync(100);
+      (await myNext)();
+    } else {
+      (await myNext)();
+      await clock.advanceAsync(100);
+      (await theirTurn)();
+    }
+    assert.equal(mine.inFlight('vendor-1') + theirs.inFlight('vendor-1'), 0);
+  });
+
+  test('a write granted by the store just as a slot was handed to it gives one back', async () => {
+    const clock = createManualClock();
+    const { store, calls } = countingStore(clock);
+    const cap = createWriteCap({ limit: 2, store, leaseMs: 90_000, maxWaitMs: 30_000, clock });
+    const first = await cap.acquire('vendor-1');
+    // Room for it in the store: its own grant is on the way when `first` is released.
+    const second = cap.acquire('vendor-1');
+    first();
+    const releaseSecond = await second;
+    await tick();
+    await tick();
+    assert.equal(cap.inFlight('vendor-1'), 1, 'one slot, not two');
+    releaseSecond();
+    await tick();
+    // Both permits are back: the limit (2) is free again.
+    const a = await cap.acquire('vendor-1');
+    const b = await cap.acquire('vendor-1');
+    assert.equal(cap.inFlight('vendor-1'), 2);
+    a();
+    b();
+    assert.ok(calls.release >= 2);
+  });
+});
