@@ -268,12 +268,12 @@ await Promise.all(workers.map((w) => message(w, 'ready')));
 const drainStarted = Date.now();
 for (const w of workers) w.send({ cmd: 'go' });
 for (;;) {
-  // Literal statuses: the partial index answers this without scanning the sent rows.
-  const left = await sql<{ n: number }>`select count(*) as n from submissions
-    where status in ('queued','held','sending','failed')`
-    .execute(db)
-    .then((r) => r.rows[0] ?? { n: 0 });
-  if (Number(left.n) === 0) break;
+  // Is any row left? One index entry answers it; counting them all (a `count(*)` of up to 50,000
+  // rows every 50 ms) cost PostgreSQL about 20 ms a time, a quarter of its CPU during the drain,
+  // taken from the workers being measured. Literal statuses: the partial index answers.
+  const left = await sql<{ id: number }>`select id from submissions
+    where status in ('queued','held','sending','failed') limit 1`.execute(db);
+  if (left.rows.length === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 // The end is the last row's sent_at (the workers' clock is this machine's), not the poll tick.
