@@ -19,11 +19,12 @@ import { createMetrcClient, createPostgresRateLimitStore } from '../../src/metrc
 limitHeapGrowth();
 let peakRss = 0;
 const rssTimer = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50);
 
 const config = loadConfig({ env: process.env, cwd: process.env.TRACEGATE_DATA_DIR ?? '.' });
-const database = createDatabase(config.database);
+// As `tracegate start` opens it: SQLite checkpoints on a thread of its own.
+const database = createDatabase(config.database, { checkpointThread: true });
 const store =
   process.env.BENCH_SHARED_STORE === 'postgres' && config.database.kind === 'postgres'
     ? await createPostgresRateLimitStore({ connectionString: config.database.url })
@@ -58,7 +59,7 @@ process.on('message', (message: { cmd?: string }) => {
     void (async () => {
       await dispatcher.stop();
       clearInterval(rssTimer);
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
       const cpu = process.cpuUsage(cpuAtGo);
       const heap = process.memoryUsage();
       send({

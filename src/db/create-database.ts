@@ -6,6 +6,11 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.ts';
 import type { DB } from './db-types.ts';
 import { withPreparedStatements } from './pg-prepared-statements.ts';
+import {
+  type Checkpointer,
+  FALLBACK_CHECKPOINT_PAGES,
+  startCheckpointer,
+} from './sqlite-checkpointer.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -14,6 +19,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** SQLite with `checkpointThread`: the thread that checkpoints its WAL. */
+  checkpointer?: Checkpointer;
   /** Closes every connection; the instance is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -31,7 +38,16 @@ const PG_INT8_OID = 20;
  * @example
  * const { db, close } = createDatabase({ kind: 'sqlite', path: './data/tracegate.db' });
  */
-export function createDatabase(config: DatabaseConfig): Database {
+export function createDatabase(
+  config: DatabaseConfig,
+  options: {
+    /**
+     * SQLite: checkpoint the WAL on a thread of its own instead of inside commits
+     * (sqlite-checkpointer.ts). For long-running processes (`tracegate start`), not for the CLI.
+     */
+    checkpointThread?: boolean;
+  } = {},
+): Database {
   if (config.kind === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
     const sqlite = new SQLite(config.path);
@@ -45,11 +61,25 @@ export function createDatabase(config: DatabaseConfig): Database {
     // crosses it, on the event loop: at 32 MB that commit stalled every request in flight for
     // ~30 ms (ingest p99 36–46 ms against 16–24 ms at 4 MB), while the drain and sync benches
     // showed no difference between the two.
-    sqlite.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
+    const checkpointer =
+      options.checkpointThread && config.path !== ':memory:'
+        ? startCheckpointer(config.path)
+        : undefined;
+    sqlite.pragma(
+      `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : SQLITE_WAL_CHECKPOINT_PAGES}`,
+    );
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      ...(checkpointer && { checkpointer }),
+      close: async () => {
+        await checkpointer?.close();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -37,7 +37,8 @@ export async function startTracegate(
 ): Promise<RunningTracegate> {
   const role = options.role ?? 'all';
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const database = createDatabase(config.database);
+  // A long-running process: SQLite checkpoints on a thread of its own (src/db/sqlite-checkpointer.ts).
+  const database = createDatabase(config.database, { checkpointThread: true });
   const closers: Array<() => Promise<void>> = [() => database.close()];
   try {
     const applied = await migrateToLatest(database.db, database.dialect);
