@@ -27,12 +27,22 @@ describe('section probes (Verify & Save), against the emulator', () => {
     kit.mark();
     const store = outcomes(await probeSections(api, { licenseNumber: DEMO.ca.retailer }));
     const seen = kit.requests();
-    assert.equal(
-      seen.length,
-      METRC_SECTIONS.length,
-      `one GET per section; the emulator saw: ${seen.map((r) => `${r.status ?? r.outcome} ${r.path}`).join(', ')}`,
-    );
-    assert.equal(kit.emulator.control.counters().byStatus['429'] ?? 0, 0);
+    const listed = seen.map((r) => `${r.status ?? r.outcome} ${r.path}`).join(', ');
+    // The client paces its GETs under Metrc's limits, but on a loaded machine requests granted
+    // apart can still arrive together (seen in CI: one 429, then its retry). A 429 is Metrc
+    // refusing before doing anything: what must hold is one answered GET per section, and at
+    // most a stray refusal, retried.
+    const refused = seen.filter((r) => r.status === 429);
+    const answered = seen.filter((r) => r.status !== 429);
+    assert.equal(answered.length, METRC_SECTIONS.length, `one answered GET per section: ${listed}`);
+    assert.equal(new Set(answered.map((r) => r.path)).size, answered.length, listed);
+    assert.ok(refused.length <= 2, `pacing keeps refusals rare: ${listed}`);
+    for (const r of refused) {
+      assert.ok(
+        answered.some((a) => a.path === r.path),
+        `a refused GET is retried: ${listed}`,
+      );
+    }
     for (const section of [
       'facilities',
       'employees',

@@ -75,13 +75,13 @@ export function createWriteCap(deps: {
 
   function release(vendorKeyId: string, slot: Slot) {
     held.set(vendorKeyId, (held.get(vendorKeyId) ?? 1) - 1);
-    const next = waiting.get(vendorKeyId)?.shift();
-    if (next && clock.monotonicMs() - slot.grantedAt < handoverMs) {
+    const young = clock.monotonicMs() - slot.grantedAt < handoverMs;
+    const next = young ? waiting.get(vendorKeyId)?.shift() : undefined;
+    if (next) {
       next.cancel.abort();
       next.take(slot);
       return;
     }
-    if (next) waiting.get(vendorKeyId)?.unshift(next);
     slot.permit.release();
   }
 
