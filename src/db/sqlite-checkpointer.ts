@@ -3,16 +3,16 @@
  * that crosses `wal_autocheckpoint` pages does the copy, on the event loop: in the drain bench
  * (1,000,000 rows) the commits then averaged 6.7 ms, ≈ 1.2 ms of the worker's ≈ 8 ms per
  * request, and every request in flight waited behind them. Here a worker thread with its own
- * connection runs PASSIVE checkpoints (they never block a reader or writer) every `everyMs`,
- * and the main connection only checkpoints itself past a much larger WAL (`fallbackPages`), in
- * case the thread falls behind or dies. See docs/decisions/0019-sqlite-checkpoints-off-the-loop.md.
+ * connection runs PASSIVE checkpoints (they never block a reader or writer) every 100 ms, and
+ * the main connection only checkpoints itself past a much larger WAL
+ * (FALLBACK_CHECKPOINT_PAGES), in case the thread falls behind or dies. See docs/decisions/0019-sqlite-checkpoints-off-the-loop.md.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /** Pages of WAL (4 KiB) after which the main connection checkpoints anyway (64 MB). */
 export const FALLBACK_CHECKPOINT_PAGES = 16_000;
-const DEFAULT_EVERY_MS = 100;
+const EVERY_MS = 100;
 
 export interface Checkpointer {
   /** Resolves after the next checkpoint the thread completes: its WAL frames, all copied. */
@@ -34,19 +34,19 @@ function tick() {
   try {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ walFrames: row.log, copiedFrames: row.checkpointed });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
+  } catch {
+    // Busy or failing: the next tick tries again; the main connection's fallback stands.
   }
   setTimeout(tick, workerData.everyMs);
 }
 tick();
 `;
 
-export function startCheckpointer(path: string, options: { everyMs?: number } = {}): Checkpointer {
+export function startCheckpointer(path: string): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
-    workerData: { path, driver, everyMs: options.everyMs ?? DEFAULT_EVERY_MS },
+    workerData: { path, driver, everyMs: EVERY_MS },
     // Plain JavaScript: none of the parent's flags (loaders, test runner) apply to it.
     execArgv: [],
   });
@@ -54,9 +54,7 @@ export function startCheckpointer(path: string, options: { everyMs?: number } = 
   worker.unref();
   let closing = false;
   const waiting: Array<(result: { walFrames: number; copiedFrames: number }) => void> = [];
-  worker.on('message', (message: { walFrames?: number; copiedFrames?: number }) => {
-    if (message.walFrames === undefined) return;
-    const result = { walFrames: message.walFrames, copiedFrames: message.copiedFrames ?? 0 };
+  worker.on('message', (result: { walFrames: number; copiedFrames: number }) => {
     for (const resolve of waiting.splice(0)) resolve(result);
     if (!closing) worker.unref();
   });

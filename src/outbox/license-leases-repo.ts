@@ -60,23 +60,19 @@ const ISO_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect; clock: Clock }) {
   const { db, dialect, clock } = deps;
 
-  /** Now (+ ms) as ISO text by the lease clock: the database's on PostgreSQL. */
-  function leaseTime(plusMs = 0): RawBuilder<string> {
-    if (dialect === 'postgres') {
-      return sql<string>`to_char((clock_timestamp() + make_interval(secs => ${plusMs / 1000})) at time zone 'UTC', ${sql.raw(ISO_FORMAT)})`;
-    }
-    return sql<string>`${toTimestamp(new Date(clock.now().getTime() + plusMs))}`;
-  }
-
-  /** A lease's end for a precompiled statement: PostgreSQL's clock + `leaseSecs`, or `leaseAt`. */
+  /**
+   * Now (+ ms) as ISO text by the lease clock: the database's on PostgreSQL. Takes its values as
+   * arguments (`leaseEndIn`), so a precompiled statement can pass them as parameters.
+   */
   const leaseEnd = (a: LeaseEnd): RawBuilder<string> =>
     dialect === 'postgres'
       ? sql<string>`to_char((clock_timestamp() + make_interval(secs => ${a.leaseSecs})) at time zone 'UTC', ${sql.raw(ISO_FORMAT)})`
       : sql<string>`${a.leaseAt}`;
-  const leaseEndIn = (ttlMs: number): LeaseEnd => ({
-    leaseSecs: ttlMs / 1000,
-    leaseAt: toTimestamp(new Date(clock.now().getTime() + ttlMs)),
+  const leaseEndIn = (plusMs: number): LeaseEnd => ({
+    leaseSecs: plusMs / 1000,
+    leaseAt: toTimestamp(new Date(clock.now().getTime() + plusMs)),
   });
+  const leaseTime = (plusMs = 0) => leaseEnd(leaseEndIn(plusMs));
   const held = (lease: LicenseLease): Held => ({
     licenseId: lease.licenseId,
     token: lease.token,
@@ -97,8 +93,8 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         .where('lease_owner', '=', a.owner),
     );
   const renewQuery = renewing((a) => ({ lease_expires_at: leaseEnd(a) }));
-  const renewSettledQuery = renewing((a) => ({ lease_expires_at: leaseEnd(a), in_flight: null }));
-  const markInFlightQuery = renewing((a) => ({
+  /** Also records the request in flight (null: the settle that clears it). */
+  const renewRecordingQuery = renewing((a) => ({
     lease_expires_at: leaseEnd(a),
     in_flight: a.inFlight,
   }));
@@ -193,7 +189,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
       executor: Kysely<DB> = db,
       settled = false,
     ): Promise<void> {
-      const query = settled ? renewSettledQuery : renewQuery;
+      const query = settled ? renewRecordingQuery : renewQuery;
       const changed = await query.affected(
         { ...leaseEndIn(ttlMs), ...held(lease), inFlight: null },
         executor,
@@ -206,7 +202,7 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
      * that commits on its own: once it returns, a crash leaves the request's rows in doubt.
      */
     async markInFlight(lease: LicenseLease, ttlMs: number, inFlight: InFlight): Promise<void> {
-      const changed = await markInFlightQuery.affected({
+      const changed = await renewRecordingQuery.affected({
         ...leaseEndIn(ttlMs),
         ...held(lease),
         inFlight: JSON.stringify(inFlight),
