@@ -35,12 +35,19 @@ interface PlannedReceipt {
   lines: Omit<SaleLineRecord, 'recordedAt' | 'recordedBy'>[];
 }
 
+/** The latest `SalesDateTime` a request may carry, in the facility's local time. */
+function latestSaleTime(ctx: OperationContext): string {
+  const zone = METRC_STATE_TIME_ZONES[licenseOf(ctx).state];
+  return formatLocalDateTime(ctx.now + FUTURE_TOLERANCE_MS, zone);
+}
+
 function checkReceipt(
   ctx: OperationContext,
   row: Row,
   ledger: PackageLedger,
   add: (message: string) => void,
   existing: ReceiptRecord | undefined,
+  latest: string,
 ): PlannedReceipt | undefined {
   const license = licenseOf(ctx);
   const ft = license.facilityType;
@@ -51,10 +58,7 @@ function checkReceipt(
         ? "SalesDateTime must be the facility's local date and time, without a time zone."
         : 'SalesDateTime is not a valid date and time (yyyy-mm-ddThh:mm:ss.fff).',
     );
-  } else if (
-    when.value >
-    formatLocalDateTime(ctx.now + FUTURE_TOLERANCE_MS, METRC_STATE_TIME_ZONES[license.state])
-  ) {
+  } else if (when.value > latest) {
     add('SalesDateTime cannot be in the future.');
   }
   const typeText = row.text('SalesCustomerType');
@@ -131,6 +135,8 @@ function writeReceipts(mode: 'create' | 'update') {
     const ledger = new PackageLedger();
     const planned: PlannedReceipt[] = [];
     const externalNumbers = new Set<string>();
+    // One clock reading per request: formatting a zoned time costs more than checking a row.
+    const latest = latestSaleTime(ctx);
     for (const row of rows) {
       const add = (message: string) => errors.add(row.index, message);
       let existing: ReceiptRecord | undefined;
@@ -147,7 +153,7 @@ function writeReceipts(mode: 'create' | 'update') {
           add(`A receipt with External Receipt Number ${external} already exists.`);
         externalNumbers.add(external);
       }
-      const plan = checkReceipt(ctx, row, ledger, add, existing);
+      const plan = checkReceipt(ctx, row, ledger, add, existing, latest);
       if (plan) planned.push(plan);
     }
     errors.throwIfAny();

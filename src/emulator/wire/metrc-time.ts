@@ -24,8 +24,16 @@ export function isIsoDate(text: unknown): text is string {
   if (typeof text !== 'string') return false;
   const match = DATE.exec(text);
   if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  // Arithmetic, not a Date: every row of every write checks its dates.
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // yyyy-mm-ddThh:mm[:ss[.fraction]] followed by Z or ±hh:mm (window parameters).
