@@ -70,6 +70,54 @@ describeEachDialect('precompiled query', (ctx) => {
     );
   });
 
+  it('binds the values shared by every row anew on each call', async () => {
+    const { db } = ctx.database;
+    const at = '2026-11-27T10:00:00.000Z';
+    for (const slug of ['s1', 's2', 's3']) {
+      await db.insertInto('organizations').values({ name: slug, slug, created_at: at }).execute();
+    }
+    // Each row its own name, all of them the shared created_at.
+    const rename = precompileRows(
+      (executor: typeof db, rows: Array<{ slug: string; name: string }>, v: { at: string }) =>
+        executor
+          .updateTable('organizations')
+          .set({
+            name: sql`case slug ${sql.join(
+              rows.map((r) => sql`when ${r.slug} then ${r.name}`),
+              sql` `,
+            )} end`,
+            created_at: v.at,
+          })
+          .where(
+            'slug',
+            'in',
+            rows.map((r) => r.slug),
+          ),
+      ['slug', 'name'],
+    );
+    await rename(db, [{ slug: 's1', name: 'one' }], { at: '2026-01-01T00:00:00.000Z' });
+    await rename(
+      db,
+      [
+        { slug: 's2', name: 'two' },
+        { slug: 's3', name: 'three' },
+      ],
+      { at: '2026-02-02T00:00:00.000Z' },
+    );
+    await rename(db, [{ slug: 's3', name: 'drei' }], { at: '2026-03-03T00:00:00.000Z' });
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['slug', 'name', 'created_at'])
+      .where('slug', 'in', ['s1', 's2', 's3'])
+      .orderBy('slug')
+      .execute();
+    assert.deepEqual(rows, [
+      { slug: 's1', name: 'one', created_at: '2026-01-01T00:00:00.000Z' },
+      { slug: 's2', name: 'two', created_at: '2026-02-02T00:00:00.000Z' },
+      { slug: 's3', name: 'drei', created_at: '2026-03-03T00:00:00.000Z' },
+    ]);
+  });
+
   it('runs a precompiled query as one prepared statement per connection on PostgreSQL, planned once', async (t) => {
     if (ctx.dialect !== 'postgres') {
       t.skip(

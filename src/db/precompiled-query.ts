@@ -77,33 +77,40 @@ export function precompile<A extends Record<string, unknown>, R>(
 
 /**
  * A multi-row statement (an upsert of a page of rows) compiled once per row count: `build`
- * receives rows whose `columns` are stand-ins and must pass them through as values. Runs on the
+ * receives rows whose `columns` are stand-ins and must pass them through as values, and `shared`,
+ * stand-ins for values common to every row (read like `precompile`'s arguments). Runs on the
  * executor given per call, so it works inside a transaction.
  *
  * @example
  * const upsert = precompileRows((db, rows: Row[]) => db.insertInto('t').values(rows), ['a', 'b']);
  * await upsert(trx, rows);
  */
-export function precompileRows<DB, Row extends object>(
-  build: (executor: Kysely<DB>, rows: Row[]) => Compilable,
+export function precompileRows<
+  DB,
+  Row extends object,
+  Shared extends Record<string, unknown> = Record<string, never>,
+>(
+  build: (executor: Kysely<DB>, rows: Row[], shared: Shared) => Compilable,
   columns: readonly (keyof Row & string)[],
 ) {
   const templates = new Map<number, ReturnType<typeof compileWithSlots>>();
   const key = (row: number, column: string) => `${row}\u0000${column}`;
-  return async (executor: Kysely<DB>, rows: Row[]): Promise<void> => {
+  const sharedStandIn = new Proxy({} as Shared, { get: (_, name) => new Slot(String(name)) });
+  return async (executor: Kysely<DB>, rows: Row[], shared?: Shared): Promise<void> => {
     let template = templates.get(rows.length);
     if (!template) {
       const stand = Array.from(
         { length: rows.length },
         (_, r) => Object.fromEntries(columns.map((c) => [c, new Slot(key(r, c))])) as Row,
       );
-      template = compileWithSlots(build(executor, stand));
+      template = compileWithSlots(build(executor, stand, sharedStandIn));
       templates.set(rows.length, template);
     }
     await executor.executeQuery(
       template.bind((name) => {
         const [row, column] = name.split('\u0000');
-        return (rows[Number(row)] as Record<string, unknown>)[column ?? ''];
+        if (column === undefined) return shared?.[name];
+        return (rows[Number(row)] as Record<string, unknown>)[column];
       }),
     );
   };

@@ -111,7 +111,6 @@ describeEachDialect('sent writer: settles of one organization share one transact
           return db.transaction();
         },
       } as unknown as Kysely<DB>,
-      submissions,
       leases: renewing,
       credentials: { touchUsed: async () => [] },
       audit: t.services.audit,

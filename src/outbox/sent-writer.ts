@@ -8,7 +8,7 @@
  * organization's uploads as fast as Metrc answers them. A group that rolls back (a lease was
  * lost) is written again one settle at a time, so only the lost lease's settle fails.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
 import type { DB } from '../db/index.ts';
@@ -16,8 +16,9 @@ import { type Clock, toTimestamp } from '../lib/index.ts';
 import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
 import type { RoutedKey } from './key-router.ts';
 import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
-import { type Attempt, attemptValues } from './submission-attempt.ts';
-import type { LineRow, SubmissionsRepo } from './submissions-repo.ts';
+import type { Attempt } from './submission-attempt.ts';
+import type { LineRow } from './submissions-repo.ts';
+import { createSubmissionsSentRepo } from './submissions-sent-repo.ts';
 
 /** Most settles written in one transaction. */
 const MAX_GROUP = 20;
@@ -43,14 +44,14 @@ interface SentSettle {
 
 export function createSentWriter(deps: {
   db: Kysely<DB>;
-  submissions: Pick<SubmissionsRepo, 'update'>;
   leases: Pick<LicenseLeasesRepo, 'renew'>;
   credentials: Pick<CredentialsRepo, 'touchUsed'>;
   audit: Pick<AuditService, 'recordMany'>;
   clock: Clock;
   leaseTtlMs: number;
 }) {
-  const { db, submissions, clock } = deps;
+  const { db, clock } = deps;
+  const sentRows = createSubmissionsSentRepo();
   /**
    * When this process last stamped each key's `last_used_at` (ms): a key is stamped at most once
    * per KEY_TOUCH_INTERVAL_MS here, and the update itself skips a fresher stamp another worker
@@ -59,25 +60,19 @@ export function createSentWriter(deps: {
   const touched = new Map<number, number>();
 
   async function markSent({ rows, outcome }: SentSettle, now: string, trx: Kysely<DB>) {
-    // Metrc's ids differ per row: one statement, the ids chosen by a CASE on the row id.
-    const idsText = rows.map((row, index) => {
-      const metrcIds = outcome.metrcIds[index] ?? null;
-      return sql`when ${row.id} then ${metrcIds ? JSON.stringify(metrcIds) : null}`;
-    });
-    await submissions.update(
-      rows.map((row) => row.id),
+    const metrcIds = (index: number) => outcome.metrcIds[index] ?? null;
+    await sentRows.markSent(
+      rows.map((row, index) => ({
+        id: row.id,
+        metrcIds: metrcIds(index) ? JSON.stringify(metrcIds(index)) : null,
+      })),
       {
-        ...attemptValues(outcome.attempt),
-        status: 'sent',
-        in_doubt: 0,
-        last_error: null,
-        metrc_ids: sql<string | null>`case id ${sql.join(idsText, sql` `)} end`,
-        metrc_answer: JSON.stringify(outcome.answer ?? null),
-        credential_id: outcome.key.credentialId,
-        key_fingerprint: outcome.key.fingerprint,
+        answer: JSON.stringify(outcome.answer ?? null),
+        credentialId: outcome.key.credentialId,
+        fingerprint: outcome.key.fingerprint,
         attribution: outcome.key.attribution,
-        sent_at: now,
-        updated_at: now,
+        now,
+        sentAt: outcome.attempt?.at ?? null,
       },
       trx,
     );
