@@ -29,6 +29,8 @@ export interface Database {
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Pages of WAL (4 KiB each) before SQLite copies them back into the database file. */
 const SQLITE_WAL_CHECKPOINT_PAGES = 1_000;
+/** SQLite's page cache per connection, KiB (why: where it is set). */
+const SQLITE_CACHE_KIB = 16_384;
 const PG_POOL_SIZE = 10;
 const PG_INT8_OID = 20;
 
@@ -57,6 +59,11 @@ export function createDatabase(
     sqlite.pragma('foreign_keys = ON');
     // Deleted secrets' wrapped keys must not linger in free pages.
     sqlite.pragma('secure_delete = ON');
+    // A page cache of 16 MiB, not SQLite's 2 MB: the dispatcher reads a page of a license's line
+    // and marks it sent 100 ms later, and at 2 MB the 30 requests in between had evicted those
+    // pages (drain: the `sent` update 1.01 → 0.90 ms, the line read 0.56 → 0.43 ms, at +0 MB of
+    // peak worker RSS; 32 MiB gained nothing more and cost 15 MB). It grows only as pages are used.
+    sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     // Checkpoint every 4 MB of WAL (SQLite's default). The checkpoint runs inside the commit that
     // crosses it, on the event loop: at 32 MB that commit stalled every request in flight for
