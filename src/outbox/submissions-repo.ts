@@ -1,6 +1,6 @@
 /**
- * The only code that queries `submissions` and its package index `submission_packages`. Every
- * read of the API is scoped by organization.
+ * The only code that queries `submissions` and its package index `submission_packages`, with
+ * `submissions-sent-repo.ts` (the `sent` update). Every read of the API is scoped by organization.
  */
 import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
 import {
