@@ -60,12 +60,11 @@ export function createSentWriter(deps: {
   const touched = new Map<number, number>();
 
   async function markSent({ rows, outcome }: SentSettle, now: string, trx: Kysely<DB>) {
-    const metrcIds = (index: number) => outcome.metrcIds[index] ?? null;
     await sentRows.markSent(
-      rows.map((row, index) => ({
-        id: row.id,
-        metrcIds: metrcIds(index) ? JSON.stringify(metrcIds(index)) : null,
-      })),
+      rows.map((row, index) => {
+        const metrcIds = outcome.metrcIds[index];
+        return { id: row.id, metrcIds: metrcIds ? JSON.stringify(metrcIds) : null };
+      }),
       {
         answer: JSON.stringify(outcome.answer ?? null),
         credentialId: outcome.key.credentialId,

@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { type DB, precompileRows } from '../db/index.ts';
+import { attemptValues } from './submission-attempt.ts';
 
 /** One row of the batch: its id and Metrc's ids for it (JSON text, or null). */
 export interface SentRowValues {
@@ -33,7 +34,16 @@ function build(countAttempt: boolean) {
       return executor
         .updateTable('submissions')
         .set({
-          ...(countAttempt && { attempts: sql<number>`attempts + 1`, last_sent_at: v.sentAt }),
+          // What any settle writes for the request that carried the rows (submission-attempt.ts).
+          ...(countAttempt &&
+            attemptValues({
+              at: v.sentAt as string,
+              key: {
+                credentialId: v.credentialId,
+                fingerprint: v.fingerprint,
+                attribution: v.attribution,
+              },
+            })),
           status: 'sent',
           in_doubt: 0,
           last_error: null,
