@@ -10,7 +10,9 @@
  * (cap ÷ latency), ratio, receiptsPerSecond, batchSize, duplicates, lost, orderViolations,
  * claimP50Ms (lease + next batch's reads, with the table full), peakRssMb (the largest worker),
  * workerRssAtStartMb, workerCpuMsPerRequest (all workers' CPU ÷ requests: what a request costs
- * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve).
+ * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve),
+ * emulatorAnswerMs (p50, mean, p99 of the emulator's own time per write: what of a write slot's
+ * time was not the workers').
  * `seconds` runs from the parent's `go` to the last row's `sent_at` (not a poll tick).
  * BENCH_EXPLAIN=1 prints the claim queries' plans; BENCH_WORKER_EXEC_ARGV passes node flags to
  * the workers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/x`), BENCH_EMULATOR_EXEC_ARGV to the emulator.
@@ -265,6 +267,7 @@ const message = (child: ChildProcess, key: string) =>
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 await Promise.all(workers.map((w) => message(w, 'ready')));
+progress('draining');
 const drainStarted = Date.now();
 for (const w of workers) w.send({ cmd: 'go' });
 for (;;) {
@@ -294,6 +297,22 @@ const peakRssMb = Math.max(...reports.map((r) => Number(r.peakRssMb)));
 // Includes the graceful stop; a noisy machine stretches `seconds` but not this.
 const workerCpuMs = reports.reduce((sum, r) => sum + Number(r.cpuMs), 0);
 const posts = await emulator.control('GET', 'counters');
+// The emulator's own time per write (arrival to answer, the injected latency included). With
+// the cap full, a slot is held cap ÷ requestsPerSecond on average: what exceeds this mean is the
+// workers' (sending, and reading the answer once their event loop gets to it).
+const writes = (
+  (await emulator.control('GET', `requests?method=POST&limit=${RECEIPTS}`)) as Array<{
+    durationMs: number;
+  }>
+)
+  .map((entry) => entry.durationMs)
+  .sort((a, b) => a - b);
+const at = (q: number) => Number((writes[Math.floor(q * (writes.length - 1))] ?? 0).toFixed(1));
+const emulatorAnswerMs = {
+  p50: at(0.5),
+  mean: Number((writes.reduce((sum, ms) => sum + ms, 0) / Math.max(1, writes.length)).toFixed(1)),
+  p99: at(0.99),
+};
 
 progress('checking what Metrc holds');
 await emulator.control('DELETE', 'faults');
@@ -347,6 +366,7 @@ const result = {
   workerHeapMb: reports.map((r) => `${r.heapUsedMb}/${r.heapTotalMb}+${r.externalMb}`).join(' '),
   workerCpuMsPerRequest: Number((workerCpuMs / Math.max(1, Number(requests.n))).toFixed(2)),
   emulatorCounters: posts,
+  emulatorAnswerMs,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await metrc.close();
