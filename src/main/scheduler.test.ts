@@ -56,6 +56,28 @@ describe('scheduler', () => {
     assert.equal(runs, 4, 'nothing runs after stop');
     assert.equal(clock.pendingTimers(), 0);
   });
+
+  it('tells a run in progress to stop when it stops, and waits for it to end', async () => {
+    const clock = createManualClock();
+    const scheduler = createScheduler({ logger: createSilentLogger(), clock });
+    let started = false;
+    let ended: 'aborted' | 'finished' | null = null;
+    scheduler.every('long-pull', 10, async ({ signal }) => {
+      started = true;
+      // A run that only ends when told to (as a first pull of many licenses would, much later).
+      ended = await new Promise<'aborted'>((resolve) =>
+        signal.addEventListener('abort', () => resolve('aborted'), { once: true }),
+      );
+    });
+    scheduler.start();
+    await clock.advanceAsync(10);
+    assert.equal(started, true);
+    assert.equal(ended, null, 'the run goes on until something stops it');
+    await scheduler.stop();
+    assert.equal(ended, 'aborted', 'stop aborted the run and waited for it');
+    await clock.advanceAsync(100);
+    assert.equal(clock.pendingTimers(), 0);
+  });
 });
 
 describeEachDialect('scheduler with leases', (ctx) => {

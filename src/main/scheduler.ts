@@ -1,11 +1,15 @@
+import { setMaxListeners } from 'node:events';
 import type { JobLeases, Lease } from '../leases/index.ts';
 import { type Logger, systemClock, type TimerClock } from '../lib/index.ts';
 
-/** What a run gets: its lease (fencing token) when leased, and a signal for a lost lease. */
+/** What a run gets: its lease (fencing token) when leased, and a signal to stop early. */
 export interface TaskContext {
   /** Null when the scheduler has no leases (one process, e.g. tests). */
   lease: Lease | null;
-  /** Aborted when the lease could not be renewed (another process may run the task now). */
+  /**
+   * Aborted when the lease could not be renewed (another process may run the task now) or the
+   * scheduler is stopping (shutdown waits for the run: a long one should end at its next step).
+   */
   signal: AbortSignal;
 }
 
@@ -46,6 +50,8 @@ export function createScheduler(deps: SchedulerDeps) {
   const tasks: Task[] = [];
   const cancels: (() => void)[] = [];
   const running = new Set<Promise<void>>();
+  /** The signals of runs in progress, aborted by `stop`. */
+  const inProgress = new Set<AbortController>();
   const held = new Map<string, Lease>();
   let stopped = false;
 
@@ -95,12 +101,17 @@ export function createScheduler(deps: SchedulerDeps) {
     const lease = await leaseFor(task);
     if (lease === null || stopped) return;
     const controller = new AbortController();
+    // A run hands its signal to many requests at once (a pull's parallel GETs), each listening
+    // until it ends: more than Node's default of 10 listeners is expected, not a leak.
+    setMaxListeners(0, controller.signal);
+    inProgress.add(controller);
     const stopRenewing = keepRenewing(task, controller);
     try {
       await task.run({ lease: lease === 'unleased' ? null : lease, signal: controller.signal });
     } finally {
       stopRenewing();
       controller.abort();
+      inProgress.delete(controller);
     }
   }
 
@@ -126,10 +137,11 @@ export function createScheduler(deps: SchedulerDeps) {
     }
   }
 
-  /** Stops scheduling, waits for runs in progress, and gives up held leases. */
+  /** Stops scheduling, tells runs in progress to stop, waits for them, gives up held leases. */
   async function stop() {
     stopped = true;
     for (const cancel of cancels) cancel();
+    for (const controller of inProgress) controller.abort();
     await Promise.allSettled([...running]);
     if (leases) {
       await Promise.allSettled([...held.values()].map((lease) => leases.release(lease)));

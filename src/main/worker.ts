@@ -37,11 +37,16 @@ export function createWorker(services: AppServices, options: { metrc?: MetrcClie
   );
   if (services.config.sync.enabled) {
     // Each tick pulls what is due (and refresh requests) under per-license leases.
-    scheduler.every('pull-sync', SYNC_TICK_MS, async () => {
-      const results = await services.sync.runDue();
+    scheduler.every('pull-sync', SYNC_TICK_MS, async ({ signal }) => {
+      // A first pull can take minutes: shutdown stops it (pages stored so far stay stored).
+      const results = await services.sync.runDue({ signal });
       if (results.length > 0)
         services.logger.info(
-          { licenses: results.length, failed: results.filter((r) => r.status !== 'ok').length },
+          {
+            licenses: results.length,
+            failed: results.filter((r) => r.status !== 'ok' && r.status !== 'stopped').length,
+            stopped: results.filter((r) => r.status === 'stopped').length,
+          },
           'pull sync ran',
         );
     });

@@ -53,7 +53,8 @@ export interface SyncRunOptions {
 export interface SyncRunResult {
   licenseId: number;
   licenseNumber: string;
-  status: 'ok' | 'paused' | 'busy' | 'failed' | 'no-key';
+  /** `stopped`: told to stop (shutdown, lost job lease) before it finished. */
+  status: 'ok' | 'paused' | 'busy' | 'failed' | 'no-key' | 'stopped';
   errorCode: string | null;
   streams: StreamOutcome[];
   /** Records gap detection added back (0 when it found nothing missing). */
@@ -157,6 +158,11 @@ export function createSyncService(deps: {
           'sync paused: Metrc refused the facility key',
         );
         return { ...result, status: 'paused', errorCode: 'METRC_UNAUTHORIZED' };
+      }
+      if (options.signal?.aborted) {
+        // Stopped (shutdown, lost job lease), not failed: the next run goes on from what is stored.
+        logger.info({ licenseId: target.license_id }, 'sync of a license stopped');
+        return { ...result, status: 'stopped', errorCode: 'SYNC_STOPPED' };
       }
       const code = isAppError(error) ? error.code : (error as { code?: string }).code;
       const previous = backoff.get(target.license_id)?.delayMs ?? 0;

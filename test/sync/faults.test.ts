@@ -76,6 +76,34 @@ describeEachDialect('pull sync: crashes, leases and refused keys', (ctx) => {
     assert.equal(second.gapsHealed, 0);
   });
 
+  it('told to stop mid-backfill (shutdown), a run ends as stopped, at once, with nothing lost', async () => {
+    const control = f.metrc.emulator.control;
+    control.clearRequests();
+    const stop = new AbortController();
+    let stoppedAt = 0;
+    const stopped = await f.t.services.sync.syncLicense(f.org.id, licenseNumber, {
+      resources: ['packages'],
+      since: new Date(Date.now() - 2 * DAY_MS),
+      signal: stop.signal,
+      afterPageStored: ({ stream, pageNumber }) => {
+        if (stream === 'packages:active' && pageNumber >= 10 && stoppedAt === 0) {
+          stoppedAt = pageNumber;
+          stop.abort();
+        }
+      },
+    });
+    assert.equal(stopped.status, 'stopped', JSON.stringify(stopped));
+    assert.equal(stopped.errorCode, 'SYNC_STOPPED');
+    const walked = control.requests({ pathPrefix: '/ca/packages/v2/active' }).length;
+    assert.ok(walked < 30, `${walked} GETs: the walk of 50 pages went on after the stop`);
+    assert.deepEqual(await packageCounts(), { rows: 1000, ids: 1000 });
+    const next = await f.t.services.sync.syncLicense(f.org.id, licenseNumber, {
+      resources: ['packages'],
+    });
+    assert.equal(next.status, 'ok', JSON.stringify(next));
+    assert.deepEqual(await packageCounts(), { rows: 1000, ids: 1000 });
+  });
+
   it('429 and 5xx are retried; when they persist the run stops at its checkpoint', async () => {
     const control = f.metrc.emulator.control;
     control.clearRequests();
