@@ -105,14 +105,23 @@ export function createCredentialHealthService(deps: {
     return updated ? toCredentialView(updated, now) : null;
   }
 
-  /** Scheduled pass: re-verifies every credential whose last check is older than the interval. */
-  async function runDue(): Promise<{ checked: number; failed: number }> {
+  /**
+   * Scheduled pass: re-verifies every credential whose last check is older than the interval,
+   * one at a time, until told to stop.
+   */
+  async function runDue(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ checked: number; failed: number }> {
     const cutoff = toTimestamp(new Date(clock.now().getTime() - deps.reverifyIntervalMs));
     const due = (await repo.listAllIds()).filter(
       (c) => !c.last_verified_at || c.last_verified_at <= cutoff,
     );
+    let checked = 0;
     let failed = 0;
     for (const credential of due) {
+      // Told to stop (shutdown): the rest are still due at the next pass.
+      if (options.signal?.aborted) break;
+      checked++;
       try {
         await reverify(credential.organization_id, credential.id);
       } catch (error) {
@@ -123,7 +132,7 @@ export function createCredentialHealthService(deps: {
         );
       }
     }
-    return { checked: due.length, failed };
+    return { checked, failed };
   }
 
   /** Another feature saw Metrc answer 401 with this credential: check it now (rule 8). */

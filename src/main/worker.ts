@@ -26,8 +26,8 @@ export function createWorker(services: AppServices, options: { metrc?: MetrcClie
         health: services.credentialHealth,
       })
     : null;
-  scheduler.every('credential-health', CREDENTIAL_HEALTH_TICK_MS, async () => {
-    const { checked, failed } = await services.credentialHealth.runDue();
+  scheduler.every('credential-health', CREDENTIAL_HEALTH_TICK_MS, async ({ signal }) => {
+    const { checked, failed } = await services.credentialHealth.runDue({ signal });
     if (checked > 0) services.logger.info({ checked, failed }, 'credentials re-verified');
   });
   scheduler.every(

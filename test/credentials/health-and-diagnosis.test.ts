@@ -164,8 +164,12 @@ describeEachDialect('key health and diagnosis (rules 8, 9)', (ctx) => {
       .updateTable('credentials')
       .set({ last_verified_at: '2020-01-01T00:00:00.000Z' })
       .execute();
+    const stopping = new AbortController();
+    stopping.abort();
+    const stopped = await health.runDue({ signal: stopping.signal });
+    assert.equal(stopped.checked, 0, 'told to stop (shutdown): checks nothing more');
     const due = await health.runDue();
-    assert.equal(due.checked, 2);
+    assert.equal(due.checked, 2, 'what a stopped pass left is still due');
     f.metrc.emulator.control.regenerateUserKey('ca-owner');
     const skipped = await health.reportUnauthorized(f.org.id, facilityId);
     assert.equal(skipped?.status, 'valid', 'checked under a minute ago: not hammered');
