@@ -16,6 +16,8 @@ export interface Dispatcher {
   /** This worker's lease owner id. */
   readonly owner: string;
   start(): void;
+  /** Looks for due work now, as a notification would (a started dispatcher only). */
+  wake(): void;
   /** Graceful: no new claims, requests in flight finish, leases released. */
   stop(): Promise<void>;
   /** Claims and drains until nothing is due now (tests and the CLI's `--once`). */
@@ -24,7 +26,7 @@ export interface Dispatcher {
 
 export function createDispatcher(deps: {
   leases: LicenseLeasesRepo;
-  drainer: LicenseDrainer;
+  drainer: Pick<LicenseDrainer, 'drain'>;
   notifier: OutboxNotifier;
   settings: OutboxSettings;
   clock: Clock;
@@ -124,6 +126,9 @@ export function createDispatcher(deps: {
       timer = setInterval(pump, settings.pollMs);
       timer.unref();
       pump();
+    },
+    wake() {
+      if (running) pump();
     },
     async stop() {
       stopping = true;

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import {
+  createTestApp,
+  createTestOrganization,
+  type TestApp,
+} from '../../test/helpers/test-app.ts';
+import { describeEachDialect } from '../../test/helpers/test-db.ts';
+import { createSilentLogger, systemClock } from '../lib/index.ts';
+import { createDispatcher } from './dispatcher.ts';
+import type { LicenseDrainer } from './license-drain.ts';
+import { createLicenseLeasesRepo } from './license-leases-repo.ts';
+import { createLocalNotifier } from './outbox-notifier.ts';
+import { DEFAULT_OUTBOX_SETTINGS } from './outbox-settings.ts';
+
+describeEachDialect('dispatcher: wake', (ctx) => {
+  let t: TestApp;
+  let organizationId = 0;
+  let licenseId = 0;
+
+  before(async () => {
+    t = await createTestApp(ctx.database);
+    const org = await createTestOrganization(t.services, 'Wake Co');
+    organizationId = org.id;
+    const license = await t.services.licenses.create(
+      { organizationId: org.id, userId: org.admin.id, tokenId: null },
+      { number: 'C10-0000778-LIC', state: 'ca', licenseType: 'Retailer', name: 'Shop' },
+    );
+    licenseId = license.id;
+  });
+  after(() => t.close());
+
+  it('looks for due work at once when woken, not at the next poll; a stopped one does not', {
+    timeout: 30_000,
+  }, async () => {
+    const repo = createLicenseLeasesRepo({
+      db: ctx.database.db,
+      dialect: ctx.database.dialect,
+      clock: systemClock,
+    });
+    let claimsAnswered = 0;
+    const leases: typeof repo = {
+      ...repo,
+      claim: async (...args) => {
+        const lease = await repo.claim(...args);
+        claimsAnswered++;
+        return lease;
+      },
+    };
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const drained: number[] = [];
+    // A drain that finds the line empty: it rests the license until new work arrives.
+    const drainer: Pick<LicenseDrainer, 'drain'> = {
+      drain: async (lease) => {
+        drained.push(lease.licenseId);
+        await repo.rest(lease, await repo.workSeq(lease.licenseId), null);
+        return 'idle';
+      },
+    };
+    const dispatcher = createDispatcher({
+      leases,
+      drainer,
+      notifier: createLocalNotifier(),
+      // A poll that never comes during the test: only wake() can find the work.
+      settings: { ...DEFAULT_OUTBOX_SETTINGS, pollMs: 3_600_000 },
+      clock: systemClock,
+      logger: createSilentLogger(),
+    });
+    dispatcher.start();
+    await until(() => claimsAnswered > 0); // start() looked once and found nothing
+    // Work that arrived without a notification (another process's raw insert, a bench's queue).
+    await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(drained, [], 'nothing finds it before the poll or a wake-up');
+
+    dispatcher.wake();
+    await until(() => drained.length > 0);
+    assert.deepEqual(drained, [licenseId]);
+
+    await dispatcher.stop();
+    await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
+    dispatcher.wake();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(drained, [licenseId], 'a stopped dispatcher claims nothing');
+  });
+});
