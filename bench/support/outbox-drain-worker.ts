@@ -1,8 +1,9 @@
 /**
  * One outbox worker process of the outbox-drain bench: opens the services on the bench's
  * database (same env), builds a Metrc client against the emulator child, and runs one
- * dispatcher when the parent says `go`. Reports `{ ready }`, then on `stop` drains gracefully and
- * answers `{ peakRssMb, cpuMs }` (this process only: what a worker costs; CPU from `go`). On PostgreSQL the write cap
+ * dispatcher when the parent says `go`. Reports `{ ready }`; `measure` (after the warm-up) restarts
+ * the CPU count and looks for work at once; on `stop` it drains gracefully and answers
+ * `{ peakRssMb, cpuMs }` (this process only: what a worker costs; CPU from `measure`). On PostgreSQL the write cap
  * and the Metrc limiter share the PostgreSQL store, so N workers hold `cap` writes together.
  * Env: BENCH_BASE_URL_TEMPLATE, BENCH_OWNER, BENCH_SHARED_STORE (postgres|memory), plus the
  * Tracegate config env (TRACEGATE_DATA_DIR, DATABASE_URL, OUTBOX_*).
@@ -50,6 +51,11 @@ process.on('message', (message: { cmd?: string }) => {
     cpuAtGo = process.cpuUsage();
     rssAtGo = process.memoryUsage().rss;
     dispatcher.start();
+  }
+  // After the warm-up: CPU counts from here, and the measured rows are looked for at once.
+  if (message.cmd === 'measure') {
+    cpuAtGo = process.cpuUsage();
+    dispatcher.wake();
   }
   if (message.cmd === 'stop') {
     void (async () => {
