@@ -13,7 +13,7 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -210,6 +210,7 @@ process.stdout.write(
 );
 loader.send({ cmd: 'stop' });
 await database.close();
+rmSync(dataDir, { recursive: true, force: true });
 if (databaseUrl) {
   const pgAdmin = new pg.Client({
     connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
