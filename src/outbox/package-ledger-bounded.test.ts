@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
 import {
   createTestApp,
+  createTestLicense,
   createTestOrganization,
   type TestApp,
 } from '../../test/helpers/test-app.ts';
@@ -43,10 +44,7 @@ describeEachDialect('package ledger: the drift check reads only recent packages'
     t = await createTestApp(ctx.database);
     const org = await createTestOrganization(t.services, 'Ledger Co');
     organizationId = org.id;
-    const license = await t.services.licenses.create(
-      { organizationId: org.id, userId: org.admin.id, tokenId: null },
-      { number: 'C10-0000555-LIC', state: 'ca', licenseType: 'Retailer', name: 'Shop' },
-    );
+    const license = await createTestLicense(t.services, org, 'C10-0000555-LIC');
     const repo = createSubmissionsRepo(ctx.database.db);
     const report = (kind: string, payload: object, labels: string[], sentAt: string) =>
       repo.insert({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import {
   createTestApp,
+  createTestLicense,
   createTestOrganization,
   type TestApp,
 } from '../../test/helpers/test-app.ts';
@@ -22,10 +23,7 @@ describeEachDialect('submissions repo: insertMany', (ctx) => {
     const org = await createTestOrganization(t.services, 'Rows Co');
     organizationId = org.id;
     userId = org.admin.id;
-    const license = await t.services.licenses.create(
-      { organizationId: org.id, userId: org.admin.id, tokenId: null },
-      { number: 'C10-0000777-LIC', state: 'ca', licenseType: 'Retailer', name: 'Shop' },
-    );
+    const license = await createTestLicense(t.services, org, 'C10-0000777-LIC');
     licenseId = license.id;
   });
 

@@ -134,6 +134,18 @@ export async function createTestOrganization(
   };
 }
 
+/** A California retailer license of the organization, created by its admin. */
+export function createTestLicense(
+  services: AppServices,
+  org: Pick<TestOrganization, 'id' | 'admin'>,
+  number: string,
+) {
+  return services.licenses.create(
+    { organizationId: org.id, userId: org.admin.id, tokenId: null },
+    { number, state: 'ca', licenseType: 'Retailer', name: 'Shop' },
+  );
+}
+
 /** A signed-in console session: the cookie and the CSRF header to send. */
 export interface TestSession {
   headers: { cookie: string; 'x-csrf-token': string };
