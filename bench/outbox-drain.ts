@@ -170,6 +170,9 @@ const db = database.db;
 const now = new Date();
 const stamp = toTimestamp(now);
 const base = now.getTime() - 3 * 3_600_000;
+// Sale times 100 ms apart, closer when there are many: every one sent must lie in the past
+// (Metrc refuses a sale in the future, and a refused row would never let the drain end).
+const saleStepMs = Math.min(100, Math.floor((2.5 * 3_600_000) / Math.max(1, WARMUP + RECEIPTS)));
 /** Filler (`F`, already sent), warm-up (`W`) and measured (`Q`) rows; `i` orders their sale times. */
 const row = (i: number, phase: 'F' | 'W' | 'Q') => {
   const license = licenses[i % licenses.length];
@@ -188,7 +191,7 @@ const row = (i: number, phase: 'F' | 'W' | 'Q') => {
     reference,
     touches: JSON.stringify([`receipt:${reference}`, `package:${label}`]),
     actor_user_id: org.admin.id,
-    occurred_at: toTimestamp(new Date(base + i * 100)),
+    occurred_at: toTimestamp(new Date(base + i * saleStepMs)),
     status,
     next_attempt_at: stamp,
     created_at: stamp,
