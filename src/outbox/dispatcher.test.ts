@@ -28,7 +28,7 @@ describeEachDialect('dispatcher: wake', (ctx) => {
   });
   after(() => t.close());
 
-  it('looks for due work at once when woken, not at the next poll; a stopped one does not', {
+  it('looks for due work at once when woken, not at the next poll; not before start or after stop', {
     timeout: 30_000,
   }, async () => {
     const repo = createLicenseLeasesRepo({
@@ -36,10 +36,13 @@ describeEachDialect('dispatcher: wake', (ctx) => {
       dialect: ctx.database.dialect,
       clock: systemClock,
     });
+    // Counted as they start (a claim starts synchronously within a wake-up) and as they answer.
+    let claimsStarted = 0;
     let claimsAnswered = 0;
     const leases: typeof repo = {
       ...repo,
       claim: async (...args) => {
+        claimsStarted++;
         const lease = await repo.claim(...args);
         claimsAnswered++;
         return lease;
@@ -68,12 +71,15 @@ describeEachDialect('dispatcher: wake', (ctx) => {
       clock: systemClock,
       logger: createSilentLogger(),
     });
+    dispatcher.wake();
+    assert.equal(claimsStarted, 0, 'a dispatcher not started claims nothing');
+
     dispatcher.start();
     await until(() => claimsAnswered > 0); // start() looked once and found nothing
     // Work that arrived without a notification (another process's raw insert, a bench's queue).
     await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(drained, [], 'nothing finds it before the poll or a wake-up');
+    assert.equal(claimsStarted, 1, 'nothing looks again before the poll or a wake-up');
+    assert.deepEqual(drained, []);
 
     dispatcher.wake();
     await until(() => drained.length > 0);
@@ -81,8 +87,9 @@ describeEachDialect('dispatcher: wake', (ctx) => {
 
     await dispatcher.stop();
     await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
+    const claimsBefore = claimsStarted;
     dispatcher.wake();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(claimsStarted, claimsBefore);
     assert.deepEqual(drained, [licenseId], 'a stopped dispatcher claims nothing');
   });
 });
