@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -25,11 +25,18 @@ export function createLogCollector() {
 
 /** One data dir (and so one vault key file) per test database, however many apps use it. */
 const dataDirs = new WeakMap<TestDatabase, string>();
+/** Every data dir this test process made: removed when it exits, whatever the tests did. */
+const madeDirs: string[] = [];
 function dataDirFor(database: TestDatabase): string {
   let dir = dataDirs.get(database);
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), 'tg-app-'));
     dataDirs.set(database, dir);
+    if (madeDirs.length === 0)
+      process.on('exit', () => {
+        for (const made of madeDirs) rmSync(made, { recursive: true, force: true });
+      });
+    madeDirs.push(dir);
   }
   return dir;
 }
