@@ -7,9 +7,10 @@ import { type LicensesRepo, requireMetrcState } from '../licenses/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { CredentialEvents } from './credential-events.ts';
 import { assertKeyFree, findKeyHolders, isUniqueViolation } from './credential-key-identity.ts';
+import { createCredentialReads } from './credential-reads.ts';
 import { assertMaySetKey, normaliseKey } from './credential-rules-fns.ts';
 import { credentialRef, openCredentialKey } from './credential-sealing.ts';
-import { type CredentialView, toCredentialView } from './credential-views.ts';
+import type { CredentialView } from './credential-views.ts';
 import { credentialsErrors } from './credentials-errors.ts';
 import type { CredentialsRepo, CredentialWithLicenses } from './credentials-repo.ts';
 import { createLicenseAssignment } from './license-assignment.ts';
@@ -21,7 +22,7 @@ import type {
   MetrcKeyProbe,
   VerificationReport,
 } from './verification-types.ts';
-import { verifyKey } from './verify-key.ts';
+import { createVerifyForSave } from './verify-for-save.ts';
 
 export interface NewCredentialInput {
   state: string;
@@ -67,66 +68,13 @@ export function createCredentialsService(deps: {
     });
   }
   const now = () => clock.now();
+  const verifyForSave = createVerifyForSave({ licenses, vendorKeys, probe: deps.probe, clock });
+  const { get, getVisible, list } = createCredentialReads({ db, repo, clock });
   const { assignedLicenseIds, assertLicensesFree } = createLicenseAssignment({
     repo,
     licenses,
     clock,
   });
-
-  /**
-   * Verifies a key for the licenses it is to be assigned to. Throws (and saves nothing) when
-   * Metrc rejects the key, cannot be reached, or does not cover every selected license.
-   */
-  async function verifyForSave(input: {
-    organizationId: number;
-    state: string;
-    environment: MetrcEnvironment;
-    kind: CredentialKind;
-    licenseNumbers: string[];
-    key: Secret;
-  }) {
-    const vendorKey = await vendorKeys.keyFor(input.state, input.environment);
-    const target = {
-      state: input.state,
-      environment: input.environment,
-      vendorKey,
-      userKey: input.key,
-    };
-    // A user key covers its owner's licenses among the organization's own (rule 5).
-    const candidates =
-      input.kind === 'user' && input.licenseNumbers.length === 0
-        ? (await licenses.list(input.organizationId))
-            .filter((l) => l.state === input.state)
-            .map((l) => l.number)
-        : undefined;
-    const result = await verifyKey(
-      { probe: deps.probe, clock },
-      {
-        target,
-        licenseNumbers: input.licenseNumbers,
-        keyAgeDays: 0,
-        candidates,
-        otherStates: () => vendorKeys.otherStateTargets(input.state, input.environment, input.key),
-      },
-    );
-    if (result.outcome === 'rejected') {
-      throw credentialsErrors.CREDENTIAL_KEY_REJECTED({
-        details: { diagnosis: result.report.diagnosis },
-      });
-    }
-    if (result.outcome === 'unavailable') throw credentialsErrors.CREDENTIAL_METRC_UNAVAILABLE();
-    const { report } = result;
-    if (report.uncovered.length > 0) {
-      throw credentialsErrors.CREDENTIAL_LICENSES_NOT_COVERED({
-        message: `This key does not cover ${report.uncovered.join(', ')}. Nothing was saved.`,
-        details: { uncovered: report.uncovered, covered: report.available.map((f) => f.number) },
-      });
-    }
-    if (input.kind === 'facility' && report.licenses.length === 0) {
-      throw credentialsErrors.CREDENTIAL_NO_LICENSES();
-    }
-    return { report, facilities: result.facilities };
-  }
 
   /** Verify & Save (rule 3): saved only if Metrc accepts the key for every selected license. */
   async function create(actor: Actor, input: NewCredentialInput): Promise<CredentialView> {
@@ -462,50 +410,6 @@ export function createCredentialsService(deps: {
       );
     });
     await vault.destroy(current.secret_ref);
-  }
-
-  async function get(
-    actor: Pick<Principal, 'organizationId'>,
-    id: number,
-  ): Promise<CredentialView> {
-    const row = await repo.find(actor.organizationId, id);
-    if (!row) throw commonErrors.NOT_FOUND();
-    return withSameKey(row, toCredentialView(row, now()));
-  }
-
-  /** Says when the key is also another credential of the organization (facility and personal). */
-  async function withSameKey(row: CredentialWithLicenses, view: CredentialView) {
-    if (!row.key_hash) return view;
-    const holders = await findKeyHolders(db, [row.key_hash], row);
-    const sameKeyAs = holders
-      .filter((h) => h.id !== row.id && h.organization_id === row.organization_id)
-      .map((h) => ({ id: h.id, kind: h.kind, ownerUserId: h.owner_user_id }));
-    return sameKeyAs.length > 0 ? { ...view, sameKeyAs } : view;
-  }
-
-  /** Staff may look at facility keys and their own personal key only (rule 7). */
-  function visibleTo(
-    actor: Pick<Principal, 'role' | 'userId'>,
-    row: Pick<CredentialWithLicenses, 'kind' | 'owner_user_id'>,
-  ) {
-    return actor.role !== 'staff' || row.kind === 'facility' || row.owner_user_id === actor.userId;
-  }
-
-  async function getVisible(
-    actor: Pick<Principal, 'organizationId' | 'role' | 'userId'>,
-    id: number,
-  ) {
-    const row = await repo.find(actor.organizationId, id);
-    if (!row || !visibleTo(actor, row)) throw commonErrors.NOT_FOUND();
-    return withSameKey(row, toCredentialView(row, now()));
-  }
-
-  /** Everyone sees facility keys' health; staff see only their own personal keys (rule 7). */
-  async function list(
-    actor: Pick<Principal, 'organizationId' | 'role' | 'userId'>,
-  ): Promise<CredentialView[]> {
-    const rows = await repo.list(actor.organizationId);
-    return rows.filter((row) => visibleTo(actor, row)).map((row) => toCredentialView(row, now()));
   }
 
   return {
