@@ -9,16 +9,20 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
-import { type MetrcApi, type MetrcPage, splitWindows, type TimeRange } from '../metrc/index.ts';
+import { type MetrcPage, splitWindows, type TimeRange } from '../metrc/index.ts';
+import { createLabResultsPull } from './lab-results-pull.ts';
 import { fetchRawPage } from './metrc-pages.ts';
-import type { MirrorOwner, MirrorRepo } from './mirror-repo.ts';
+import type { MirrorRepo } from './mirror-repo.ts';
 import { type PackageRow, parsePackage, parseRecord, type RecordRow } from './mirror-rows-fns.ts';
-import { walkPageBatches, walkPages } from './page-walk.ts';
+import { walkPageBatches } from './page-walk.ts';
 import { enrichRecords } from './record-details.ts';
+import type { PullTarget, StreamOutcome, SyncSettings } from './sync-engine-types.ts';
 import { syncErrors } from './sync-errors.ts';
 import type { Lease, SyncLeasesRepo } from './sync-leases-repo.ts';
 import type { SyncStream } from './sync-resources.ts';
 import type { SyncStateRepo } from './sync-state-repo.ts';
+
+export type { PullTarget, StreamOutcome, SyncProgress, SyncSettings } from './sync-engine-types.ts';
 
 /**
  * Pages that already arrived are stored together, up to this many per transaction: a sync that
@@ -27,53 +31,6 @@ import type { SyncStateRepo } from './sync-state-repo.ts';
 const MAX_PAGES_PER_TRANSACTION = 4;
 
 const DAY_MS = 86_400_000;
-
-/** Lab results are one GET per package: at most this many packages per run. */
-export const MAX_LAB_RESULT_PACKAGES = 500;
-
-export interface SyncSettings {
-  /** How far back the first pull of a stream reaches. */
-  backfillDays: number;
-  /** Windows start this much before the watermark, for records stamped at a seam or late. */
-  overlapMs: number;
-  /** Pages fetched ahead within a window. */
-  pagesAhead: number;
-  leaseTtlMs: number;
-}
-
-export interface SyncProgress {
-  licenseId: number;
-  licenseNumber: string;
-  stream: string;
-  window: TimeRange;
-  windowIndex: number;
-  windowCount: number;
-  pageNumber: number;
-  totalPages: number;
-  recordsStored: number;
-}
-
-export interface PullTarget {
-  api: MetrcApi;
-  owner: MirrorOwner;
-  licenseNumber: string;
-  lease: Lease;
-  streams: readonly SyncStream[];
-  /** Pull from here (a backfill, or a re-walk of stored windows); default: from the watermark. */
-  since?: Date | undefined;
-  onProgress?: ((progress: SyncProgress) => void) | undefined;
-  signal?: AbortSignal | undefined;
-  /** Test seam: runs after each stored page (a crash injected here loses nothing). */
-  afterPageStored?: ((info: { stream: string; pageNumber: number }) => void) | undefined;
-}
-
-export interface StreamOutcome {
-  stream: string;
-  records: number;
-  rejected: number;
-  pages: number;
-  gapsHealed: number;
-}
 
 export function createSyncEngine(deps: {
   db: Kysely<DB>;
@@ -87,6 +44,7 @@ export function createSyncEngine(deps: {
   const stamp = () => toTimestamp(clock.now());
   // When each lease was last extended (process time: only the pacing of renewals).
   const renewedAt = new WeakMap<Lease, number>();
+  const pullLabResults = createLabResultsPull(deps);
 
   /**
    * Stores the records of one or more consecutive pages and moves the checkpoint to the last of
@@ -363,64 +321,6 @@ export function createSyncEngine(deps: {
     }
     await state.update(licenseId, stream.key, {
       status: 'idle',
-      last_success_at: stamp(),
-      updated_at: stamp(),
-    });
-    return outcome;
-  }
-
-  /** Lab results of packages whose testing state says there are some, changed since `since`. */
-  async function pullLabResults(target: PullTarget, since: string | null): Promise<StreamOutcome> {
-    const key = 'lab_results:packages';
-    const licenseId = target.owner.licenseId;
-    await state.checkpoint(licenseId, key, stamp());
-    const outcome: StreamOutcome = {
-      stream: key,
-      records: 0,
-      rejected: 0,
-      pages: 0,
-      gapsHealed: 0,
-    };
-    const tested = await mirror.failedPackagesSince(licenseId, since, MAX_LAB_RESULT_PACKAGES);
-    for (const pkg of tested) {
-      target.signal?.throwIfAborted();
-      const rows: RecordRow[] = [];
-      for await (const page of walkPages(
-        (pageNumber) =>
-          fetchRawPage(target.api, {
-            path: '/labtests/v2/results',
-            licenseNumber: target.licenseNumber,
-            query: { packageId: pkg.metrc_id },
-            pageNumber,
-            signal: target.signal,
-          }),
-        1,
-        1,
-      )) {
-        outcome.pages++;
-        for (const record of page.data) {
-          const json = (record ?? {}) as Record<string, unknown>;
-          rows.push({
-            kind: 'lab_results',
-            metrc_id: `${pkg.metrc_id}:${String(json.LabTestResultId ?? json.Id ?? '')}:${String(json.TestTypeName ?? '')}`,
-            status: json.TestPassed === false || json.OverallPassed === false ? 'failed' : 'passed',
-            label: pkg.label,
-            last_modified: null,
-            raw: JSON.stringify(record),
-          });
-        }
-      }
-      await db.transaction().execute(async (trx) => {
-        if (!(await leases.renew(target.lease, settings.leaseTtlMs, trx)))
-          throw syncErrors.SYNC_LEASE_LOST({ details: { licenseId } });
-        await mirror.upsertRecords(target.owner, rows, stamp(), trx);
-        await state.addCounts(licenseId, key, { records: rows.length, rejected: 0, pages: 0 }, trx);
-      });
-      outcome.records += rows.length;
-    }
-    await state.update(licenseId, key, {
-      status: 'idle',
-      last_run_at: stamp(),
       last_success_at: stamp(),
       updated_at: stamp(),
     });
