@@ -1,7 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from './temp-dirs.ts';
 import type { DialectContext } from './test-db.ts';
 
 const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
@@ -10,7 +8,7 @@ const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
 export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // PostgreSQL suites share one database per file, so they share its vault key file too.
   const dataDir =
-    ctx.dialect === 'postgres' ? sharedDataDir(ctx) : mkdtempSync(join(tmpdir(), 'tg-cli-'));
+    ctx.dialect === 'postgres' ? sharedDataDir(ctx) : tempDir('tg-cli-');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -27,7 +25,7 @@ const dataDirs = new Map<string, string>();
 function sharedDataDir(ctx: DialectContext): string {
   let dir = dataDirs.get(ctx.database.location);
   if (!dir) {
-    dir = mkdtempSync(join(tmpdir(), 'tg-cli-'));
+    dir = tempDir('tg-cli-');
     dataDirs.set(ctx.database.location, dir);
   }
   return dir;

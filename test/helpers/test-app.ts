@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, SESSION_COOKIE } from '../../src/api/index.ts';
@@ -9,6 +6,7 @@ import { createMetrcKeyProbe, NO_METRC_PROBE } from '../../src/credentials/index
 import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
 import { type AppServices, openServices } from '../../src/main/services.ts';
 import type { MetrcClient } from '../../src/metrc/index.ts';
+import { tempDir } from './temp-dirs.ts';
 import type { TestDatabase } from './test-db.ts';
 
 /** Collects every log line the app writes, so tests can search them. */
@@ -25,18 +23,11 @@ export function createLogCollector() {
 
 /** One data dir (and so one vault key file) per test database, however many apps use it. */
 const dataDirs = new WeakMap<TestDatabase, string>();
-/** Every data dir this test process made: removed when it exits, whatever the tests did. */
-const madeDirs: string[] = [];
 function dataDirFor(database: TestDatabase): string {
   let dir = dataDirs.get(database);
   if (!dir) {
-    dir = mkdtempSync(join(tmpdir(), 'tg-app-'));
+    dir = tempDir('tg-app-');
     dataDirs.set(database, dir);
-    if (madeDirs.length === 0)
-      process.on('exit', () => {
-        for (const made of madeDirs) rmSync(made, { recursive: true, force: true });
-      });
-    madeDirs.push(dir);
   }
   return dir;
 }
