@@ -12,7 +12,9 @@
  * workerRssAtStartMb, workerCpuMsPerRequest (all workers' CPU ÷ requests: what a request costs
  * Tracegate, whatever else runs on the machine; 1000 ÷ this is the most one core can serve),
  * emulatorAnswerMs (p50, mean, p99 of the emulator's own time per write: what of a write slot's
- * time was not the workers').
+ * time was not the workers'), and from Linux's /proc (null elsewhere) emulatorCpuMsPerRequest,
+ * postgresCpuMsPerRequest (this database's backends) and machineCpuMsPerRequest (every core, all
+ * processes): steadier than the rates, they show what a change saved where runs vary.
  * The workers first drain `warmup` receipts of their own (default: as many as are measured), not
  * measured: a fresh process spends its first seconds compiling the hot paths (V8's optimizing
  * compiler was ~19 % of the machine's CPU in a cold three-worker drain), which a worker in service
@@ -49,6 +51,7 @@ import {
 import { createLicenseLeasesRepo } from '../src/outbox/license-leases-repo.ts';
 import { createSubmissionsRepo } from '../src/outbox/submissions-repo.ts';
 import { startEmulatorProcess } from './support/emulator-process.ts';
+import { cpuSince, readCpu } from './support/proc-cpu.ts';
 
 const scale = Number(process.env.OUTBOX_DRAIN_SCALE ?? 1);
 const { values: args } = parseArgs({
@@ -306,6 +309,19 @@ const maxId = async (table: 'submissions' | 'audit_events', into = db) =>
     )?.id ?? 0,
   );
 await emulator.control('DELETE', 'requests');
+/** This bench's PostgreSQL backends (the workers' pools and its own connection). */
+const backendPids = async () =>
+  database.dialect === 'postgres'
+    ? (
+        await sql<{ pid: number }>`select pid from pg_stat_activity
+          where datname = current_database()`.execute(db)
+      ).rows.map((r) => r.pid)
+    : [];
+const readProcessesCpu = async () => ({
+  emulator: readCpu([emulator.pid]),
+  postgres: readCpu(await backendPids()),
+});
+let cpuAtStart = await readProcessesCpu();
 let drainStarted = Date.now();
 for (const w of workers) w.send({ cmd: 'go' });
 let queuedFrom = 0;
@@ -323,12 +339,18 @@ if (WARMUP > 0) {
     return from;
   });
   drainStarted = Date.now();
+  cpuAtStart = await readProcessesCpu();
   for (const w of workers) w.send({ cmd: 'measure' });
 } else {
   queuedFrom = (await maxId('submissions')) - RECEIPTS + 1;
 }
 progress('draining');
 await untilDrained();
+const cpuSpent = {
+  emulator: cpuSince(cpuAtStart.emulator),
+  postgres:
+    database.dialect === 'postgres' ? cpuSince(cpuAtStart.postgres, await backendPids()) : null,
+};
 // The end is the last row's sent_at (the workers' clock is this machine's), not the poll tick.
 const last = await db
   .selectFrom('submissions')
@@ -391,6 +413,8 @@ const requests = await db
   .where('id', '>', uploadsBefore)
   .executeTakeFirstOrThrow();
 const bound = CAP / (LATENCY_MS / 1000);
+const perRequest = (ms: number | undefined) =>
+  ms === undefined ? null : Number((ms / Math.max(1, Number(requests.n))).toFixed(2));
 const result = {
   dialect: database.dialect,
   workers: WORKERS,
@@ -416,7 +440,11 @@ const result = {
   workerRssAtStartMb: Math.max(...reports.map((r) => Number(r.rssAtGoMb))),
   // At the end, largest worker: V8's heap in use and reserved, and memory outside it.
   workerHeapMb: reports.map((r) => `${r.heapUsedMb}/${r.heapTotalMb}+${r.externalMb}`).join(' '),
-  workerCpuMsPerRequest: Number((workerCpuMs / Math.max(1, Number(requests.n))).toFixed(2)),
+  workerCpuMsPerRequest: perRequest(workerCpuMs),
+  // From /proc over the measured drain (null elsewhere): what the rest of the machine spent.
+  emulatorCpuMsPerRequest: perRequest(cpuSpent.emulator?.processesMs),
+  postgresCpuMsPerRequest: perRequest(cpuSpent.postgres?.processesMs),
+  machineCpuMsPerRequest: perRequest(cpuSpent.emulator?.machineMs),
   emulatorCounters: posts,
   emulatorAnswerMs,
 };

@@ -59,6 +59,8 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions) {
   };
   return {
     ...ready,
+    /** For reading its CPU (support/proc-cpu.ts). */
+    pid: child.pid ?? 0,
     control,
     /** Closing its stdin ends the child (it also ends if this process dies). */
     close: () =>
