@@ -7,8 +7,7 @@ const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
 /** Environment for a CLI process on this suite's dialect: a fresh data dir, or the test database. */
 export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // PostgreSQL suites share one database per file, so they share its vault key file too.
-  const dataDir =
-    ctx.dialect === 'postgres' ? sharedDataDir(ctx) : tempDir('tg-cli-');
+  const dataDir = ctx.dialect === 'postgres' ? sharedDataDir(ctx) : tempDir('tg-cli-');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
