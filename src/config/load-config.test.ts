@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../../test/helpers/temp-dirs.ts';
 import { ConfigError } from './config-errors.ts';
 import { loadConfig } from './load-config.ts';
 
-function tempDir() {
-  return mkdtempSync(join(tmpdir(), 'tg-config-'));
-}
+const configDir = () => tempDir('tg-config-');
 
 describe('loadConfig', () => {
   it('has working defaults: embedded SQLite under ./data, 127.0.0.1:8080', () => {
-    const cwd = tempDir();
+    const cwd = configDir();
     const config = loadConfig({ env: {}, cwd });
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 8080);
@@ -21,12 +19,15 @@ describe('loadConfig', () => {
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
-    const config = loadConfig({ env: { DATABASE_URL: 'postgres://u@h:5432/db' }, cwd: tempDir() });
+    const config = loadConfig({
+      env: { DATABASE_URL: 'postgres://u@h:5432/db' },
+      cwd: configDir(),
+    });
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 
   it('accepts sqlite: URLs for an SQLite file elsewhere', () => {
-    const cwd = tempDir();
+    const cwd = configDir();
     assert.deepEqual(loadConfig({ env: { DATABASE_URL: 'sqlite:///tmp/x.db' }, cwd }).database, {
       kind: 'sqlite',
       path: '/tmp/x.db',
@@ -38,7 +39,7 @@ describe('loadConfig', () => {
   });
 
   it('reads tracegate.config.json, and the environment wins over it', () => {
-    const cwd = tempDir();
+    const cwd = configDir();
     writeFileSync(
       join(cwd, 'tracegate.config.json'),
       JSON.stringify({ PORT: 9001, HOST: '0.0.0.0' }),
@@ -49,7 +50,7 @@ describe('loadConfig', () => {
   });
 
   it('reports every problem at once, each by variable name, without echoing values', () => {
-    const cwd = tempDir();
+    const cwd = configDir();
     writeFileSync(join(cwd, 'tracegate.config.json'), JSON.stringify({ PROT: 1 }));
     try {
       loadConfig({
@@ -78,13 +79,13 @@ describe('loadConfig', () => {
 
   it('names a missing explicit config file', () => {
     assert.throws(
-      () => loadConfig({ env: { TRACEGATE_CONFIG: 'nope.json' }, cwd: tempDir() }),
+      () => loadConfig({ env: { TRACEGATE_CONFIG: 'nope.json' }, cwd: configDir() }),
       /TRACEGATE_CONFIG: file not found/,
     );
   });
 
   it('parses booleans the way people write them', () => {
-    assert.equal(loadConfig({ env: { SEED_DEMO: 'no' }, cwd: tempDir() }).seedDemo, false);
-    assert.equal(loadConfig({ env: { SEED_DEMO: '1' }, cwd: tempDir() }).seedDemo, true);
+    assert.equal(loadConfig({ env: { SEED_DEMO: 'no' }, cwd: configDir() }).seedDemo, false);
+    assert.equal(loadConfig({ env: { SEED_DEMO: '1' }, cwd: configDir() }).seedDemo, true);
   });
 });

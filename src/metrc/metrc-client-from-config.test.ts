@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { tempDir } from '../../test/helpers/temp-dirs.ts';
 import { createTestDatabase } from '../../test/helpers/test-db.ts';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import {
@@ -18,7 +16,7 @@ import {
   TEST_REDIS_URL,
 } from './testing/shared-stores.ts';
 
-const cwd = mkdtempSync(join(tmpdir(), 'tg-metrc-config-'));
+const cwd = tempDir('tg-metrc-config-');
 const load = (env: Record<string, string>) => loadConfig({ env, cwd });
 const noPostgres = skipUnless(await postgresProblem(), 'PostgreSQL');
 const noRedis = skipUnless(await redisProblem(), 'Redis');

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 describe('start-up with a wrong or missing master key', () => {
   it('stops with a message naming the key source, and creates or changes nothing', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tg-master-key-'));
+    const dataDir = tempDir('tg-master-key-');
     const env = { PATH: process.env.PATH, TRACEGATE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     // Seal something (a vendor key) under the key file created on first use.
     const first = await runCli(

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { registerErrorHandler } from '../../src/api/plugins/error-handler.ts';
 import { CONSOLE_CSP, CONSOLE_DIR, registerHomeRoutes } from '../../src/api/routes/home-routes.ts';
 import type { ZodApp } from '../../src/api/zod-app.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 /** The console's files and deep links at `/`, next to an API whose unknown paths stay JSON. */
 async function appServing(consoleDir: string) {
@@ -18,11 +18,11 @@ async function appServing(consoleDir: string) {
 }
 
 describe('the console at /', () => {
-  const built = mkdtempSync(join(tmpdir(), 'tg-console-'));
+  const built = tempDir('tg-console-');
   mkdirSync(join(built, 'assets'));
   writeFileSync(join(built, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(built, 'assets', 'index-abc123.js'), 'console.log(1)');
-  const missing = mkdtempSync(join(tmpdir(), 'tg-console-missing-'));
+  const missing = tempDir('tg-console-missing-');
   const apps: Array<Awaited<ReturnType<typeof appServing>>> = [];
   after(async () => {
     for (const app of apps) await app.close();

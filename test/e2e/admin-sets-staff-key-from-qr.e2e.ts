@@ -7,8 +7,7 @@
  * Submissions page says so in words.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -23,6 +22,7 @@ import {
   startConsoleWorld,
 } from '../helpers/console-e2e.ts';
 import { CA } from '../helpers/credentials-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const skip = e2eSkipReason();
 
@@ -57,7 +57,7 @@ describe("Outlaw: an admin sets a staff member's key from a QR screenshot", { sk
       name: 'Riley Chen',
       role: 'staff',
     });
-    const screenshot = join(mkdtempSync(join(tmpdir(), 'tg-qr-')), 'metrc-key-qr.png');
+    const screenshot = join(tempDir('tg-qr-'), 'metrc-key-qr.png');
     writeFileSync(
       screenshot,
       await QRCode.toBuffer(world.metrc.userKey('ca-budtender'), { width: 360 }),
