@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { tempDir } from './temp-dirs.ts';
+import { tempDir, tempDirPerKey } from './temp-dirs.ts';
 import type { DialectContext } from './test-db.ts';
 
 const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
@@ -7,7 +7,8 @@ const CLI = new URL('../../bin/tracegate.js', import.meta.url).pathname;
 /** Environment for a CLI process on this suite's dialect: a fresh data dir, or the test database. */
 export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // PostgreSQL suites share one database per file, so they share its vault key file too.
-  const dataDir = ctx.dialect === 'postgres' ? sharedDataDir(ctx) : tempDir('tg-cli-');
+  const dataDir =
+    ctx.dialect === 'postgres' ? sharedDataDir(ctx.database.location) : tempDir('tg-cli-');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -20,15 +21,7 @@ export function cliEnv(ctx: DialectContext, extra: Record<string, string> = {}):
   return env;
 }
 
-const dataDirs = new Map<string, string>();
-function sharedDataDir(ctx: DialectContext): string {
-  let dir = dataDirs.get(ctx.database.location);
-  if (!dir) {
-    dir = tempDir('tg-cli-');
-    dataDirs.set(ctx.database.location, dir);
-  }
-  return dir;
-}
+const sharedDataDir = tempDirPerKey('tg-cli-');
 
 /** Runs `tracegate <args>` to completion. */
 export function runCli(

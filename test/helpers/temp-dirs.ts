@@ -15,3 +15,19 @@ export function tempDir(prefix: string): string {
   made.push(dir);
   return dir;
 }
+
+/**
+ * One directory per key, made on first use: `dirFor(key)` answers the same directory for the same
+ * key (e.g. one data dir, and so one vault key file, per test database).
+ */
+export function tempDirPerKey(prefix: string): (key: string) => string {
+  const dirs = new Map<string, string>();
+  return (key) => {
+    let dir = dirs.get(key);
+    if (!dir) {
+      dir = tempDir(prefix);
+      dirs.set(key, dir);
+    }
+    return dir;
+  };
+}

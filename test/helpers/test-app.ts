@@ -6,7 +6,7 @@ import { createMetrcKeyProbe, NO_METRC_PROBE } from '../../src/credentials/index
 import { type Clock, createLogger, Secret, systemClock } from '../../src/lib/index.ts';
 import { type AppServices, openServices } from '../../src/main/services.ts';
 import type { MetrcClient } from '../../src/metrc/index.ts';
-import { tempDir } from './temp-dirs.ts';
+import { tempDirPerKey } from './temp-dirs.ts';
 import type { TestDatabase } from './test-db.ts';
 
 /** Collects every log line the app writes, so tests can search them. */
@@ -22,21 +22,13 @@ export function createLogCollector() {
 }
 
 /** One data dir (and so one vault key file) per test database, however many apps use it. */
-const dataDirs = new WeakMap<TestDatabase, string>();
-function dataDirFor(database: TestDatabase): string {
-  let dir = dataDirs.get(database);
-  if (!dir) {
-    dir = tempDir('tg-app-');
-    dataDirs.set(database, dir);
-  }
-  return dir;
-}
+const dataDirFor = tempDirPerKey('tg-app-');
 
 export function testConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, cwd: '/nonexistent' });
   return {
     ...base,
-    dataDir: dataDirFor(database),
+    dataDir: dataDirFor(database.location),
     database:
       database.dialect === 'sqlite'
         ? { kind: 'sqlite', path: database.location }
