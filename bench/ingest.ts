@@ -12,20 +12,19 @@
  * Target: ratio ≥ 0.5, p99 < 25 ms.
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/api/index.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { NO_METRC_PROBE } from '../src/credentials/index.ts';
 import { createDatabase, migrateToLatest } from '../src/db/index.ts';
 import { createSilentLogger, Secret, systemClock, toTimestamp } from '../src/lib/index.ts';
 import { openServices } from '../src/main/services.ts';
+import { createBenchPgDatabase } from './support/bench-postgres.ts';
 import type { LoadOrder } from './support/ingest-load-child.ts';
 
 const { values: args } = parseArgs({
@@ -42,15 +41,8 @@ const WARMUP = Number(args.warmup);
 const progress = (text: string) => process.stderr.write(`[bench ingest] ${text}\n`);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-ingest-'));
-let databaseUrl: string | undefined;
-if (args.dialect === 'postgres') {
-  const name = `tg_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
-}
+const benchPg = args.dialect === 'postgres' ? await createBenchPgDatabase() : undefined;
+const databaseUrl = benchPg?.url;
 const config = loadConfig({
   env: {
     TRACEGATE_DATA_DIR: dataDir,
@@ -192,6 +184,7 @@ const auditOk = (await services.audit.verify()).ok;
 process.stdout.write(
   `${JSON.stringify({
     dialect: database.dialect,
+    pgVia: benchPg?.via ?? null,
     requests: REQUESTS,
     connections: CONNECTIONS,
     warmup: WARMUP,
@@ -211,14 +204,5 @@ process.stdout.write(
 loader.send({ cmd: 'stop' });
 await database.close();
 rmSync(dataDir, { recursive: true, force: true });
-if (databaseUrl) {
-  const pgAdmin = new pg.Client({
-    connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
-  await pgAdmin.connect();
-  await pgAdmin.query(
-    `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`,
-  );
-  await pgAdmin.end();
-}
+await benchPg?.drop();
 process.exit(0);

@@ -29,13 +29,11 @@
  * where the workers share ONE write cap of `cap` through the PostgreSQL limiter store.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/auth/index.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { createMetrcKeyProbe } from '../src/credentials/index.ts';
@@ -50,6 +48,7 @@ import {
 } from '../src/metrc/index.ts';
 import { createLicenseLeasesRepo } from '../src/outbox/license-leases-repo.ts';
 import { createSubmissionsRepo } from '../src/outbox/submissions-repo.ts';
+import { createBenchPgDatabase } from './support/bench-postgres.ts';
 import { startEmulatorProcess } from './support/emulator-process.ts';
 import { cpuSince, readCpu } from './support/proc-cpu.ts';
 
@@ -90,15 +89,8 @@ const vendorKey = scenario.vendorKeys[0]?.key ?? '';
 const retailers = scenario.licenses.filter((l) => l.kind === 'retailer').map((l) => l.number);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-drain-'));
-let databaseUrl: string | undefined;
-if (args.dialect === 'postgres') {
-  const name = `tg_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
-}
+const benchPg = args.dialect === 'postgres' ? await createBenchPgDatabase() : undefined;
+const databaseUrl = benchPg?.url;
 const workerEnv = {
   TRACEGATE_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
@@ -417,6 +409,7 @@ const perRequest = (ms: number | undefined) =>
   ms === undefined ? null : Number((ms / Math.max(1, Number(requests.n))).toFixed(2));
 const result = {
   dialect: database.dialect,
+  pgVia: benchPg?.via ?? null,
   workers: WORKERS,
   receipts: RECEIPTS,
   warmupReceipts: WARMUP,
@@ -453,12 +446,5 @@ await metrc.close();
 await database.close();
 await emulator.close();
 rmSync(dataDir, { recursive: true, force: true });
-if (databaseUrl) {
-  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query(
-    `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`,
-  );
-  await admin.end();
-}
+await benchPg?.drop();
 process.exit(0);
