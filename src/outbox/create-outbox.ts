@@ -79,6 +79,7 @@ export function createOutbox(deps: OutboxDeps) {
   function createOutboxDispatcher(worker: DispatcherDeps): Dispatcher {
     const settle = createSubmissionSettler({
       db: deps.db,
+      dialect: deps.dialect,
       submissions,
       leases,
       credentials: deps.credentials,

@@ -98,6 +98,39 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
     lease_expires_at: leaseEnd(a),
     in_flight: a.inFlight,
   }));
+  /**
+   * A settle group's leases renewed and their requests cleared in one statement, compiled once
+   * per group size: the rows are found by primary key in license order, so two groups never
+   * lock each other's leases in opposite orders.
+   */
+  const settledQueries = new Map<number, ReturnType<typeof settledQuery>>();
+  const settledQuery = (count: number) =>
+    precompile(db, (a: LeaseEnd & Record<string, unknown>) => {
+      const slots = Array.from({ length: count }, (_, i) => ({
+        licenseId: a[`l${i}`],
+        token: a[`t${i}`],
+        owner: a[`o${i}`],
+      }));
+      return db
+        .updateTable('license_leases')
+        .set({ lease_expires_at: leaseEnd(a), in_flight: null })
+        .where(
+          'license_id',
+          'in',
+          slots.map((slot) => slot.licenseId as number),
+        )
+        .where((eb) =>
+          eb.or(
+            slots.map((slot) =>
+              eb.and([
+                eb('license_id', '=', slot.licenseId as number),
+                eb('lease_token', '=', slot.token as number),
+                eb('lease_owner', '=', slot.owner as string),
+              ]),
+            ),
+          ),
+        );
+    });
   const workSeqQuery = precompile(db, (a: { licenseId: number }) =>
     db.selectFrom('license_leases').select('work_seq').where('license_id', '=', a.licenseId),
   );
@@ -195,6 +228,26 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         executor,
       );
       if (changed !== 1) throw new LeaseLostError(lease.licenseId);
+    },
+
+    /**
+     * `renew(…, settled)` for every lease of a settle group at once (leases of distinct
+     * licenses). Throws LeaseLostError if any was lost; which one, a renewal on its own tells.
+     */
+    async renewSettled(group: readonly LicenseLease[], ttlMs: number, executor: Kysely<DB> = db) {
+      let query = settledQueries.get(group.length);
+      if (!query) {
+        query = settledQuery(group.length);
+        settledQueries.set(group.length, query);
+      }
+      const args: LeaseEnd & Record<string, unknown> = leaseEndIn(ttlMs);
+      group.forEach((lease, i) => {
+        args[`l${i}`] = lease.licenseId;
+        args[`t${i}`] = lease.token;
+        args[`o${i}`] = lease.owner;
+      });
+      const changed = await query.affected(args, executor);
+      if (changed !== group.length) throw new LeaseLostError(group[0]?.licenseId ?? 0);
     },
 
     /**

@@ -98,9 +98,9 @@ describeEachDialect('sent writer: settles of one organization share one transact
     /** Per transaction begun: the leases renewed in it. */
     const transactions: number[][] = [];
     const renewing = {
-      renew: (...args: Parameters<typeof leases.renew>) => {
-        transactions.at(-1)?.push(args[0].licenseId);
-        return leases.renew(...args);
+      renewSettled: (...args: Parameters<typeof leases.renewSettled>) => {
+        transactions.at(-1)?.push(...args[0].map((lease) => lease.licenseId));
+        return leases.renewSettled(...args);
       },
     };
     const writer = createSentWriter({
@@ -111,6 +111,7 @@ describeEachDialect('sent writer: settles of one organization share one transact
           return db.transaction();
         },
       } as unknown as Kysely<DB>,
+      dialect: ctx.dialect,
       leases: renewing,
       credentials: { touchUsed: async () => [] },
       audit: t.services.audit,
@@ -136,8 +137,8 @@ describeEachDialect('sent writer: settles of one organization share one transact
     );
     const failure = outcomes[1];
     assert.ok(failure?.status === 'rejected' && failure.reason instanceof LeaseLostError);
-    // The group renews in license order and stops at the lost lease; then each alone.
-    assert.deepEqual(transactions[0], [licenseIds[0], licenseIds[1]], 'first, all together');
+    // The group renews all its leases in one statement, which finds the lost one; then each alone.
+    assert.deepEqual(transactions[0], licenseIds, 'first, all together');
     assert.deepEqual(
       transactions.slice(1),
       licenseIds.map((id) => [id]),
@@ -170,5 +171,114 @@ describeEachDialect('sent writer: settles of one organization share one transact
       'one upload record per settle that committed, none for the lost one',
     );
     assert.equal((await t.services.audit.verify({ organizationId })).ok, true);
+  });
+  it("writes each batch's own key, answer and attempt on its rows", async () => {
+    const { db } = ctx.database;
+    const submissions = createSubmissionsRepo(db);
+    const leases = createLicenseLeasesRepo({ ...ctx.database, clock: systemClock });
+    const at = new Date().toISOString();
+    const admin = { organizationId, userId: null, tokenId: null };
+    const keyOf = async (tag: string, attribution: 'own' | 'facility') => {
+      const row = await db
+        .insertInto('credentials')
+        .values({
+          organization_id: organizationId,
+          state: 'ca',
+          environment: 'production',
+          kind: 'facility',
+          secret_ref: `test-sent-values-${tag}-${ctx.dialect}`,
+          sealed_key: 'not-a-key',
+          fingerprint: `fp-${tag}`,
+          status: 'valid',
+          status_changed_at: at,
+          key_first_seen_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { credentialId: row.id, fingerprint: `fp-${tag}`, attribution };
+    };
+    const keys = [await keyOf('a', 'own'), await keyOf('b', 'facility')];
+    const settles = [];
+    for (const n of [1, 2]) {
+      const license = await t.services.licenses.create(admin, {
+        number: `C10-000099${n}-LIC`,
+        state: 'ca',
+        licenseType: 'Retailer',
+        name: `Values ${n}`,
+      });
+      const rows = await submissions.insertMany(
+        [1, 2, 3].map((r) => ({
+          organization_id: organizationId,
+          license_id: license.id,
+          kind: 'sales.receipt.create',
+          payload: '{}',
+          reference: `TG-VALUES-${n}-${r}`,
+          touches: '[]',
+          occurred_at: at,
+          status: 'queued' as const,
+          next_attempt_at: at,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
+      await leases.wake({ licenseId: license.id, organizationId }, new Date(Date.now() - 1_000));
+      const lease = await leases.claim(`worker-values-${n}`, 60_000);
+      assert.equal(lease?.licenseId, license.id);
+      settles.push({ lease, rows });
+    }
+    const writer = createSentWriter({
+      db,
+      dialect: ctx.dialect,
+      leases,
+      credentials: { touchUsed: async () => [] },
+      audit: t.services.audit,
+      clock: systemClock,
+      leaseTtlMs: 60_000,
+    });
+    const [first, second] = settles;
+    assert.ok(first?.lease && second?.lease);
+    await Promise.all([
+      // Sent, with one Metrc id per row, under an own key: the attempt counts.
+      writer.sent(first.lease, first.rows, {
+        metrcIds: first.rows.map((_, i) => [500 + i]),
+        answer: { batchRows: 3, warnings: null },
+        key: keys[0] as (typeof keys)[number],
+        kind: 'sales.receipt.create',
+        reconciled: false,
+        attempt: { at, key: keys[0] as (typeof keys)[number] },
+      }),
+      // Found by a lookup: Metrc's ids as a whole, no attempt of its own.
+      writer.sent(second.lease, second.rows, {
+        metrcIds: second.rows.map(() => null),
+        answer: { reconciled: true, ids: [7, 8] },
+        key: keys[1] as (typeof keys)[number],
+        kind: 'sales.receipt.create',
+        reconciled: true,
+      }),
+    ]);
+    for (const [n, { rows }] of settles.entries()) {
+      for (const [i, row] of rows.entries()) {
+        const now = await submissions.find(organizationId, row.id);
+        assert.equal(now?.status, 'sent');
+        assert.equal(now?.credential_id, keys[n]?.credentialId);
+        assert.equal(now?.key_fingerprint, keys[n]?.fingerprint);
+        assert.equal(now?.attribution, keys[n]?.attribution);
+        assert.equal(now?.attempts, n === 0 ? 1 : 0, 'only a request counts an attempt');
+        assert.equal(now?.last_sent_at, n === 0 ? at : null);
+        assert.equal(now?.metrc_ids, n === 0 ? JSON.stringify([500 + i]) : null);
+        assert.deepEqual(
+          JSON.parse(now?.metrc_answer ?? 'null'),
+          n === 0 ? { batchRows: 3, warnings: null } : { reconciled: true, ids: [7, 8] },
+        );
+      }
+    }
+    const lease = await db
+      .selectFrom('license_leases')
+      .select(['in_flight'])
+      .where('license_id', '=', first.lease.licenseId)
+      .executeTakeFirstOrThrow();
+    assert.equal(lease.in_flight, null, 'the settle clears the request in flight');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Where a send ends well: the `sent` settles of one organization that arrive together are written
- * in one transaction (group-commit.ts, as enqueue's accepted-writer.ts does). Each lease is
- * renewed with its fencing token first, in license order (so two writers never deadlock), then
- * each batch's rows are marked sent, then the upload records are appended under the
+ * in one transaction (group-commit.ts, as enqueue's accepted-writer.ts does). Every lease is
+ * renewed with its fencing token first, all in one statement that locks them in license order
+ * (so two writers never deadlock), then every batch's rows are marked sent in one statement, then
+ * the upload records are appended under the
  * organization's audit chain lock, taken last. On PostgreSQL that lock is held until commit: one
  * holder per group instead of one per request is what lets several workers settle one
  * organization's uploads as fast as Metrc answers them. A group that rolls back (a lease was
@@ -11,14 +12,14 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
-import type { DB } from '../db/index.ts';
+import type { DB, Dialect } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
 import { createGroupCommit, GroupRolledBack } from './group-commit.ts';
 import type { RoutedKey } from './key-router.ts';
 import type { LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
 import type { Attempt } from './submission-attempt.ts';
 import type { LineRow } from './submissions-repo.ts';
-import { createSubmissionsSentRepo } from './submissions-sent-repo.ts';
+import { createSubmissionsSentRepo, type SentRow } from './submissions-sent-repo.ts';
 
 /** Most settles written in one transaction. */
 const MAX_GROUP = 20;
@@ -44,14 +45,15 @@ interface SentSettle {
 
 export function createSentWriter(deps: {
   db: Kysely<DB>;
-  leases: Pick<LicenseLeasesRepo, 'renew'>;
+  dialect: Dialect;
+  leases: Pick<LicenseLeasesRepo, 'renewSettled'>;
   credentials: Pick<CredentialsRepo, 'touchUsed'>;
   audit: Pick<AuditService, 'recordMany'>;
   clock: Clock;
   leaseTtlMs: number;
 }) {
   const { db, clock } = deps;
-  const sentRows = createSubmissionsSentRepo();
+  const sentRows = createSubmissionsSentRepo(deps.dialect);
   /**
    * When this process last stamped each key's `last_used_at` (ms): a key is stamped at most once
    * per KEY_TOUCH_INTERVAL_MS here, and the update itself skips a fresher stamp another worker
@@ -59,23 +61,23 @@ export function createSentWriter(deps: {
    */
   const touched = new Map<number, number>();
 
-  async function markSent({ rows, outcome }: SentSettle, now: string, trx: Kysely<DB>) {
-    await sentRows.markSent(
-      rows.map((row, index) => {
+  /** Every row of the group, with what its own batch's settle writes on it. */
+  const sentRowsOf = (items: readonly SentSettle[]): SentRow[] =>
+    items.flatMap(({ rows, outcome }) => {
+      const answer = JSON.stringify(outcome.answer ?? null);
+      return rows.map((row, index) => {
         const metrcIds = outcome.metrcIds[index];
-        return { id: row.id, metrcIds: metrcIds ? JSON.stringify(metrcIds) : null };
-      }),
-      {
-        answer: JSON.stringify(outcome.answer ?? null),
-        credentialId: outcome.key.credentialId,
-        fingerprint: outcome.key.fingerprint,
-        attribution: outcome.key.attribution,
-        now,
-        sentAt: outcome.attempt?.at ?? null,
-      },
-      trx,
-    );
-  }
+        return {
+          id: row.id,
+          metrcIds: metrcIds ? JSON.stringify(metrcIds) : null,
+          answer,
+          credentialId: outcome.key.credentialId,
+          fingerprint: outcome.key.fingerprint,
+          attribution: outcome.key.attribution,
+          sentAt: outcome.attempt?.at ?? null,
+        };
+      });
+    });
 
   async function touchKeys(items: readonly SentSettle[], now: string, trx: Kysely<DB>) {
     const nowMs = clock.now().getTime();
@@ -111,10 +113,12 @@ export function createSentWriter(deps: {
     await db.transaction().execute(async (trx) => {
       try {
         const now = toTimestamp(clock.now());
-        const byLicense = [...items].sort((a, b) => a.lease.licenseId - b.lease.licenseId);
-        for (const { lease } of byLicense)
-          await deps.leases.renew(lease, deps.leaseTtlMs, trx, true);
-        for (const item of items) await markSent(item, now, trx);
+        await deps.leases.renewSettled(
+          items.map((item) => item.lease),
+          deps.leaseTtlMs,
+          trx,
+        );
+        await sentRows.markSent(sentRowsOf(items), now, trx);
         await touchKeys(items, now, trx);
         await deps.audit.recordMany(items.map(uploadRecord), trx);
       } catch (error) {

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/index.ts';
 import type { CredentialsRepo } from '../credentials/index.ts';
-import type { DB } from '../db/index.ts';
+import type { DB, Dialect } from '../db/index.ts';
 import { type Clock, toTimestamp } from '../lib/index.ts';
 import type { RoutedKey } from './key-router.ts';
 import type { InFlight, LicenseLease, LicenseLeasesRepo } from './license-leases-repo.ts';
@@ -27,6 +27,7 @@ export interface SubmissionError {
 
 export function createSubmissionSettler(deps: {
   db: Kysely<DB>;
+  dialect: Dialect;
   submissions: SubmissionsRepo;
   leases: LicenseLeasesRepo;
   credentials: Pick<CredentialsRepo, 'touchUsed'>;

@@ -1,78 +1,84 @@
 /**
- * The one statement of the outbox's hottest write: a batch's rows marked `sent` (part of the
- * submissions repo, in a file of its own). Compiled once per batch size and shape, and prepared
- * on PostgreSQL (src/db/precompiled-query.ts): building it with Kysely on every request cost
- * half as much again as running it.
+ * The one statement of the outbox's hottest write: every row of a settle group (one or more
+ * batches Metrc took) marked `sent` (part of the submissions repo, in a file of its own).
+ *
+ * One statement per group, whatever its size: the rows' values travel as arrays (PostgreSQL's
+ * `unnest`) or one JSON array (SQLite's `json_each`), so the text never changes and PostgreSQL
+ * prepares it once per connection. A statement per batch cost each group of ≈ 3 batches two more
+ * round trips, and a text per row count could not stay prepared.
  */
-import { type Kysely, sql } from 'kysely';
-import { type DB, precompileRows } from '../db/index.ts';
-import { attemptValues } from './submission-attempt.ts';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DB, Dialect } from '../db/index.ts';
+import { PREPARED_MARK } from '../db/pg-prepared-statements.ts';
 
-/** One row of the batch: its id and Metrc's ids for it (JSON text, or null). */
-export interface SentRowValues {
+/** One row marked sent, with what its batch's settle writes on it. */
+export interface SentRow {
   id: number;
+  /** Metrc's ids for this row, JSON text, or null. */
   metrcIds: string | null;
-}
-
-/** What every row of the batch gets. */
-export interface SentValues extends Record<string, unknown> {
   /** Metrc's answer to the request, JSON text. */
   answer: string;
   credentialId: number;
   fingerprint: string;
   attribution: 'own' | 'facility';
-  now: string;
-  /** When the request that carried them went out; null when a lookup found them (not counted). */
+  /**
+   * When the request that carried it went out: the attempt is counted (submission-attempt.ts).
+   * Null when a lookup found it (that attempt was counted by the settle of the request itself).
+   */
   sentAt: string | null;
 }
 
-function build(countAttempt: boolean) {
-  return precompileRows(
-    (executor: Kysely<DB>, rows: SentRowValues[], v: SentValues) => {
-      // Metrc's ids differ per row: one statement, the ids chosen by a CASE on the row id.
-      const ids = rows.map((row) => sql`when ${row.id} then ${row.metrcIds}`);
-      return executor
-        .updateTable('submissions')
-        .set({
-          // What any settle writes for the request that carried the rows (submission-attempt.ts).
-          ...(countAttempt &&
-            attemptValues({
-              at: v.sentAt as string,
-              key: {
-                credentialId: v.credentialId,
-                fingerprint: v.fingerprint,
-                attribution: v.attribution,
-              },
-            })),
-          status: 'sent',
-          in_doubt: 0,
-          last_error: null,
-          metrc_ids: sql<string | null>`case id ${sql.join(ids, sql` `)} end`,
-          metrc_answer: v.answer,
-          credential_id: v.credentialId,
-          key_fingerprint: v.fingerprint,
-          attribution: v.attribution,
-          sent_at: v.now,
-          updated_at: v.now,
-        })
-        .where(
-          'id',
-          'in',
-          rows.map((row) => row.id),
-        );
-    },
-    ['id', 'metrcIds'],
-  );
-}
+/** What every row gets; `v` holds the row's own values. Same columns as `attemptValues`. */
+const SET = `status = 'sent', in_doubt = 0, last_error = null,
+  metrc_ids = v.metrc_ids, metrc_answer = v.answer,
+  credential_id = v.credential_id, key_fingerprint = v.key_fingerprint, attribution = v.attribution,
+  attempts = attempts + (case when v.sent_at is null then 0 else 1 end),
+  last_sent_at = coalesce(v.sent_at, last_sent_at)`;
 
-export function createSubmissionsSentRepo() {
-  const counted = build(true);
-  const found = build(false);
+const POSTGRES = `${PREPARED_MARK}update submissions set ${SET}, sent_at = $8, updated_at = $8
+  from unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+    as v(id, metrc_ids, answer, credential_id, key_fingerprint, attribution, sent_at)
+ where submissions.id = v.id`;
+
+const SQLITE = `update submissions set ${SET}, sent_at = ?, updated_at = ?
+  from (select value ->> 0 as id, value ->> 1 as metrc_ids, value ->> 2 as answer,
+               value ->> 3 as credential_id, value ->> 4 as key_fingerprint,
+               value ->> 5 as attribution, value ->> 6 as sent_at
+          from json_each(?)) as v
+ where submissions.id = v.id`;
+
+export function createSubmissionsSentRepo(dialect: Dialect) {
+  function compiled(rows: readonly SentRow[], now: string): CompiledQuery {
+    if (dialect === 'postgres') {
+      return CompiledQuery.raw(POSTGRES, [
+        rows.map((r) => r.id),
+        rows.map((r) => r.metrcIds),
+        rows.map((r) => r.answer),
+        rows.map((r) => r.credentialId),
+        rows.map((r) => r.fingerprint),
+        rows.map((r) => r.attribution),
+        rows.map((r) => r.sentAt),
+        now,
+      ]);
+    }
+    const values = rows.map((r) => [
+      r.id,
+      r.metrcIds,
+      r.answer,
+      r.credentialId,
+      r.fingerprint,
+      r.attribution,
+      r.sentAt,
+    ]);
+    return CompiledQuery.raw(SQLITE, [now, now, JSON.stringify(values)]);
+  }
+
   return {
-    /** Marks the rows sent; with `sentAt`, also counts the attempt that carried them. */
-    markSent: async (rows: SentRowValues[], values: SentValues, executor: Kysely<DB>) => {
-      if (rows.length === 0) return;
-      await (values.sentAt === null ? found : counted)(executor, rows, values);
+    /** Marks the rows sent (any number, from any batches); returns how many it changed. */
+    markSent: async (rows: readonly SentRow[], now: string, executor: Kysely<DB>) => {
+      if (rows.length === 0) return 0;
+      const result = await executor.executeQuery(compiled(rows, now));
+      return Number(result.numAffectedRows ?? 0);
     },
   };
 }
