@@ -31,6 +31,8 @@ import type { WriteCap } from './write-cap.ts';
  * cost more than the rest of the plan together.
  */
 const linePageFor = (batchSize: number) => Math.max(2, batchSize + 1);
+/** Reads of the line's first page that may find the work counter moved, before one transaction. */
+const MAX_LINE_TRIES = 3;
 /** Requests per lease before the license goes to the back of the queue (fairness). */
 const STEPS_PER_LEASE = 50;
 /** How long a key Metrc refused is treated as invalid here, whatever its stored status says. */
@@ -90,17 +92,26 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
   }
 
   /**
-   * What the license's failed and held rows touch. Kept across one drain's steps while nothing
-   * could have changed it: people's retry, dismiss, release and saved keys all bump `work_seq`,
-   * and this worker's own failed/held settles bump the settler's count.
+   * The line's first page and what the license's failed and held rows touch, as of one moment.
+   * The set-aside list is kept across one drain's steps while nothing could have changed it:
+   * people's retry, dismiss, release and saved keys, and enqueues (a row may be held from the
+   * start), all bump `work_seq`, and this worker's own failed/held settles bump the settler's
+   * count. The page comes with `work_seq` from the same snapshot; if the counter moved since the
+   * list was read, the list is read again, then the page (so a row set aside between the two
+   * reads is never missed); if it keeps moving, both are read in one transaction.
    */
-  async function asideTouches(license: License, seq: number, cache: AsideCache) {
-    const key = `${seq}:${settle.asideChanges(license.id)}`;
-    if (cache.key !== key) {
+  async function firstPage(license: License, cache: AsideCache, linePage: number) {
+    for (let tries = 0; tries < MAX_LINE_TRIES; tries++) {
+      const page = await submissions.lineWithSeq(license.id, 0, linePage);
+      const key = `${page.seq}:${settle.asideChanges(license.id)}`;
+      if (cache.key === key) return page;
       cache.touches = await submissions.asideTouches(license.id);
       cache.key = key;
     }
-    return cache.touches;
+    const both = await submissions.asideAndLine(license.id, linePage);
+    cache.touches = both.touches;
+    cache.key = `${both.seq}:${settle.asideChanges(license.id)}`;
+    return both;
   }
 
   /** The next thing to do on this license's line. */
@@ -109,8 +120,10 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     cache: AsideCache = { key: '', touches: [] },
     opener: SecretOpener = deps.vault,
   ): Promise<Plan> {
-    const seq = await leases.workSeq(license.id);
-    const blocked = new Set(await asideTouches(license, seq, cache));
+    const linePage = linePageFor(settings.batchSize);
+    const first = await firstPage(license, cache, linePage);
+    const seq = first.seq;
+    const blocked = new Set(cache.touches);
     const now = toTimestamp(clock.now());
     const routes = new Map<string, Route>();
     const routeOf = async (row: LineRow) => {
@@ -133,11 +146,16 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
       return route;
     };
 
-    const linePage = linePageFor(settings.batchSize);
     let afterId = 0;
     let batch: { action: AnyOutboxAction; rows: LineRow[]; key: RoutedKey } | null = null;
-    for (;;) {
-      const page = await submissions.inLine(license.id, afterId, linePage);
+    for (let pageNo = 0; ; pageNo++) {
+      let page = first.rows;
+      if (pageNo > 0) {
+        const next = await submissions.lineWithSeq(license.id, afterId, linePage);
+        // Something changed since the first page: plan again from a fresh snapshot.
+        if (next.seq !== seq) return plan(license, cache, opener);
+        page = next.rows;
+      }
       for (const row of page) {
         afterId = row.id;
         const touches = JSON.parse(row.touches) as string[];

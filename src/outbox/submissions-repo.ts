@@ -96,6 +96,36 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
       .orderBy('id')
       .limit(a.limit),
   );
+  /**
+   * A page of the line and the license's work counter (`license_leases.work_seq`, read here and
+   * nowhere else outside license-leases-repo.ts) in one statement, so one snapshot: whatever
+   * set a row aside or brought one back bumped that counter in the same transaction, so an
+   * unchanged counter proves a set-aside list read earlier still holds for these rows. One row
+   * with null columns when the line is empty.
+   */
+  const lineWithSeqQuery = precompile(
+    db,
+    (a: { licenseId: number; afterId: number; limit: number }) =>
+      db
+        .selectFrom('license_leases as l')
+        .leftJoin(
+          (eb) =>
+            eb
+              .selectFrom('submissions')
+              .select(LINE_COLUMNS)
+              .where('license_id', '=', a.licenseId)
+              .where(IN_LINE)
+              .where('id', '>', a.afterId)
+              .orderBy('id')
+              .limit(a.limit)
+              .as('s'),
+          (join) => join.onTrue(),
+        )
+        .select('l.work_seq')
+        .select(LINE_COLUMNS.map((column) => `s.${column}` as const))
+        .where('l.license_id', '=', a.licenseId)
+        .orderBy('s.id'),
+  );
   const asideQuery = precompile(db, (a: { licenseId: number }) =>
     db
       .selectFrom('submissions')
@@ -179,6 +209,40 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
     /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
     inLine: (licenseId: number, afterId: number, limit: number): Promise<LineRow[]> =>
       lineQuery.all({ licenseId, afterId, limit }),
+
+    /**
+     * `inLine` with the license's work counter read in the same snapshot (see
+     * `lineWithSeqQuery`); seq 0 when the license has no lease row.
+     */
+    lineWithSeq: async (
+      licenseId: number,
+      afterId: number,
+      limit: number,
+    ): Promise<{ seq: number; rows: LineRow[] }> => {
+      const found = await lineWithSeqQuery.all({ licenseId, afterId, limit });
+      return {
+        seq: found[0]?.work_seq ?? 0,
+        rows: found.filter((row) => row.id !== null) as LineRow[],
+      };
+    },
+
+    /**
+     * The set-aside list and the line's first page read in one snapshot (a repeatable-read
+     * transaction): for when the work counter keeps moving between `lineWithSeq` reads.
+     */
+    asideAndLine: (licenseId: number, limit: number) =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const aside = await asideQuery.all({ licenseId }, trx);
+          const found = await lineWithSeqQuery.all({ licenseId, afterId: 0, limit }, trx);
+          return {
+            touches: aside.flatMap((row) => JSON.parse(row.touches) as string[]),
+            seq: found[0]?.work_seq ?? 0,
+            rows: found.filter((row) => row.id !== null) as LineRow[],
+          };
+        }),
 
     /** What the license's failed and held submissions touch. */
     asideTouches: async (licenseId: number): Promise<string[]> => {
