@@ -14,7 +14,8 @@
  * emulatorAnswerMs (p50, mean, p99 of the emulator's own time per write: what of a write slot's
  * time was not the workers'), and from Linux's /proc (null elsewhere) emulatorCpuMsPerRequest,
  * postgresCpuMsPerRequest (this database's backends) and machineCpuMsPerRequest (every core, all
- * processes): steadier than the rates, they show what a change saved where runs vary.
+ * processes): steadier than the rates, they show what a change saved where runs vary; and
+ * statementsPerRequest (every SQL statement the workers sent), which varies far less.
  * The workers first drain `warmup` receipts of their own (default: as many as are measured), not
  * measured: a fresh process spends its first seconds compiling the hot paths (V8's optimizing
  * compiler was ~19 % of the machine's CPU in a cold three-worker drain), which a worker in service
@@ -230,7 +231,7 @@ for (let i = 0; i < 200; i++) {
   const lease = await leases.claim('bench-probe', 30_000);
   if (!lease) break;
   await submissions.asideTouches(lease.licenseId);
-  await submissions.inLine(lease.licenseId, 0, 200);
+  await submissions.lineWithSeq(lease.licenseId, 0, 200);
   samples.push(performance.now() - started);
   await leases.release(lease);
 }
@@ -245,7 +246,7 @@ if (process.env.BENCH_EXPLAIN) {
   for (const query of [
     `select license_id from license_leases where wake_at is not null and paused_at is null and wake_at <= '${now}' and (lease_expires_at is null or lease_expires_at < '${now}') order by wake_at limit 1`,
     `select touches from submissions where license_id = ${license} and status in ('failed','held')`,
-    `select * from submissions where license_id = ${license} and status in ('queued','sending') and id > 0 order by id limit 51`,
+    `select l.work_seq, s.* from license_leases l left join (select * from submissions where license_id = ${license} and status in ('queued','sending') and id > 0 order by id limit 51) s on true where l.license_id = ${license} order by s.id`,
   ]) {
     const plan = await sql.raw(`${explain} ${query}`).execute(db);
     progress(`${query}\n${plan.rows.map((r) => Object.values(r as object).join(' ')).join('\n')}`);
@@ -360,6 +361,7 @@ const reports = await Promise.all(
 const peakRssMb = Math.max(...reports.map((r) => Number(r.peakRssMb)));
 // Includes the graceful stop; a noisy machine stretches `seconds` but not this.
 const workerCpuMs = reports.reduce((sum, r) => sum + Number(r.cpuMs), 0);
+const workerStatements = reports.reduce((sum, r) => sum + Number(r.statements), 0);
 const posts = await emulator.control('GET', 'counters');
 // The emulator's own time per write (arrival to answer, the injected latency included). With
 // the cap full, a slot is held cap ÷ requestsPerSecond on average: what exceeds this mean is the
@@ -438,6 +440,9 @@ const result = {
   emulatorCpuMsPerRequest: perRequest(cpuSpent.emulator?.processesMs),
   postgresCpuMsPerRequest: perRequest(cpuSpent.postgres?.processesMs),
   machineCpuMsPerRequest: perRequest(cpuSpent.emulator?.machineMs),
+  // Every SQL statement the workers sent (bench/support/statement-counter.ts): steady where CPU
+  // is not, so it shows a change to the round trips at once.
+  statementsPerRequest: perRequest(workerStatements),
   emulatorCounters: posts,
   emulatorAnswerMs,
 };

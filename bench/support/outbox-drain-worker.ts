@@ -3,7 +3,8 @@
  * database (same env), builds a Metrc client against the emulator child, and runs one
  * dispatcher when the parent says `go`. Reports `{ ready }`; `measure` (after the warm-up) restarts
  * the CPU count and looks for work at once; on `stop` it drains gracefully and answers
- * `{ peakRssMb, cpuMs }` (this process only: what a worker costs; CPU from `measure`). On PostgreSQL the write cap
+ * `{ peakRssMb, cpuMs, statements }` (this process only: what a worker costs; CPU and SQL
+ * statements sent from `measure`). On PostgreSQL the write cap
  * and the Metrc limiter share the PostgreSQL store, so N workers hold `cap` writes together.
  * Env: BENCH_BASE_URL_TEMPLATE, BENCH_OWNER, BENCH_SHARED_STORE (postgres|memory), plus the
  * Tracegate config env (TRACEGATE_DATA_DIR, DATABASE_URL, OUTBOX_*).
@@ -16,6 +17,7 @@ import { createDatabase } from '../../src/db/index.ts';
 import { createSilentLogger, systemClock } from '../../src/lib/index.ts';
 import { openServices } from '../../src/main/services.ts';
 import { createMetrcClient, createPostgresRateLimitStore } from '../../src/metrc/index.ts';
+import { statementCounter } from './statement-counter.ts';
 
 limitHeapGrowth();
 
@@ -55,12 +57,16 @@ process.on('message', (message: { cmd?: string }) => {
   // After the warm-up: CPU counts from here, and the measured rows are looked for at once.
   if (message.cmd === 'measure') {
     cpuAtGo = process.cpuUsage();
+    statementCounter.reset();
     dispatcher.wake();
   }
   if (message.cmd === 'stop') {
     void (async () => {
       await dispatcher.stop();
       const cpu = process.cpuUsage(cpuAtGo);
+      const statements = statementCounter.read();
+      for (const [text, n] of statementCounter.breakdown())
+        process.stderr.write(`[worker ${process.pid}] ${String(n).padStart(6)} ${text}\n`);
       const heap = process.memoryUsage();
       send({
         // The kernel's high-water mark (exact, and free: a 50 ms sampler of RSS cost ≈ 1 % of
@@ -71,6 +77,7 @@ process.on('message', (message: { cmd?: string }) => {
         heapTotalMb: Math.round(heap.heapTotal / 1_048_576),
         externalMb: Math.round((heap.external + heap.arrayBuffers) / 1_048_576),
         cpuMs: (cpu.user + cpu.system) / 1000,
+        statements,
       });
       await metrc.close();
       await database.close();
