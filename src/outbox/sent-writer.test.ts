@@ -31,22 +31,44 @@ describeEachDialect('sent writer: settles of one organization share one transact
     }
   });
 
-  it('writes the group together; a lost lease fails only its own settle', async () => {
-    const { db } = ctx.database;
-    const submissions = createSubmissionsRepo(db);
-    const leases = createLicenseLeasesRepo({ ...ctx.database, clock: systemClock });
+  /** `count` queued rows on the license, which is then due (woken). */
+  async function queuedRows(licenseId: number, count: number, tag: string) {
     const at = new Date().toISOString();
-    // A key row for the settles to name (never opened here).
-    const credential = await db
+    const rows = await createSubmissionsRepo(ctx.database.db).insertMany(
+      Array.from({ length: count }, (_, n) => ({
+        organization_id: organizationId,
+        license_id: licenseId,
+        kind: 'sales.receipt.create',
+        payload: '{}',
+        reference: `TG-${tag}-${licenseId}-${n}`,
+        touches: '[]',
+        occurred_at: at,
+        status: 'queued' as const,
+        next_attempt_at: at,
+        created_at: at,
+        updated_at: at,
+      })),
+    );
+    await createLicenseLeasesRepo({ ...ctx.database, clock: systemClock }).wake(
+      { licenseId, organizationId },
+      new Date(Date.now() - 1_000),
+    );
+    return rows;
+  }
+
+  /** A key row for settles to name (never opened here). */
+  async function keyRow(tag: string, attribution: 'own' | 'facility') {
+    const at = new Date().toISOString();
+    const row = await ctx.database.db
       .insertInto('credentials')
       .values({
         organization_id: organizationId,
         state: 'ca',
         environment: 'production',
         kind: 'facility',
-        secret_ref: `test-sent-writer-${ctx.dialect}`,
+        secret_ref: `test-${tag}-${ctx.dialect}`,
         sealed_key: 'not-a-key',
-        fingerprint: 'fp',
+        fingerprint: `fp-${tag}`,
         status: 'valid',
         status_changed_at: at,
         key_first_seen_at: at,
@@ -55,30 +77,19 @@ describeEachDialect('sent writer: settles of one organization share one transact
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const key = {
-      credentialId: credential.id,
-      fingerprint: 'fp',
-      attribution: 'facility' as const,
-    };
+    return { credentialId: row.id, fingerprint: `fp-${tag}`, attribution };
+  }
+
+  it('writes the group together; a lost lease fails only its own settle', async () => {
+    const { db } = ctx.database;
+    const submissions = createSubmissionsRepo(db);
+    const leases = createLicenseLeasesRepo({ ...ctx.database, clock: systemClock });
+    const at = new Date().toISOString();
+    const key = await keyRow('sent-writer', 'facility');
     const rowsOf = new Map<number, Awaited<ReturnType<typeof submissions.insertMany>>>();
     for (const licenseId of licenseIds) {
-      const rows = await submissions.insertMany(
-        [1, 2].map((n) => ({
-          organization_id: organizationId,
-          license_id: licenseId,
-          kind: 'sales.receipt.create',
-          payload: '{}',
-          reference: `TG-SENT-${licenseId}-${n}`,
-          touches: '[]',
-          occurred_at: at,
-          status: 'queued' as const,
-          next_attempt_at: at,
-          created_at: at,
-          updated_at: at,
-        })),
-      );
+      const rows = await queuedRows(licenseId, 2, 'SENT');
       rowsOf.set(licenseId, rows);
-      await leases.wake({ licenseId, organizationId }, new Date(Date.now() - 1_000));
     }
     const claimed = [];
     for (const _ of licenseIds) {
@@ -178,28 +189,7 @@ describeEachDialect('sent writer: settles of one organization share one transact
     const leases = createLicenseLeasesRepo({ ...ctx.database, clock: systemClock });
     const at = new Date().toISOString();
     const admin = { organizationId, userId: null, tokenId: null };
-    const keyOf = async (tag: string, attribution: 'own' | 'facility') => {
-      const row = await db
-        .insertInto('credentials')
-        .values({
-          organization_id: organizationId,
-          state: 'ca',
-          environment: 'production',
-          kind: 'facility',
-          secret_ref: `test-sent-values-${tag}-${ctx.dialect}`,
-          sealed_key: 'not-a-key',
-          fingerprint: `fp-${tag}`,
-          status: 'valid',
-          status_changed_at: at,
-          key_first_seen_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { credentialId: row.id, fingerprint: `fp-${tag}`, attribution };
-    };
-    const keys = [await keyOf('a', 'own'), await keyOf('b', 'facility')];
+    const keys = [await keyRow('values-a', 'own'), await keyRow('values-b', 'facility')];
     const settles = [];
     for (const n of [1, 2]) {
       const license = await t.services.licenses.create(admin, {
@@ -208,22 +198,7 @@ describeEachDialect('sent writer: settles of one organization share one transact
         licenseType: 'Retailer',
         name: `Values ${n}`,
       });
-      const rows = await submissions.insertMany(
-        [1, 2, 3].map((r) => ({
-          organization_id: organizationId,
-          license_id: license.id,
-          kind: 'sales.receipt.create',
-          payload: '{}',
-          reference: `TG-VALUES-${n}-${r}`,
-          touches: '[]',
-          occurred_at: at,
-          status: 'queued' as const,
-          next_attempt_at: at,
-          created_at: at,
-          updated_at: at,
-        })),
-      );
-      await leases.wake({ licenseId: license.id, organizationId }, new Date(Date.now() - 1_000));
+      const rows = await queuedRows(license.id, 3, 'VALUES');
       const lease = await leases.claim(`worker-values-${n}`, 60_000);
       assert.equal(lease?.licenseId, license.id);
       settles.push({ lease, rows });

@@ -86,7 +86,9 @@ export interface SubmissionFilter {
 export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Dialect } = {}) {
   // The dispatcher reads a page of the line and (when it changed) what is set aside on every
   // request: compiled once, and prepared on PostgreSQL (src/db/precompiled-query.ts).
-  const lineQuery = precompile(db, (a: { licenseId: number; afterId: number; limit: number }) =>
+  type LinePage = { licenseId: number; afterId: number; limit: number };
+  /** A page of the license's line, oldest first. */
+  const linePage = (a: LinePage) =>
     db
       .selectFrom('submissions')
       .select(LINE_COLUMNS)
@@ -94,8 +96,8 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
       .where(IN_LINE)
       .where('id', '>', a.afterId)
       .orderBy('id')
-      .limit(a.limit),
-  );
+      .limit(a.limit);
+  const lineQuery = precompile(db, linePage);
   /**
    * A page of the line and the license's work counter (`license_leases.work_seq`, read here and
    * nowhere else outside license-leases-repo.ts) in one statement, so one snapshot: whatever
@@ -103,28 +105,14 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
    * unchanged counter proves a set-aside list read earlier still holds for these rows. One row
    * with null columns when the line is empty.
    */
-  const lineWithSeqQuery = precompile(
-    db,
-    (a: { licenseId: number; afterId: number; limit: number }) =>
-      db
-        .selectFrom('license_leases as l')
-        .leftJoin(
-          (eb) =>
-            eb
-              .selectFrom('submissions')
-              .select(LINE_COLUMNS)
-              .where('license_id', '=', a.licenseId)
-              .where(IN_LINE)
-              .where('id', '>', a.afterId)
-              .orderBy('id')
-              .limit(a.limit)
-              .as('s'),
-          (join) => join.onTrue(),
-        )
-        .select('l.work_seq')
-        .select(LINE_COLUMNS.map((column) => `s.${column}` as const))
-        .where('l.license_id', '=', a.licenseId)
-        .orderBy('s.id'),
+  const lineWithSeqQuery = precompile(db, (a: LinePage) =>
+    db
+      .selectFrom('license_leases as l')
+      .leftJoin(linePage(a).as('s'), (join) => join.onTrue())
+      .select('l.work_seq')
+      .select(LINE_COLUMNS.map((column) => `s.${column}` as const))
+      .where('l.license_id', '=', a.licenseId)
+      .orderBy('s.id'),
   );
   const asideQuery = precompile(db, (a: { licenseId: number }) =>
     db
