@@ -200,7 +200,8 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
 
     /**
      * `inLine` with the license's work counter read in the same snapshot (see
-     * `lineWithSeqQuery`); seq 0 when the license has no lease row.
+     * `lineWithSeqQuery`). For the dispatcher, which holds the license's lease: a license
+     * without a lease row (never given work) reads as seq 0 and an empty line.
      */
     lineWithSeq: async (
       licenseId: number,
