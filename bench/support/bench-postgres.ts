@@ -16,7 +16,7 @@ const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type PgVia = 'unix-socket' | 'tcp';
 
-export function benchPgVia(): PgVia {
+function benchPgVia(): PgVia {
   if (process.env.BENCH_PG_VIA === 'tcp') return 'tcp';
   return existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`) ? 'unix-socket' : 'tcp';
 }

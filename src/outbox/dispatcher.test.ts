@@ -13,6 +13,7 @@ import type { LicenseDrainer } from './license-drain.ts';
 import { createLicenseLeasesRepo } from './license-leases-repo.ts';
 import { createLocalNotifier } from './outbox-notifier.ts';
 import { DEFAULT_OUTBOX_SETTINGS } from './outbox-settings.ts';
+import { createSubmissionsRepo } from './submissions-repo.ts';
 
 describeEachDialect('dispatcher: wake', (ctx) => {
   let t: TestApp;
@@ -53,12 +54,14 @@ describeEachDialect('dispatcher: wake', (ctx) => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     };
+    const line = createSubmissionsRepo(ctx.database.db);
     const drained: number[] = [];
     // A drain that finds the line empty: it rests the license until new work arrives.
     const drainer: Pick<LicenseDrainer, 'drain'> = {
       drain: async (lease) => {
         drained.push(lease.licenseId);
-        await repo.rest(lease, await repo.workSeq(lease.licenseId), null);
+        const { seq } = await line.lineWithSeq(lease.licenseId, 0, 1);
+        await repo.rest(lease, seq, null);
         return 'idle';
       },
     };

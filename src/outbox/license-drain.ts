@@ -101,16 +101,16 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
    * reads is never missed); if it keeps moving, both are read in one transaction.
    */
   async function firstPage(license: License, cache: AsideCache, linePage: number) {
+    const keyAt = (seq: number) => `${seq}:${settle.asideChanges(license.id)}`;
     for (let tries = 0; tries < MAX_LINE_TRIES; tries++) {
       const page = await submissions.lineWithSeq(license.id, 0, linePage);
-      const key = `${page.seq}:${settle.asideChanges(license.id)}`;
-      if (cache.key === key) return page;
+      if (cache.key === keyAt(page.seq)) return page;
       cache.touches = await submissions.asideTouches(license.id);
-      cache.key = key;
+      cache.key = keyAt(page.seq);
     }
     const both = await submissions.asideAndLine(license.id, linePage);
     cache.touches = both.touches;
-    cache.key = `${both.seq}:${settle.asideChanges(license.id)}`;
+    cache.key = keyAt(both.seq);
     return both;
   }
 

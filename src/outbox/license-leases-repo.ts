@@ -79,8 +79,8 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
     owner: lease.owner,
   });
 
-  // Every request renews its lease twice and reads the work counter: compiled once, and
-  // prepared on PostgreSQL (src/db/precompiled-query.ts).
+  // Every request records itself on its lease, and its settle renews the lease: compiled once,
+  // and prepared on PostgreSQL (src/db/precompiled-query.ts).
   const renewing = (
     set: (a: LeaseEnd & { inFlight: string | null }) => UpdateObject<DB, 'license_leases'>,
   ) =>
@@ -131,9 +131,6 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
           ),
         );
     });
-  const workSeqQuery = precompile(db, (a: { licenseId: number }) =>
-    db.selectFrom('license_leases').select('work_seq').where('license_id', '=', a.licenseId),
-  );
 
   return {
     /** Gives the license new work: creates its row if needed, wakes it now, bumps `work_seq`. */
@@ -261,12 +258,6 @@ export function createLicenseLeasesRepo(deps: { db: Kysely<DB>; dialect: Dialect
         inFlight: JSON.stringify(inFlight),
       });
       if (changed !== 1) throw new LeaseLostError(lease.licenseId);
-    },
-
-    /** The license's work counter, read before looking at its line (see `rest`). */
-    async workSeq(licenseId: number): Promise<number> {
-      const row = await workSeqQuery.first({ licenseId });
-      return row?.work_seq ?? 0;
     },
 
     /**

@@ -3,11 +3,11 @@
  * in one transaction (group-commit.ts, as enqueue's accepted-writer.ts does). Every lease is
  * renewed with its fencing token first, all in one statement that locks them in license order
  * (so two writers never deadlock), then every batch's rows are marked sent in one statement, then
- * the upload records are appended under the
- * organization's audit chain lock, taken last. On PostgreSQL that lock is held until commit: one
- * holder per group instead of one per request is what lets several workers settle one
- * organization's uploads as fast as Metrc answers them. A group that rolls back (a lease was
- * lost) is written again one settle at a time, so only the lost lease's settle fails.
+ * the upload records are appended under the organization's audit chain lock, taken last. On
+ * PostgreSQL that lock is held until commit: one holder per group instead of one per request is
+ * what lets several workers settle one organization's uploads as fast as Metrc answers them. A
+ * group that rolls back (a lease was lost) is written again one settle at a time, so only the
+ * lost lease's settle fails.
  */
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditService } from '../audit/index.ts';

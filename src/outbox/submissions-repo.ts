@@ -114,6 +114,13 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
       .where('l.license_id', '=', a.licenseId)
       .orderBy('s.id'),
   );
+  /** `lineWithSeqQuery`'s answer: the counter, and the line's rows (none on the null row). */
+  const pageOf = (found: Awaited<ReturnType<typeof lineWithSeqQuery.all>>) => ({
+    seq: found[0]?.work_seq ?? 0,
+    rows: found.filter((row) => row.id !== null) as LineRow[],
+  });
+  const touchesOf = (rows: Array<{ touches: string }>) =>
+    rows.flatMap((row) => JSON.parse(row.touches) as string[]);
   const asideQuery = precompile(db, (a: { licenseId: number }) =>
     db
       .selectFrom('submissions')
@@ -208,11 +215,7 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
       afterId: number,
       limit: number,
     ): Promise<{ seq: number; rows: LineRow[] }> => {
-      const found = await lineWithSeqQuery.all({ licenseId, afterId, limit });
-      return {
-        seq: found[0]?.work_seq ?? 0,
-        rows: found.filter((row) => row.id !== null) as LineRow[],
-      };
+      return pageOf(await lineWithSeqQuery.all({ licenseId, afterId, limit }));
     },
 
     /**
@@ -224,20 +227,14 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
         .transaction()
         .setIsolationLevel('repeatable read')
         .execute(async (trx) => {
-          const aside = await asideQuery.all({ licenseId }, trx);
-          const found = await lineWithSeqQuery.all({ licenseId, afterId: 0, limit }, trx);
-          return {
-            touches: aside.flatMap((row) => JSON.parse(row.touches) as string[]),
-            seq: found[0]?.work_seq ?? 0,
-            rows: found.filter((row) => row.id !== null) as LineRow[],
-          };
+          const touches = touchesOf(await asideQuery.all({ licenseId }, trx));
+          const page = pageOf(await lineWithSeqQuery.all({ licenseId, afterId: 0, limit }, trx));
+          return { touches, ...page };
         }),
 
     /** What the license's failed and held submissions touch. */
-    asideTouches: async (licenseId: number): Promise<string[]> => {
-      const rows = await asideQuery.all({ licenseId });
-      return rows.flatMap((row) => JSON.parse(row.touches) as string[]);
-    },
+    asideTouches: async (licenseId: number): Promise<string[]> =>
+      touchesOf(await asideQuery.all({ licenseId })),
 
     update: async (
       ids: readonly number[],
