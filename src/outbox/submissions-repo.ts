@@ -1,62 +1,26 @@
 /**
  * The only code that queries `submissions` and its package index `submission_packages`, with
+ * `submissions-line-reads.ts` (the dispatcher's reads, spread in here) and
  * `submissions-sent-repo.ts` (the `sent` update). Every read of the API is scoped by organization.
  */
 import { type Insertable, type Kysely, type RawBuilder, sql, type UpdateObject } from 'kysely';
-import {
-  type DB,
-  type Dialect,
-  precompile,
-  type SubmissionRow,
-  type SubmissionStatus,
-  type SubmissionsTable,
+import type {
+  DB,
+  Dialect,
+  SubmissionRow,
+  SubmissionStatus,
+  SubmissionsTable,
 } from '../db/index.ts';
 import { packageLabelsOf } from './package-refs.ts';
+import { ASIDE, IN_LINE, UNSENT } from './submission-statuses.ts';
+import { createLineReads } from './submissions-line-reads.ts';
 
-/** Still to be reported (or needing a person): what "unsent" and queue depth count. */
-export const UNSENT_STATUSES: readonly SubmissionStatus[] = ['queued', 'held', 'sending', 'failed'];
-/** In line: what the dispatcher sends, oldest first. */
-export const IN_LINE_STATUSES: readonly SubmissionStatus[] = ['queued', 'sending'];
-/** Out of line: later submissions touching their objects wait behind them. */
-export const ASIDE_STATUSES: readonly SubmissionStatus[] = ['failed', 'held'];
-
-/**
- * Status lists as SQL literals: SQLite uses a partial index only when it can prove the query's
- * condition implies the index's, which it cannot with bound parameters.
- */
-function statusIn(statuses: readonly SubmissionStatus[]): RawBuilder<boolean> {
-  return sql<boolean>`status in (${sql.raw(statuses.map((s) => `'${s}'`).join(','))})`;
-}
-const IN_LINE = statusIn(IN_LINE_STATUSES);
-const ASIDE = statusIn(ASIDE_STATUSES);
-const UNSENT = statusIn(UNSENT_STATUSES);
-
-/**
- * What the dispatcher plans, sends and settles by. Reading these and not `select *` (the answer,
- * errors, ids and stamps of a queued row are empty or unused) nearly halved the line read.
- */
-const LINE_COLUMNS = [
-  'id',
-  'kind',
-  'payload',
-  'reference',
-  'touches',
-  'actor_user_id',
-  'occurred_at',
-  'created_at',
-  'status',
-  'released_at',
-  'attempts',
-  'next_attempt_at',
-  'in_doubt',
-  'last_sent_at',
-  'credential_id',
-  'key_fingerprint',
-  'attribution',
-] as const satisfies readonly (keyof SubmissionRow)[];
-
-/** A submission as the dispatcher reads it from a license's line. */
-export type LineRow = Pick<SubmissionRow, (typeof LINE_COLUMNS)[number]>;
+export {
+  ASIDE_STATUSES,
+  IN_LINE_STATUSES,
+  UNSENT_STATUSES,
+} from './submission-statuses.ts';
+export type { LineRow } from './submissions-line-reads.ts';
 
 export interface SubmissionFilter {
   licenseId?: number | undefined;
@@ -84,51 +48,7 @@ export interface SubmissionFilter {
  *   its turn in the event loop). Without it, two statements (correct on both dialects).
  */
 export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Dialect } = {}) {
-  // The dispatcher reads a page of the line and (when it changed) what is set aside on every
-  // request: compiled once, and prepared on PostgreSQL (src/db/precompiled-query.ts).
-  type LinePage = { licenseId: number; afterId: number; limit: number };
-  /** A page of the license's line, oldest first. */
-  const linePage = (a: LinePage) =>
-    db
-      .selectFrom('submissions')
-      .select(LINE_COLUMNS)
-      .where('license_id', '=', a.licenseId)
-      .where(IN_LINE)
-      .where('id', '>', a.afterId)
-      .orderBy('id')
-      .limit(a.limit);
-  const lineQuery = precompile(db, linePage);
-  /**
-   * A page of the line and the license's work counter (`license_leases.work_seq`, read here and
-   * nowhere else outside license-leases-repo.ts) in one statement, so one snapshot: whatever
-   * set a row aside or brought one back bumped that counter in the same transaction, so an
-   * unchanged counter proves a set-aside list read earlier still holds for these rows. One row
-   * with null columns when the line is empty.
-   */
-  const lineWithSeqQuery = precompile(db, (a: LinePage) =>
-    db
-      .selectFrom('license_leases as l')
-      .leftJoin(linePage(a).as('s'), (join) => join.onTrue())
-      .select('l.work_seq')
-      .select(LINE_COLUMNS.map((column) => `s.${column}` as const))
-      .where('l.license_id', '=', a.licenseId)
-      .orderBy('s.id'),
-  );
-  /** `lineWithSeqQuery`'s answer: the counter, and the line's rows (none on the null row). */
-  const pageOf = (found: Awaited<ReturnType<typeof lineWithSeqQuery.all>>) => ({
-    seq: found[0]?.work_seq ?? 0,
-    rows: found.filter((row) => row.id !== null) as LineRow[],
-  });
-  const touchesOf = (rows: Array<{ touches: string }>) =>
-    rows.flatMap((row) => JSON.parse(row.touches) as string[]);
-  const asideQuery = precompile(db, (a: { licenseId: number }) =>
-    db
-      .selectFrom('submissions')
-      .select('touches')
-      .where('license_id', '=', a.licenseId)
-      .where(ASIDE),
-  );
-  /** PostgreSQL: the rows and their package index in one statement; ids in no set order. */
+  const lineReads = createLineReads(db);
   const insertWithIndex = (
     executor: Kysely<DB>,
     values: readonly Insertable<SubmissionsTable>[],
@@ -201,40 +121,7 @@ export function createSubmissionsRepo(db: Kysely<DB>, options: { dialect?: Diale
         .where('id', '=', id)
         .executeTakeFirst(),
 
-    /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
-    inLine: (licenseId: number, afterId: number, limit: number): Promise<LineRow[]> =>
-      lineQuery.all({ licenseId, afterId, limit }),
-
-    /**
-     * `inLine` with the license's work counter read in the same snapshot (see
-     * `lineWithSeqQuery`). For the dispatcher, which holds the license's lease: a license
-     * without a lease row (never given work) reads as seq 0 and an empty line.
-     */
-    lineWithSeq: async (
-      licenseId: number,
-      afterId: number,
-      limit: number,
-    ): Promise<{ seq: number; rows: LineRow[] }> => {
-      return pageOf(await lineWithSeqQuery.all({ licenseId, afterId, limit }));
-    },
-
-    /**
-     * The set-aside list and the line's first page read in one snapshot (a repeatable-read
-     * transaction): for when the work counter keeps moving between `lineWithSeq` reads.
-     */
-    asideAndLine: (licenseId: number, limit: number) =>
-      db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .execute(async (trx) => {
-          const touches = touchesOf(await asideQuery.all({ licenseId }, trx));
-          const page = pageOf(await lineWithSeqQuery.all({ licenseId, afterId: 0, limit }, trx));
-          return { touches, ...page };
-        }),
-
-    /** What the license's failed and held submissions touch. */
-    asideTouches: async (licenseId: number): Promise<string[]> =>
-      touchesOf(await asideQuery.all({ licenseId })),
+    ...lineReads,
 
     update: async (
       ids: readonly number[],
