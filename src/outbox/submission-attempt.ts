@@ -16,7 +16,11 @@ export function attemptValues(attempt: Attempt | undefined) {
   return {
     attempts: sql<number>`attempts + 1`,
     last_sent_at: attempt.at,
-    credential_id: attempt.key.credentialId,
+    // Null if the key was deleted while its request was out (the fingerprint and attribution
+    // stay): a foreign-key error here would stop the license for good.
+    credential_id: sql<
+      number | null
+    >`(select id from credentials where id = ${attempt.key.credentialId})`,
     key_fingerprint: attempt.key.fingerprint,
     attribution: attempt.key.attribution,
   };

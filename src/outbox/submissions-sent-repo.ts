@@ -28,10 +28,15 @@ export interface SentRow {
   sentAt: string | null;
 }
 
-/** What every row gets; `v` holds the row's own values. Same columns as `attemptValues`. */
+/**
+ * What every row gets; `v` holds the row's own values. Same columns as `attemptValues`, and like
+ * it the key's id only while the key exists: one deleted while its request was out is null
+ * (its fingerprint and attribution stay), not a foreign-key error that would stop the license.
+ */
 const SET = `status = 'sent', in_doubt = 0, last_error = null,
   metrc_ids = v.metrc_ids, metrc_answer = v.answer,
-  credential_id = v.credential_id, key_fingerprint = v.key_fingerprint, attribution = v.attribution,
+  credential_id = (select c.id from credentials c where c.id = v.credential_id),
+  key_fingerprint = v.key_fingerprint, attribution = v.attribution,
   attempts = attempts + (case when v.sent_at is null then 0 else 1 end),
   last_sent_at = coalesce(v.sent_at, last_sent_at)`;
 
