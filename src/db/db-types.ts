@@ -364,6 +364,7 @@ export interface DB {
   submission_packages: SubmissionPackagesTable;
   license_leases: LicenseLeasesTable;
   personal_key_policies: PersonalKeyPoliciesTable;
+  routing_versions: RoutingVersionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -570,6 +571,15 @@ export interface PersonalKeyPoliciesTable {
   state: string;
   required: Flag;
   updated_at: Timestamp;
+}
+
+/**
+ * Bumped by trigger (migration 0014) with every change to what rule 6 reads: per organization,
+ * and scope 0 for the platform's vendor keys. Read only with a license's line.
+ */
+export interface RoutingVersionsTable {
+  scope: number;
+  seq: number;
 }
 
 export type SubmissionRow = Selectable<SubmissionsTable>;

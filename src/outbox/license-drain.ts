@@ -43,6 +43,17 @@ interface AsideCache {
   touches: string[];
 }
 
+/**
+ * Rule 6's answers kept across one drain's steps, per actor and release, while nothing they
+ * depend on changed: the routing version read with the line (bumped by trigger with every change
+ * to keys, their licenses, vendor keys and policies: migration 0014) and the keys Metrc refused
+ * here. Read fresh, the route was one statement per request.
+ */
+interface RouteCache {
+  key: string;
+  routes: Map<string, Route>;
+}
+
 export type DrainEnd = 'idle' | 'wait' | 'paused' | 'yield' | 'stopped';
 
 export interface LicenseDrainDeps {
@@ -119,13 +130,20 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     license: License,
     cache: AsideCache = { key: '', touches: [] },
     opener: SecretOpener = deps.vault,
+    routeCache: RouteCache = { key: '', routes: new Map() },
   ): Promise<Plan> {
     const linePage = linePageFor(settings.batchSize);
     const first = await firstPage(license, cache, linePage);
     const seq = first.seq;
     const blocked = new Set(cache.touches);
     const now = toTimestamp(clock.now());
-    const routes = new Map<string, Route>();
+    const refusedKeys = refusedNow();
+    const routesKey = `${first.routingSeq}:${[...refusedKeys].sort().join(',')}`;
+    if (routeCache.key !== routesKey) {
+      routeCache.key = routesKey;
+      routeCache.routes = new Map();
+    }
+    const { routes } = routeCache;
     const routeOf = async (row: LineRow) => {
       const cacheKey = `${row.actor_user_id}:${row.released_at !== null}`;
       let route = routes.get(cacheKey);
@@ -138,7 +156,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
             actorUserId: row.actor_user_id,
             released: row.released_at !== null,
           },
-          refusedNow(),
+          refusedKeys,
           opener,
         );
         routes.set(cacheKey, route);
@@ -153,7 +171,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
       if (pageNo > 0) {
         const next = await submissions.lineWithSeq(license.id, afterId, linePage);
         // Something changed since the first page: plan again from a fresh snapshot.
-        if (next.seq !== seq) return plan(license, cache, opener);
+        if (next.seq !== seq) return plan(license, cache, opener, routeCache);
         page = next.rows;
       }
       for (const row of page) {
@@ -207,9 +225,10 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
     const aside: AsideCache = { key: '', touches: [] };
-    // Keys (and vendor keys) are read fresh every step; the same sealed key is decrypted once
-    // per drain.
+    // Keys (and vendor keys) are read again whenever the routing version moved; the same sealed
+    // key is decrypted once per drain.
     const opener = openedOnce(deps.vault);
+    const routes: RouteCache = { key: '', routes: new Map() };
     // The last holder's request was never settled: its rows are in doubt until looked up.
     if (lease.unsettled) await settle.recover(lease, lease.unsettled);
     for (let step = 0; ; step++) {
@@ -223,7 +242,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
         await leases.deferTo(lease, closedUntil);
         return 'wait';
       }
-      const next = await plan(license, aside, opener);
+      const next = await plan(license, aside, opener, routes);
       if (next.kind === 'idle') {
         // Only if nothing arrived since we looked; otherwise look again.
         if (await leases.rest(lease, next.seq, null)) return 'idle';

@@ -1,10 +1,10 @@
 /**
  * The dispatcher's reads of a license's line (part of the submissions repo, which spreads them
- * into its own object): a page of the line, that page with the license's work counter in one
- * snapshot, and what the set-aside rows touch. Compiled once, and prepared on PostgreSQL
+ * into its own object): a page of the line, that page with the license's work counter and
+ * routing version in one snapshot, and what the set-aside rows touch. Compiled once, and prepared on PostgreSQL
  * (src/db/precompiled-query.ts): the dispatcher makes them on every request.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type DB, precompile, type SubmissionRow } from '../db/index.ts';
 import { ASIDE, IN_LINE } from './submission-statuses.ts';
 
@@ -60,6 +60,15 @@ export function createLineReads(db: Kysely<DB>) {
       .selectFrom('license_leases as l')
       .leftJoin(linePage(a).as('s'), (join) => join.onTrue())
       .select('l.work_seq')
+      // What rule 6 reads, as of the same snapshot: the organization's and the platform's
+      // routing versions (migration 0014; each only grows, so their sum changes with either).
+      .select((eb) =>
+        eb
+          .selectFrom('routing_versions as r')
+          .select(sql<number>`cast(coalesce(sum(r.seq), 0) as integer)`.as('seq'))
+          .where((w) => w.or([w('r.scope', '=', w.ref('l.organization_id')), w('r.scope', '=', 0)]))
+          .as('routing_seq'),
+      )
       .select(LINE_COLUMNS.map((column) => `s.${column}` as const))
       .where('l.license_id', '=', a.licenseId)
       .orderBy('s.id'),
@@ -67,6 +76,7 @@ export function createLineReads(db: Kysely<DB>) {
   /** `lineWithSeqQuery`'s answer: the counter, and the line's rows (none on the null row). */
   const pageOf = (found: Awaited<ReturnType<typeof lineWithSeqQuery.all>>) => ({
     seq: found[0]?.work_seq ?? 0,
+    routingSeq: found[0]?.routing_seq ?? 0,
     rows: found.filter((row) => row.id !== null) as LineRow[],
   });
   const touchesOf = (rows: Array<{ touches: string }>) =>
@@ -86,15 +96,15 @@ export function createLineReads(db: Kysely<DB>) {
       lineQuery.all({ licenseId, afterId, limit }),
 
     /**
-     * `inLine` with the license's work counter read in the same snapshot (see
-     * `lineWithSeqQuery`). For the dispatcher, which holds the license's lease: a license
-     * without a lease row (never given work) reads as seq 0 and an empty line.
+     * `inLine` with the license's work counter and its organization's routing version read in
+     * the same snapshot (see `lineWithSeqQuery`). For the dispatcher, which holds the license's
+     * lease: a license without a lease row (never given work) reads as seq 0 and an empty line.
      */
     lineWithSeq: async (
       licenseId: number,
       afterId: number,
       limit: number,
-    ): Promise<{ seq: number; rows: LineRow[] }> => {
+    ): Promise<{ seq: number; routingSeq: number; rows: LineRow[] }> => {
       return pageOf(await lineWithSeqQuery.all({ licenseId, afterId, limit }));
     },
 

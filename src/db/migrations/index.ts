@@ -13,6 +13,7 @@ import * as m0010 from './0010-package-ledger-index.ts';
 import * as m0011 from './0011-outbox-drain-indexes.ts';
 import * as m0012 from './0012-lease-in-flight.ts';
 import * as m0013 from './0013-audit-chain-head-function.ts';
+import * as m0014 from './0014-routing-versions.ts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -36,4 +37,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['0011-outbox-drain-indexes', m0011],
   ['0012-lease-in-flight', m0012],
   ['0013-audit-chain-head-function', m0013],
+  ['0014-routing-versions', m0014],
 ];

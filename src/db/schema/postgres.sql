@@ -186,6 +186,8 @@ table credential_licenses
     CREATE UNIQUE INDEX credential_licenses_facility_unique ON public.credential_licenses USING btree (license_id, provider) WHERE (kind = 'facility'::text)
     CREATE UNIQUE INDEX credential_licenses_pair_unique ON public.credential_licenses USING btree (credential_id, license_id)
     CREATE UNIQUE INDEX credential_licenses_pkey ON public.credential_licenses USING btree (id)
+  triggers:
+    credential_licenses_routing_version AFTER DELETE or INSERT or UPDATE EXECUTE FUNCTION bump_routing_version('organization')
 
 table credentials
   columns:
@@ -227,6 +229,8 @@ table credentials
     CREATE UNIQUE INDEX credentials_secret_ref_key ON public.credentials USING btree (secret_ref)
     CREATE UNIQUE INDEX credentials_user_key_unique ON public.credentials USING btree (provider, state, environment, key_hash) WHERE (kind = 'user'::text)
     CREATE UNIQUE INDEX credentials_user_state_unique ON public.credentials USING btree (organization_id, provider, state, owner_user_id) WHERE (kind = 'user'::text)
+  triggers:
+    credentials_routing_version AFTER DELETE or INSERT or UPDATE EXECUTE FUNCTION bump_routing_version('organization')
 
 table idempotency_keys
   columns:
@@ -452,6 +456,17 @@ table personal_key_policies
     personal_key_policies_pk PRIMARY KEY (organization_id, state)
   indexes:
     CREATE UNIQUE INDEX personal_key_policies_pk ON public.personal_key_policies USING btree (organization_id, state)
+  triggers:
+    personal_key_policies_routing_version AFTER DELETE or INSERT or UPDATE EXECUTE FUNCTION bump_routing_version('organization')
+
+table routing_versions
+  columns:
+    scope integer not null
+    seq integer not null
+  constraints:
+    routing_versions_pkey PRIMARY KEY (scope)
+  indexes:
+    CREATE UNIQUE INDEX routing_versions_pkey ON public.routing_versions USING btree (scope)
 
 table sessions
   columns:
@@ -712,6 +727,8 @@ table vendor_keys
     CREATE UNIQUE INDEX vendor_keys_pkey ON public.vendor_keys USING btree (id)
     CREATE UNIQUE INDEX vendor_keys_secret_ref_key ON public.vendor_keys USING btree (secret_ref)
     CREATE UNIQUE INDEX vendor_keys_state_environment_unique ON public.vendor_keys USING btree (state, environment)
+  triggers:
+    vendor_keys_routing_version AFTER DELETE or INSERT or UPDATE EXECUTE FUNCTION bump_routing_version('platform')
 
 table webhook_endpoints
   columns:

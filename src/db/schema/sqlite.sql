@@ -40,6 +40,8 @@ CREATE TABLE "organizations" ("id" integer primary key autoincrement, "name" tex
 
 CREATE TABLE "personal_key_policies" ("organization_id" integer not null references "organizations" ("id") on delete cascade, "state" text not null, "required" integer not null, "updated_at" text not null, constraint "personal_key_policies_pk" primary key ("organization_id", "state"));
 
+CREATE TABLE "routing_versions" ("scope" integer primary key, "seq" integer not null);
+
 CREATE TABLE "sessions" ("id" integer primary key autoincrement, "token_hash" text not null unique, "user_id" integer not null references "users" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "created_at" text not null, "expires_at" text not null, "last_seen_at" text not null);
 
 CREATE TABLE "submission_packages" ("submission_id" integer not null references "submissions" ("id") on delete cascade, "organization_id" integer not null references "organizations" ("id") on delete cascade, "label" text not null, constraint "submission_packages_pk" primary key ("submission_id", "label"));
@@ -157,3 +159,87 @@ CREATE TRIGGER audit_events_no_delete before delete on audit_events
 
 CREATE TRIGGER audit_events_no_update before update on audit_events
         begin select raise(abort, 'audit_events is append-only'); end;
+
+CREATE TRIGGER credential_licenses_routing_version_delete
+          after delete on "credential_licenses"
+        begin
+          insert into routing_versions (scope, seq) values (old.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER credential_licenses_routing_version_insert
+          after insert on "credential_licenses"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER credential_licenses_routing_version_update
+          after update of credential_id, license_id, organization_id, provider, kind on "credential_licenses"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER credentials_routing_version_delete
+          after delete on "credentials"
+        begin
+          insert into routing_versions (scope, seq) values (old.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER credentials_routing_version_insert
+          after insert on "credentials"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER credentials_routing_version_update
+          after update of organization_id, state, environment, kind, owner_user_id, secret_ref, sealed_key, fingerprint, status on "credentials"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER personal_key_policies_routing_version_delete
+          after delete on "personal_key_policies"
+        begin
+          insert into routing_versions (scope, seq) values (old.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER personal_key_policies_routing_version_insert
+          after insert on "personal_key_policies"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER personal_key_policies_routing_version_update
+          after update of organization_id, state, required on "personal_key_policies"
+        begin
+          insert into routing_versions (scope, seq) values (new.organization_id, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER vendor_keys_routing_version_delete
+          after delete on "vendor_keys"
+        begin
+          insert into routing_versions (scope, seq) values (0, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER vendor_keys_routing_version_insert
+          after insert on "vendor_keys"
+        begin
+          insert into routing_versions (scope, seq) values (0, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
+
+CREATE TRIGGER vendor_keys_routing_version_update
+          after update of state, environment, secret_ref, sealed_key, fingerprint on "vendor_keys"
+        begin
+          insert into routing_versions (scope, seq) values (0, 1)
+            on conflict (scope) do update set seq = seq + 1;
+        end;
