@@ -3,7 +3,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '../../src/emulator/index.ts';
-import { createMetrcClient, type MetrcClient } from '../../src/metrc/index.ts';
+import { createMetrcClient, type MetrcApi, type MetrcClient } from '../../src/metrc/index.ts';
 
 /** The emulator on an ephemeral port, and a real client (own in-memory limiter) pointed at it. */
 export interface TestMetrc {
@@ -45,4 +45,24 @@ export async function startTestMetrc(options: EmulatorOptions = {}): Promise<Tes
       }
     },
   };
+}
+
+/** A write as the outbox makes it, on the API it was made with. */
+export type WriteThrough = (
+  api: MetrcApi,
+  request: Parameters<MetrcApi['write']>[0],
+) => ReturnType<MetrcApi['write']>;
+
+/** The client, with every write going through `write` (tests: a hook after an answer, a death). */
+export function wrapWrites(client: MetrcClient, write: WriteThrough): MetrcClient {
+  return Object.create(client, {
+    forKeys: {
+      value: (keys: Parameters<MetrcClient['forKeys']>[0]): MetrcApi => {
+        const api = client.forKeys(keys);
+        return Object.create(api, {
+          write: { value: (request: Parameters<MetrcApi['write']>[0]) => write(api, request) },
+        });
+      },
+    },
+  });
 }

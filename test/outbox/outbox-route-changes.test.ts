@@ -6,28 +6,18 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createCredentialsRepo } from '../../src/credentials/index.ts';
-import type { MetrcApi, MetrcClient } from '../../src/metrc/index.ts';
+import type { MetrcClient } from '../../src/metrc/index.ts';
 import { createOutboxFixture, type OutboxFixture } from '../helpers/outbox-fixture.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
+import { wrapWrites } from '../helpers/test-metrc.ts';
 
 /** The client, with `afterWrite(n)` run after the n-th write (1, 2, …) is answered. */
 function hookedClient(client: MetrcClient, afterWrite: (n: number) => Promise<void>): MetrcClient {
   let writes = 0;
-  return Object.create(client, {
-    forKeys: {
-      value: (keys: Parameters<MetrcClient['forKeys']>[0]): MetrcApi => {
-        const api = client.forKeys(keys);
-        return Object.create(api, {
-          write: {
-            value: async (request: Parameters<MetrcApi['write']>[0]) => {
-              const answer = await api.write(request);
-              await afterWrite(++writes);
-              return answer;
-            },
-          },
-        });
-      },
-    },
+  return wrapWrites(client, async (api, request) => {
+    const answer = await api.write(request);
+    await afterWrite(++writes);
+    return answer;
   });
 }
 

@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import type { MetrcApi, MetrcClient } from '../../src/metrc/index.ts';
+import type { MetrcClient } from '../../src/metrc/index.ts';
 import { createOutboxFixture, type OutboxFixture } from '../helpers/outbox-fixture.ts';
 import { describeEachDialect } from '../helpers/test-db.ts';
+import { wrapWrites } from '../helpers/test-metrc.ts';
 
 /** A client whose writes hang after reaching Metrc (`landed`) or before (`lost`). */
 function dyingClient(client: MetrcClient, when: 'landed' | 'lost') {
@@ -18,20 +19,9 @@ function dyingClient(client: MetrcClient, when: 'landed' | 'lost') {
     die = reject;
   });
   dead.catch(() => {});
-  const wrapped: MetrcClient = Object.create(client, {
-    forKeys: {
-      value: (keys: Parameters<MetrcClient['forKeys']>[0]): MetrcApi => {
-        const api = client.forKeys(keys);
-        return Object.create(api, {
-          write: {
-            value: async (request: Parameters<MetrcApi['write']>[0]) => {
-              if (when === 'landed') await api.write(request);
-              return dead;
-            },
-          },
-        });
-      },
-    },
+  const wrapped = wrapWrites(client, async (api, request) => {
+    if (when === 'landed') await api.write(request);
+    return dead;
   });
   return { client: wrapped, die: () => die(new Error('worker died')) };
 }
