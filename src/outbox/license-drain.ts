@@ -54,6 +54,14 @@ interface RouteCache {
   routes: Map<string, Route>;
 }
 
+/** What one drain keeps from step to step (a plan on its own starts with an empty one). */
+interface DrainMemo {
+  aside: AsideCache;
+  routes: RouteCache;
+  /** Opens each sealed key once per drain (vault `openedOnce`). */
+  opener: SecretOpener;
+}
+
 export type DrainEnd = 'idle' | 'wait' | 'paused' | 'yield' | 'stopped';
 
 export interface LicenseDrainDeps {
@@ -125,17 +133,19 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
     return both;
   }
 
+  const newMemo = (opener: SecretOpener): DrainMemo => ({
+    aside: { key: '', touches: [] },
+    routes: { key: '', routes: new Map() },
+    opener,
+  });
+
   /** The next thing to do on this license's line. */
-  async function plan(
-    license: License,
-    cache: AsideCache = { key: '', touches: [] },
-    opener: SecretOpener = deps.vault,
-    routeCache: RouteCache = { key: '', routes: new Map() },
-  ): Promise<Plan> {
+  async function plan(license: License, memo: DrainMemo = newMemo(deps.vault)): Promise<Plan> {
+    const { aside, routes: routeCache, opener } = memo;
     const linePage = linePageFor(settings.batchSize);
-    const first = await firstPage(license, cache, linePage);
+    const first = await firstPage(license, aside, linePage);
     const seq = first.seq;
-    const blocked = new Set(cache.touches);
+    const blocked = new Set(aside.touches);
     const now = toTimestamp(clock.now());
     const refusedKeys = refusedNow();
     const routesKey = `${first.routingSeq}:${[...refusedKeys].sort().join(',')}`;
@@ -171,7 +181,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
       if (pageNo > 0) {
         const next = await submissions.lineWithSeq(license.id, afterId, linePage);
         // Something changed since the first page: plan again from a fresh snapshot.
-        if (next.seq !== seq) return plan(license, cache, opener, routeCache);
+        if (next.seq !== seq) return plan(license, memo);
         page = next.rows;
       }
       for (const row of page) {
@@ -224,11 +234,9 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
   async function drain(lease: LicenseLease, stopping: () => boolean): Promise<DrainEnd> {
     const license = await deps.licenses.find(lease.organizationId, lease.licenseId);
     if (!license) return 'idle';
-    const aside: AsideCache = { key: '', touches: [] };
     // Keys (and vendor keys) are read again whenever the routing version moved; the same sealed
     // key is decrypted once per drain.
-    const opener = openedOnce(deps.vault);
-    const routes: RouteCache = { key: '', routes: new Map() };
+    const memo = newMemo(openedOnce(deps.vault));
     // The last holder's request was never settled: its rows are in doubt until looked up.
     if (lease.unsettled) await settle.recover(lease, lease.unsettled);
     for (let step = 0; ; step++) {
@@ -242,7 +250,7 @@ export function createLicenseDrainer(deps: LicenseDrainDeps) {
         await leases.deferTo(lease, closedUntil);
         return 'wait';
       }
-      const next = await plan(license, aside, opener, routes);
+      const next = await plan(license, memo);
       if (next.kind === 'idle') {
         // Only if nothing arrived since we looked; otherwise look again.
         if (await leases.rest(lease, next.seq, null)) return 'idle';

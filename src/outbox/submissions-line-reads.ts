@@ -1,8 +1,9 @@
 /**
  * The dispatcher's reads of a license's line (part of the submissions repo, which spreads them
  * into its own object): a page of the line, that page with the license's work counter and
- * routing version in one snapshot, and what the set-aside rows touch. Compiled once, and prepared on PostgreSQL
- * (src/db/precompiled-query.ts): the dispatcher makes them on every request.
+ * routing version in one snapshot, and what the set-aside rows touch. Compiled once, and
+ * prepared on PostgreSQL (src/db/precompiled-query.ts): the dispatcher makes them on every
+ * request.
  */
 import { type Kysely, sql } from 'kysely';
 import { type DB, precompile, type SubmissionRow } from '../db/index.ts';
@@ -88,8 +89,6 @@ export function createLineReads(db: Kysely<DB>) {
       .where('license_id', '=', a.licenseId)
       .where(ASIDE),
   );
-  /** PostgreSQL: the rows and their package index in one statement; ids in no set order. */
-
   return {
     /** A page of a license's line, oldest first (partial index `submissions_pending_idx`). */
     inLine: (licenseId: number, afterId: number, limit: number): Promise<LineRow[]> =>

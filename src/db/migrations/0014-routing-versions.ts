@@ -7,9 +7,9 @@ import type { Dialect } from '../create-database.ts';
  * owner, state, kind), which licenses they cover, vendor keys, personal-key policies. The
  * dispatcher reads it with each page of a license's line (one snapshot) and keeps a drain's
  * routes while it is unchanged, instead of reading them again for every request (one statement
- * per request; src/outbox/license-drain.ts, test/outbox/outbox-route-changes.test.ts). Triggers, not application code, so no writer of
- * these tables can forget; `last_used_at` and the other stamps are not in the column lists, so
- * using a key does not bump it.
+ * per request; src/outbox/license-drain.ts, test/outbox/outbox-route-changes.test.ts, ADR 0020).
+ * Triggers, not application code, so no writer of these tables can forget; `last_used_at` and
+ * the other stamps are not in the column lists, so using a key does not bump it.
  */
 const WATCHED = [
   {
